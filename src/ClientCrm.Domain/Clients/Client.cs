@@ -1,0 +1,241 @@
+using System.Text;
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Common;
+
+namespace ClientCrm.Domain.Clients;
+
+/// <summary>
+/// A foreign employer or intermediary (客户) registered in the client database. Holds the enterprise card,
+/// the principal cards, owner (项目负责人), department and status.
+/// </summary>
+public class Client : IAuditable
+{
+    /// <summary>Card review is due this long after the last one (SPEC §2 dynamic management).</summary>
+    public static readonly TimeSpan CardReviewInterval = TimeSpan.FromDays(365);
+
+    private readonly List<Principal> _principals = [];
+
+    private Client() { }
+
+    public Guid Id { get; private set; }
+    public ClientType Type { get; private set; }
+    public LegalForm LegalForm { get; private set; }
+    public string Name { get; private set; } = "";
+    public string? ChineseName { get; private set; }
+
+    /// <summary>Name folded for duplicate detection: case, spaces and punctuation ignored.</summary>
+    public string NormalizedName { get; private set; } = "";
+
+    public string CountryCode { get; private set; } = "";
+    public Region Region { get; private set; }
+    public Industry Industry { get; private set; }
+    public string? Address { get; private set; }
+    public string? Postcode { get; private set; }
+    public string? Phone { get; private set; }
+    public string? Fax { get; private set; }
+    public string? Email { get; private set; }
+    public string? Website { get; private set; }
+    public string? LegalRepresentative { get; private set; }
+    public string? BankAccount { get; private set; }
+    public string? TaxNumber { get; private set; }
+    public string? RegistrationNumber { get; private set; }
+    public string? Ownership { get; private set; }
+    public string? BusinessScope { get; private set; }
+    public int? EmployeeCount { get; private set; }
+    public decimal? RegisteredCapital { get; private set; }
+    public string? RegisteredCapitalCurrency { get; private set; }
+    public int? YearEstablished { get; private set; }
+    public CreditRating CreditRating { get; private set; }
+    public string? CreditNotes { get; private set; }
+    public string? PaymentTerms { get; private set; }
+    public OperatingStatus OperatingStatus { get; private set; }
+    public DemandTrend DemandTrend { get; private set; }
+    public CooperationIntent CooperationIntent { get; private set; }
+    public string? ChinaPartners { get; private set; }
+    public string? InformationSource { get; private set; }
+    public string? Notes { get; private set; }
+
+    /// <summary>User id of the 项目负责人 who owns the client.</summary>
+    public string OwnerId { get; private set; } = "";
+    public int DepartmentId { get; private set; }
+    public ClientStatus Status { get; private set; }
+
+    public DateTimeOffset RegisteredAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset CardReviewedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin): two people editing one card cannot overwrite each other.</summary>
+    public uint Version { get; private set; }
+
+    public IReadOnlyCollection<Principal> Principals => _principals.AsReadOnly();
+
+    public static Client Register(ClientCard card, PrincipalCard? firstPrincipal, string ownerId, int departmentId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (string.IsNullOrWhiteSpace(ownerId))
+        {
+            throw new DomainException("Client.OwnerRequired", "A client needs an owner.");
+        }
+
+        var client = new Client
+        {
+            Id = Guid.CreateVersion7(now),
+            OwnerId = ownerId,
+            DepartmentId = departmentId,
+            Status = ClientStatus.Prospect,
+            RegisteredAt = now,
+        };
+        client.ApplyCard(card, now);
+        if (firstPrincipal is not null)
+        {
+            client.AddPrincipal(firstPrincipal, now);
+        }
+
+        return client;
+    }
+
+    public void UpdateCard(ClientCard card, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ApplyCard(card, now);
+    }
+
+    /// <summary>The owner confirms the card is still true without changing it.</summary>
+    public void ConfirmCardReviewed(DateTimeOffset now)
+    {
+        CardReviewedAt = now;
+        UpdatedAt = now;
+    }
+
+    public bool IsCardReviewDue(DateTimeOffset now) => now - CardReviewedAt >= CardReviewInterval;
+
+    public Principal AddPrincipal(PrincipalCard card, DateTimeOffset now)
+    {
+        var principal = new Principal(Id, card, now);
+        _principals.Add(principal);
+        UpdatedAt = now;
+        return principal;
+    }
+
+    public void UpdatePrincipal(Guid principalId, PrincipalCard card, DateTimeOffset now)
+    {
+        FindPrincipal(principalId).Update(card, now);
+        UpdatedAt = now;
+    }
+
+    /// <summary>A principal who left the client stays on file as former (history is archived, not deleted).</summary>
+    public void RetirePrincipal(Guid principalId, DateTimeOffset now)
+    {
+        FindPrincipal(principalId).Retire(now);
+        UpdatedAt = now;
+    }
+
+    public void ChangeStatus(ClientStatus to, bool actorIsLeader, DateTimeOffset now)
+    {
+        if (!ClientStatusRules.CanMove(Status, to))
+        {
+            throw new DomainException("Client.StatusMoveNotAllowed", $"A client cannot move from {Status} to {to}.");
+        }
+
+        if (ClientStatusRules.NeedsLeader(Status, to) && !actorIsLeader)
+        {
+            throw new DomainException("Client.StatusNeedsLeader", $"Only a leader may move a client from {Status} to {to}.");
+        }
+
+        Status = to;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Hands the client to another owner (交接); the department follows the new owner.</summary>
+    public void AssignOwner(string ownerId, int departmentId, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(ownerId))
+        {
+            throw new DomainException("Client.OwnerRequired", "A client needs an owner.");
+        }
+
+        OwnerId = ownerId;
+        DepartmentId = departmentId;
+        UpdatedAt = now;
+    }
+
+    public bool IsVisibleTo(AccessScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Covers(OwnerId, DepartmentId);
+    }
+
+    public static string NormalizeName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var sb = new StringBuilder(name.Length);
+        foreach (var ch in name.Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                sb.Append(char.ToUpperInvariant(ch));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private Principal FindPrincipal(Guid principalId) =>
+        _principals.FirstOrDefault(p => p.Id == principalId)
+        ?? throw new DomainException("Client.PrincipalNotFound", "No such principal on this client.");
+
+    private void ApplyCard(ClientCard card, DateTimeOffset now)
+    {
+        if (card.LegalForm == LegalForm.Individual)
+        {
+            // Decree 620 Art. 22: a foreign individual may not be the employer of workers sent abroad.
+            throw new DomainException("Client.IndividualNotAllowed", "Only organisations can be registered as clients.");
+        }
+
+        if (string.IsNullOrWhiteSpace(card.Name))
+        {
+            throw new DomainException("Client.NameRequired", "A client needs a name.");
+        }
+
+        var country = Countries.Find(card.CountryCode)
+            ?? throw new DomainException("Client.UnknownCountry", $"Unknown country code {card.CountryCode}.");
+
+        Type = card.Type;
+        LegalForm = card.LegalForm;
+        Name = card.Name.Trim();
+        ChineseName = Clean(card.ChineseName);
+        NormalizedName = NormalizeName(Name);
+        CountryCode = country.Code;
+        Region = card.Region;
+        Industry = card.Industry;
+        Address = Clean(card.Address);
+        Postcode = Clean(card.Postcode);
+        Phone = Clean(card.Phone);
+        Fax = Clean(card.Fax);
+        Email = Clean(card.Email);
+        Website = Clean(card.Website);
+        LegalRepresentative = Clean(card.LegalRepresentative);
+        BankAccount = Clean(card.BankAccount);
+        TaxNumber = Clean(card.TaxNumber);
+        RegistrationNumber = Clean(card.RegistrationNumber);
+        Ownership = Clean(card.Ownership);
+        BusinessScope = Clean(card.BusinessScope);
+        EmployeeCount = card.EmployeeCount;
+        RegisteredCapital = card.RegisteredCapital;
+        RegisteredCapitalCurrency = Clean(card.RegisteredCapitalCurrency)?.ToUpperInvariant();
+        YearEstablished = card.YearEstablished;
+        CreditRating = card.CreditRating;
+        CreditNotes = Clean(card.CreditNotes);
+        PaymentTerms = Clean(card.PaymentTerms);
+        OperatingStatus = card.OperatingStatus;
+        DemandTrend = card.DemandTrend;
+        CooperationIntent = card.CooperationIntent;
+        ChinaPartners = Clean(card.ChinaPartners);
+        InformationSource = Clean(card.InformationSource);
+        Notes = Clean(card.Notes);
+        UpdatedAt = now;
+        CardReviewedAt = now;
+    }
+
+    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,28 @@
+namespace ClientCrm.Domain.Clients;
+
+/// <summary>Which status moves are allowed (SPEC §2) and which of them only a leader may make.</summary>
+public static class ClientStatusRules
+{
+    private static readonly Dictionary<ClientStatus, ClientStatus[]> Moves = new()
+    {
+        [ClientStatus.Prospect] = [ClientStatus.UnderEvaluation, ClientStatus.Terminated],
+        [ClientStatus.UnderEvaluation] = [ClientStatus.Prospect, ClientStatus.Active, ClientStatus.Terminated],
+        [ClientStatus.Active] = [ClientStatus.Paused, ClientStatus.Terminated],
+        [ClientStatus.Paused] = [ClientStatus.Active, ClientStatus.Terminated],
+        [ClientStatus.Terminated] = [ClientStatus.Prospect],
+    };
+
+    public static bool CanMove(ClientStatus from, ClientStatus to) =>
+        Moves.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    /// <summary>
+    /// Entering the operating procedure (进入操作程序) is a leader's decision: until the evaluation workflow
+    /// exists, a leader sets Active by hand and the audit log records it.
+    /// </summary>
+    public static bool NeedsLeader(ClientStatus from, ClientStatus to) => to == ClientStatus.Active;
+
+    public static IReadOnlyList<ClientStatus> TargetsFrom(ClientStatus from, bool actorIsLeader) =>
+        Moves.TryGetValue(from, out var targets)
+            ? targets.Where(t => actorIsLeader || !NeedsLeader(from, t)).ToList()
+            : [];
+}

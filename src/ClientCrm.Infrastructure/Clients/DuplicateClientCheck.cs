@@ -1,0 +1,69 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Infrastructure.Clients;
+
+public enum DuplicateReason
+{
+    RegistrationNumber = 1,
+    NameInCountry = 2,
+}
+
+/// <summary>
+/// A client that may be the same as the one being registered. When it lies outside the user's scope only the
+/// department to contact is given: <see cref="ClientId"/> and <see cref="ClientName"/> stay null.
+/// </summary>
+public sealed record DuplicateMatch(DuplicateReason Reason, string DepartmentName, Guid? ClientId, string? ClientName);
+
+/// <summary>
+/// SPEC §2: duplicate registration is detected across the whole company before save. This is the one query
+/// that deliberately looks past the access scope, and it returns nothing of a client the user may not see.
+/// </summary>
+public sealed class DuplicateClientCheck(CrmDbContext db, IBlindIndexer indexer)
+{
+    public async Task<IReadOnlyList<DuplicateMatch>> FindAsync(string name, string? chineseName, string countryCode,
+        string? registrationNumber, Guid? exceptClientId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var normalizedName = Client.NormalizeName(name);
+        var chinese = string.IsNullOrWhiteSpace(chineseName) ? null : chineseName.Trim();
+        var country = countryCode.Trim().ToUpperInvariant();
+        var regIndex = string.IsNullOrWhiteSpace(registrationNumber)
+                       || BlindIndexNormalizer.Normalize(BlindIndexKind.RegistrationNumber, registrationNumber).Length == 0
+            ? null
+            : indexer.Compute(BlindIndexKind.RegistrationNumber, registrationNumber);
+        var regIndexColumn = ConfidentialProperties.IndexPropertyName(nameof(Client.RegistrationNumber));
+
+        var candidates = await db.Clients.IgnoreQueryFilters()
+            .Where(c => exceptClientId == null || c.Id != exceptClientId)
+            .Where(c => (regIndex != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndex)
+                        || (c.CountryCode == country
+                            && (c.NormalizedName == normalizedName || (chinese != null && c.ChineseName == chinese))))
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.OwnerId,
+                c.DepartmentId,
+                c.CountryCode,
+                c.NormalizedName,
+                c.ChineseName,
+                ByRegistration = regIndex != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndex,
+                DepartmentName = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).First(),
+            })
+            .Take(10)
+            .ToListAsync(ct);
+
+        var scope = db.Actor.Scope;
+        return candidates
+            .Select(c =>
+            {
+                var reason = c.ByRegistration ? DuplicateReason.RegistrationNumber : DuplicateReason.NameInCountry;
+                var visible = scope.Covers(c.OwnerId, c.DepartmentId);
+                return new DuplicateMatch(reason, c.DepartmentName, visible ? c.Id : null, visible ? c.Name : null);
+            })
+            .ToList();
+    }
+}

@@ -1,0 +1,56 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Infrastructure.Clients;
+
+/// <summary>
+/// Exact search on confidential identifiers (phone, email, tax and registration number) through their blind
+/// indexes: the term is hashed with the same key and compared, nothing is decrypted.
+/// </summary>
+public static class ExactContactSearch
+{
+    private static readonly string ClientPhone = ConfidentialProperties.IndexPropertyName(nameof(Client.Phone));
+    private static readonly string ClientEmail = ConfidentialProperties.IndexPropertyName(nameof(Client.Email));
+    private static readonly string ClientTax = ConfidentialProperties.IndexPropertyName(nameof(Client.TaxNumber));
+    private static readonly string ClientRegistration = ConfidentialProperties.IndexPropertyName(nameof(Client.RegistrationNumber));
+    private static readonly string PrincipalPhone = ConfidentialProperties.IndexPropertyName(nameof(Principal.Phone));
+    private static readonly string PrincipalEmail = ConfidentialProperties.IndexPropertyName(nameof(Principal.Email));
+
+    /// <summary>Clients whose own or whose principals' phone/email, or whose tax/registration number, equals the term.</summary>
+    public static IQueryable<Client> WhereExactIdentifier(this IQueryable<Client> clients, string term, IBlindIndexer indexer)
+    {
+        ArgumentNullException.ThrowIfNull(indexer);
+        var phone = TryIndex(indexer, BlindIndexKind.Phone, term);
+        var email = TryIndex(indexer, BlindIndexKind.Email, term);
+        var tax = TryIndex(indexer, BlindIndexKind.TaxNumber, term);
+        var registration = TryIndex(indexer, BlindIndexKind.RegistrationNumber, term);
+
+        return clients.Where(c =>
+            (phone != null && (EF.Property<byte[]?>(c, ClientPhone) == phone
+                               || c.Principals.Any(p => EF.Property<byte[]?>(p, PrincipalPhone) == phone)))
+            || (email != null && (EF.Property<byte[]?>(c, ClientEmail) == email
+                                  || c.Principals.Any(p => EF.Property<byte[]?>(p, PrincipalEmail) == email)))
+            || (tax != null && EF.Property<byte[]?>(c, ClientTax) == tax)
+            || (registration != null && EF.Property<byte[]?>(c, ClientRegistration) == registration));
+    }
+
+    private static byte[]? TryIndex(IBlindIndexer indexer, BlindIndexKind kind, string term)
+    {
+        if (string.IsNullOrWhiteSpace(term))
+        {
+            return null;
+        }
+
+        // A phone number needs enough digits to be one; otherwise "Li" would match nothing but cost a hash.
+        var normalized = BlindIndexNormalizer.Normalize(kind, term);
+        if (normalized.Length == 0 || (kind == BlindIndexKind.Phone && normalized.Length < 5)
+            || (kind == BlindIndexKind.Email && !normalized.Contains('@', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        return indexer.Compute(kind, term);
+    }
+}

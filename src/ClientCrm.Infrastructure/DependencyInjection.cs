@@ -1,0 +1,40 @@
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Clients;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Persistence.Interceptors;
+using ClientCrm.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ClientCrm.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database, encryption and data services. <paramref name="connectionString"/> comes from
+    /// <see cref="DatabaseBootstrap.ResolveConnectionStringAsync"/>; <paramref name="keyRing"/> from
+    /// <see cref="DatabaseBootstrap.LoadKeyRing"/>.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, KeyRing keyRing)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentActor>(_ => SystemActor.Instance);
+        services.AddSingleton(keyRing);
+        services.AddSingleton<IFieldCipher, AesGcmFieldCipher>();
+        services.AddSingleton<IBlindIndexer, HmacBlindIndexer>();
+        services.AddSingleton<BlindIndexInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
+
+        services.AddDbContext<CrmDbContext>((sp, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+            // Order matters: indexes are computed before the audit log reads the entries.
+            .AddInterceptors(sp.GetRequiredService<BlindIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
+            .ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>());
+
+        services.AddScoped<DuplicateClientCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using ClientCrm.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClientCrm.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditEntries");
+        b.Property(a => a.UserId).HasMaxLength(450);
+        b.Property(a => a.UserName).HasMaxLength(256);
+        b.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
+        b.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
+        b.Property(a => a.ChangesJson).HasColumnType("jsonb");
+        b.HasIndex(a => a.At);
+        b.HasIndex(a => new { a.ClientId, a.At });
+        b.HasIndex(a => new { a.UserId, a.At });
+    }
+}

@@ -1,0 +1,63 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Organisation;
+using ClientCrm.Infrastructure.Identity;
+using ClientCrm.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClientCrm.Infrastructure.Persistence.Configurations;
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> b)
+    {
+        b.ToTable("Clients");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedNever();
+
+        b.Property(c => c.Name).HasMaxLength(300).IsRequired();
+        b.Property(c => c.ChineseName).HasMaxLength(300);
+        b.Property(c => c.NormalizedName).HasMaxLength(300).IsRequired();
+        b.Property(c => c.CountryCode).HasMaxLength(2).IsFixedLength().IsRequired();
+        b.Property(c => c.Address).HasMaxLength(500);
+        b.Property(c => c.Postcode).HasMaxLength(20);
+        b.Property(c => c.Fax).HasMaxLength(50);
+        b.Property(c => c.Website).HasMaxLength(300);
+        b.Property(c => c.LegalRepresentative).HasMaxLength(200);
+        b.Property(c => c.Ownership).HasMaxLength(200);
+        b.Property(c => c.BusinessScope).HasMaxLength(2000);
+        b.Property(c => c.RegisteredCapital).HasPrecision(18, 2);
+        b.Property(c => c.RegisteredCapitalCurrency).HasMaxLength(3);
+        b.Property(c => c.PaymentTerms).HasMaxLength(1000);
+        b.Property(c => c.ChinaPartners).HasMaxLength(2000);
+        b.Property(c => c.InformationSource).HasMaxLength(1000);
+        b.Property(c => c.OwnerId).HasMaxLength(450).IsRequired();
+        b.Property(c => c.Version).IsRowVersion();
+
+        // SPEC §2 confidentiality: encrypted at rest, searchable only through the blind indexes below.
+        b.Property(c => c.Phone).IsConfidential();
+        b.Property(c => c.Email).IsConfidential();
+        b.Property(c => c.BankAccount).IsConfidential();
+        b.Property(c => c.TaxNumber).IsConfidential();
+        b.Property(c => c.RegistrationNumber).IsConfidential();
+        b.Property(c => c.CreditNotes).IsConfidential();
+        b.Property(c => c.Notes).IsConfidential();
+        b.HasBlindIndex(c => c.Phone, BlindIndexKind.Phone);
+        b.HasBlindIndex(c => c.Email, BlindIndexKind.Email);
+        b.HasBlindIndex(c => c.TaxNumber, BlindIndexKind.TaxNumber);
+        b.HasBlindIndex(c => c.RegistrationNumber, BlindIndexKind.RegistrationNumber);
+
+        b.HasMany(c => c.Principals).WithOne(p => p.Client).HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(c => c.Principals).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
+
+        // The list pages filter and sort on these; the composite ones serve the scope filters.
+        b.HasIndex(c => new { c.CountryCode, c.NormalizedName });
+        b.HasIndex(c => new { c.DepartmentId, c.Status });
+        b.HasIndex(c => new { c.OwnerId, c.Status });
+        b.HasIndex(c => c.Status);
+        b.HasIndex(c => c.Region);
+        b.HasIndex(c => c.UpdatedAt);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using ClientCrm.Domain.Auditing;
+using ClientCrm.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ClientCrm.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> for every added, changed or deleted <see cref="IAuditable"/> in the same
+/// transaction as the change itself, so the log cannot miss a committed change. Confidential and redacted
+/// fields are recorded as changed, never with their values.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is not CrmDbContext crm)
+        {
+            return;
+        }
+
+        crm.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow();
+        var entries = crm.ChangeTracker.Entries()
+            .Where(e => e.Entity is IAuditable && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var changes = Changes(entry);
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+            {
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            crm.AuditEntries.Add(new AuditEntry(now, crm.Actor.UserId, crm.Actor.UserName, entry.Metadata.ClrType.Name,
+                KeyOf(entry), ClientIdOf(entry), action, JsonSerializer.Serialize(changes)));
+        }
+    }
+
+    private static Dictionary<string, object?> Changes(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var property in entry.Properties)
+        {
+            var meta = property.Metadata;
+            if (meta.IsShadowProperty() || meta.IsConcurrencyToken || meta.IsPrimaryKey())
+            {
+                continue;
+            }
+
+            var changed = entry.State switch
+            {
+                EntityState.Added => property.CurrentValue is not null,
+                EntityState.Deleted => property.OriginalValue is not null,
+                _ => property.IsModified && !Equals(property.OriginalValue, property.CurrentValue),
+            };
+            if (!changed)
+            {
+                continue;
+            }
+
+            changes[meta.Name] = meta.IsRedacted()
+                ? new Dictionary<string, object?> { ["changed"] = true }
+                : new Dictionary<string, object?>
+                {
+                    ["from"] = entry.State == EntityState.Added ? null : Display(property.OriginalValue),
+                    ["to"] = entry.State == EntityState.Deleted ? null : Display(property.CurrentValue),
+                };
+        }
+
+        return changes;
+    }
+
+    private static object? Display(object? value) => value switch
+    {
+        null => null,
+        Enum e => e.ToString(),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        return key is null
+            ? ""
+            : string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static Guid? ClientIdOf(EntityEntry entry)
+    {
+        if (entry.Entity is Domain.Clients.Client client)
+        {
+            return client.Id;
+        }
+
+        return entry.Metadata.FindProperty("ClientId") is { } p && entry.Property(p.Name).CurrentValue is Guid id ? id : null;
+    }
+}

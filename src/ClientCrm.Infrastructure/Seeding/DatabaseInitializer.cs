@@ -1,0 +1,93 @@
+using ClientCrm.Domain.Access;
+using ClientCrm.Infrastructure.Identity;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ClientCrm.Infrastructure.Seeding;
+
+/// <summary>Start-up work on the database: migrations, the four roles, the first admin, demo data where allowed.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        var db = sp.GetRequiredService<CrmDbContext>();
+        await db.Database.MigrateAsync(ct);
+        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var seedDemo = configuration.GetValue<bool>("Crm:SeedDemoData");
+        if (seedDemo && environment.IsProduction())
+        {
+            // Demo accounts share one published password: they must never exist on a production server.
+            logger.LogWarning("Crm:SeedDemoData is ignored in Production");
+            seedDemo = false;
+        }
+
+        if (seedDemo)
+        {
+            await DemoData.SeedAsync(sp, ct);
+        }
+
+        await EnsureInitialAdminAsync(sp, configuration, logger);
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A production install starts with no users; Crm:InitialAdmin:Password (set once, e.g. in the deployment's
+    /// secret store) creates the first admin, who then creates everyone else.
+    /// </summary>
+    private static async Task EnsureInitialAdminAsync(IServiceProvider sp, IConfiguration configuration, ILogger logger)
+    {
+        var password = configuration["Crm:InitialAdmin:Password"];
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            return;
+        }
+
+        var users = sp.GetRequiredService<UserManager<CrmUser>>();
+        if (await users.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var userName = configuration["Crm:InitialAdmin:UserName"] ?? "admin";
+        var admin = new CrmUser
+        {
+            UserName = userName,
+            DisplayName = "系统管理员",
+            CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow(),
+        };
+        Check(await users.CreateAsync(admin, password), "create the initial admin");
+        Check(await users.AddToRoleAsync(admin, Roles.Admin), "give the initial admin its role");
+        logger.LogInformation("Created the initial admin account {UserName}", userName);
+    }
+
+    internal static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

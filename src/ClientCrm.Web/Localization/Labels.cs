@@ -1,0 +1,38 @@
+using System.Globalization;
+using ClientCrm.Domain.Clients;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Localization;
+
+/// <summary>Names of enum values and countries in the user's language, and select lists built from them.</summary>
+public static class Labels
+{
+    public static string Enum<T>(this IStringLocalizer l, T value) where T : struct, System.Enum
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        return l[$"Enum.{typeof(T).Name}.{value}"];
+    }
+
+    public static string Enum<T>(this IStringLocalizer l, T? value) where T : struct, System.Enum =>
+        value is { } v ? l.Enum(v) : "";
+
+    public static IEnumerable<SelectListItem> Options<T>(this IStringLocalizer l, T? selected = null) where T : struct, System.Enum =>
+        System.Enum.GetValues<T>().Select(v => new SelectListItem(l.Enum(v), v.ToString(), selected.HasValue && selected.Value.Equals(v)));
+
+    public static string CountryName(string? code)
+    {
+        var country = Countries.Find(code);
+        if (country is null)
+        {
+            return code ?? "";
+        }
+
+        return CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? country.NameEn : country.NameZh;
+    }
+
+    public static IEnumerable<SelectListItem> CountryOptions(string? selected = null) =>
+        Countries.All
+            .OrderBy(c => c.Region).ThenBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => new SelectListItem($"{CountryName(c.Code)} ({c.Code})", c.Code, string.Equals(c.Code, selected, StringComparison.OrdinalIgnoreCase)));
+}

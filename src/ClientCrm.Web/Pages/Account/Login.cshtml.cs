@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using ClientCrm.Infrastructure.Identity;
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ClientCrm.Web.Validation;
+
+namespace ClientCrm.Web.Pages.Account;
+
+public sealed partial class LoginModel(SignInManager<CrmUser> signIn, IValidator<LoginModel.LoginInput> validator,
+    IStringLocalizer<SharedResource> l, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var validation = await validator.ValidateAsync(Input);
+        if (!validation.IsValid)
+        {
+            validation.AddToModelState(ModelState, nameof(Input));
+            return Page();
+        }
+
+        // A fresh session at every sign-in: whatever cookie came with the request is dropped first.
+        await signIn.SignOutAsync();
+        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            LogSignIn(logger, Input.UserName.Trim());
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        LogFailure(logger, Input.UserName.Trim(), result.IsLockedOut);
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
+        Input.Password = "";
+        return Page();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName} signed in")]
+    private static partial void LogSignIn(ILogger logger, string userName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in for {UserName} (locked out: {LockedOut})")]
+    private static partial void LogFailure(ILogger logger, string userName, bool lockedOut);
+
+    public sealed class LoginInput
+    {
+        [Display(Name = "Login.UserName")]
+        public string UserName { get; set; } = "";
+
+        [Display(Name = "Login.Password")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+    }
+
+    public sealed class LoginInputValidator : AbstractValidator<LoginInput>
+    {
+        public LoginInputValidator()
+        {
+            RuleFor(x => x.UserName).NotEmpty().MaximumLength(256);
+            RuleFor(x => x.Password).NotEmpty().MaximumLength(256);
+        }
+    }
+}

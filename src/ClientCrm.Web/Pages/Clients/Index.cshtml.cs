@@ -1,0 +1,133 @@
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Clients;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Clients;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Web.Pages.Clients;
+
+public sealed record ClientRow(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
+    Industry Industry, ClientStatus Status, string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue);
+
+/// <summary>
+/// 客户资料库: the clients in the user's scope, paged, filtered and sorted in the database. One search box takes a
+/// part of a name, or an exact phone, email, tax or registration number (matched through the blind indexes).
+/// </summary>
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public ClientStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true)] public Region? Region { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "updated";
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; } = true;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<ClientRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public IReadOnlyList<OwnerOption> Owners { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
+    public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var query = db.Clients.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim();
+            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var exact = db.Clients.WhereExactIdentifier(term, indexer).Select(c => c.Id);
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern)
+                                     || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, pattern))
+                                     || exact.Contains(c.Id));
+        }
+
+        if (Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Country))
+        {
+            var country = Country.Trim().ToUpperInvariant();
+            query = query.Where(c => c.CountryCode == country);
+        }
+
+        if (Region is { } region)
+        {
+            query = query.Where(c => c.Region == region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Owner))
+        {
+            query = query.Where(c => c.OwnerId == Owner);
+        }
+
+        if (Department is { } department)
+        {
+            query = query.Where(c => c.DepartmentId == department);
+        }
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Min(PageNumber, PageCount);
+        var dueBefore = clock.GetUtcNow() - Client.CardReviewInterval;
+        Rows = await Sorted(query)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(c => new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status,
+                db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "",
+                c.UpdatedAt, c.CardReviewedAt <= dueBefore))
+            .ToListAsync(ct);
+
+        Owners = await ClientOwners.AssignableAsync(db, actor.Scope, ct);
+        if (ShowDepartmentFilter)
+        {
+            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+                .Select(d => (d.Id, d.Name)).ToList();
+        }
+    }
+
+    /// <summary>Query-string values for a link that keeps the current filters but changes some.</summary>
+    public Dictionary<string, string?> RouteWith(string? sort = null, int? page = null)
+    {
+        var newSort = sort ?? Sort;
+        var desc = sort is null ? Desc : sort == Sort ? !Desc : sort is "updated" or "registered";
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["q"] = Q,
+            ["status"] = Status?.ToString(),
+            ["country"] = Country,
+            ["region"] = Region?.ToString(),
+            ["owner"] = Owner,
+            ["department"] = Department?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sort"] = newSort,
+            ["desc"] = desc ? "true" : "false",
+            ["p"] = (page ?? (sort is null ? PageNumber : 1)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    private IQueryable<Client> Sorted(IQueryable<Client> query) => (Sort, Desc) switch
+    {
+        ("name", false) => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+        ("name", true) => query.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
+        ("country", false) => query.OrderBy(c => c.CountryCode).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        ("country", true) => query.OrderByDescending(c => c.CountryCode).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        ("status", false) => query.OrderBy(c => c.Status).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        ("status", true) => query.OrderByDescending(c => c.Status).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        ("registered", false) => query.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id),
+        ("registered", true) => query.OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Id),
+        (_, false) => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+        _ => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+    };
+}

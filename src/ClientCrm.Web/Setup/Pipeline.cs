@@ -1,0 +1,38 @@
+using ClientCrm.Web.Localization;
+using ClientCrm.Web.Validation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace ClientCrm.Web.Setup;
+
+internal static class Pipeline
+{
+    public static WebApplication UseCrmPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLogging>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = DatabaseHealthCheck.WriteJson }).AllowAnonymous();
+        app.MapRazorPages();
+        ValidationSetup.UseLocalizedDisplayNames(app.Services);
+        return app;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using ClientCrm.Domain.Access;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Identity;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Localization;
+using ClientCrm.Web.Security;
+using ClientCrm.Web.Validation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace ClientCrm.Web.Setup;
+
+internal static class WebServices
+{
+    public const string ClientWorkersPolicy = "ClientWorkers";
+    public const string LeaderPolicy = "Leader";
+    public const string AdminPolicy = "Admin";
+
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpContextActor>();
+
+        services.AddIdentity<CrmUser, IdentityRole>(o =>
+            {
+                // ASVS 5.0 V6.2: length over composition; common passwords are refused by CommonPasswordValidator.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<CrmDbContext>()
+            .AddSignInManager<CrmSignInManager>()
+            .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+            o.ValidationInterval = configuration.GetValue("Crm:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ClientCrm.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ClientCrm.Antiforgery";
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ClientWorkersPolicy, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead, Roles.Leader))
+            .AddPolicy(LeaderPolicy, p => p.RequireRole(Roles.Leader))
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // The company works in Chinese: only an explicit switch (cookie) changes the language, not the browser.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Clients", ClientWorkersPolicy);
+                o.Conventions.AuthorizeFolder("/Audit", LeaderPolicy);
+                o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Culture");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddValidatorsFromAssembly(typeof(WebServices).Assembly);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Validation;
+
+/// <summary>
+/// FluentValidation wiring without FluentValidation.DependencyInjectionExtensions (not served here): validators
+/// are found by reflection, run by the page handlers, and their errors land next to the fields.
+/// </summary>
+internal static class ValidationSetup
+{
+    public static IServiceCollection AddValidatorsFromAssembly(this IServiceCollection services, Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+            {
+                services.AddScoped(contract, type);
+            }
+        }
+
+        return services;
+    }
+
+    /// <summary>Messages name a field by its localised label (the same [Display] key the form shows).</summary>
+    public static void UseLocalizedDisplayNames(IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IStringLocalizerFactory>();
+        var localizer = factory.Create(typeof(SharedResource));
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member?.GetCustomAttribute<DisplayAttribute>()?.Name is { } key ? localizer[key] : member?.Name;
+        ValidatorOptions.Global.LanguageManager.Enabled = true;
+    }
+
+    public static void AddToModelState(this FluentValidation.Results.ValidationResult result, ModelStateDictionary modelState, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(modelState);
+        foreach (var error in result.Errors)
+        {
+            var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
+            modelState.AddModelError(key, error.ErrorMessage);
+        }
+    }
+}
