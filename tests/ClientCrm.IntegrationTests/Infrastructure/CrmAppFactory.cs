@@ -1,0 +1,57 @@
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClientCrm.IntegrationTests.Infrastructure;
+
+/// <summary>The real app (Program) on the given database, in Development so the demo data and accounts exist.</summary>
+public sealed class CrmAppFactory(PostgresFixture postgres, string connectionString, Action<IWebHostBuilder>? configure = null)
+    : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Crm", ConnectionString);
+        builder.UseSetting("Crm:DataDirectory", postgres.DataDirectory);
+        builder.UseSetting("Crm:SeedDemoData", "true");
+        // Tests check that disabling a user ends their session at the next request.
+        builder.UseSetting("Crm:SecurityStampValidationInterval", "00:00:00");
+        foreach (var (key, value) in postgres.EncryptionSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        configure?.Invoke(builder);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a database context that acts as the system (sees every client).</summary>
+    public async Task<T> WithDbAsync<T>(Func<CrmDbContext, Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var scope = Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<CrmDbContext>>();
+        var cipher = scope.ServiceProvider.GetRequiredService<IFieldCipher>();
+        await using var db = new CrmDbContext(options, SystemActor.Instance, cipher);
+        return await work(db);
+    }
+
+    public Task WithDbAsync(Func<CrmDbContext, Task> work) => WithDbAsync(async db =>
+    {
+        await work(db);
+        return true;
+    });
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>
+    public CrmClient CreateCrmClient() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+    }));
+}
