@@ -1,0 +1,36 @@
+# ClientCrm web app: build with the .NET 10 SDK, run on the ASP.NET Core 10 runtime as a non-root user.
+# Used by docker-compose.yml; see docs/operations.md. Build context is the repository root (.dockerignore trims it).
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore first, from the project files alone, so the package layer is cached until a reference changes.
+# Directory.Build.props / Directory.Packages.props hold the shared settings and the central package versions;
+# .editorconfig is part of the build (analyzers run with warnings as errors).
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ClientCrm.Domain/ClientCrm.Domain.csproj src/ClientCrm.Domain/
+COPY src/ClientCrm.Infrastructure/ClientCrm.Infrastructure.csproj src/ClientCrm.Infrastructure/
+COPY src/ClientCrm.Web/ClientCrm.Web.csproj src/ClientCrm.Web/
+RUN dotnet restore src/ClientCrm.Web/ClientCrm.Web.csproj
+
+COPY src/ src/
+RUN dotnet publish src/ClientCrm.Web/ClientCrm.Web.csproj -c Release -o /app/publish --no-restore /p:UseAppHost=false
+
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+
+# The image's non-root user is "app" ($APP_UID). ASP.NET Core Data Protection (sign-in and antiforgery cookies)
+# keeps its keys under $HOME/.aspnet/DataProtection-Keys; the folder is created here, owned by that user, so a
+# volume mounted on it (docker-compose.yml) starts with the right owner.
+ENV HOME=/home/app
+RUN mkdir -p /home/app/.aspnet/DataProtection-Keys \
+    && chown -R "$APP_UID:$APP_UID" /home/app/.aspnet
+
+COPY --from=build /app/publish .
+
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "ClientCrm.Web.dll"]

@@ -1,0 +1,70 @@
+using ClientCrm.Domain.Common;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Pages.Admin.Departments;
+
+public sealed class EditModel(CrmDbContext db, IValidator<DepartmentInput> validator, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public DepartmentInput Input { get; set; } = new();
+
+    public int Id { get; private set; }
+    public string CurrentName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (department is null)
+        {
+            return NotFound();
+        }
+
+        (Id, CurrentName) = (department.Id, department.Name);
+        Input = DepartmentInput.From(department);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (department is null)
+        {
+            return NotFound();
+        }
+
+        (Id, CurrentName) = (department.Id, department.Name);
+        (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
+        if (ModelState.IsValid)
+        {
+            await DepartmentUniqueness.CheckAsync(db, Input, id, ModelState, l, ct);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            department.Rename(Input.Name!, Input.Code!);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Department.Saved", department.Name].Value;
+            return RedirectToPage("Index");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, l[ex.Code]);
+            return Page();
+        }
+        catch (DbUpdateException ex) when (DepartmentUniqueness.IsUniqueViolation(ex))
+        {
+            ModelState.AddModelError(string.Empty, l["Department.NotUnique"]);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Net;
+using ClientCrm.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.IntegrationTests.Clients;
+
+/// <summary>
+/// SPEC §1 scope matrix: every client page × every role × a client inside and outside the role's scope.
+/// Outside scope is 404 for reads and for writes (the client's existence is not revealed); Admin is refused
+/// every client page. Writes that are refused must change nothing.
+/// </summary>
+public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(postgres)
+{
+    // The D1 client is owned by staff1a; the D2 client by staff2a.
+    public static TheoryData<string, bool, bool> Roles => new()
+    {
+        // user, sees the D1 client (owned by staff1a), sees the D2 client (owned by staff2a)
+        { "staff1a", true, false },
+        { "staff1b", false, false },
+        { "staff2a", false, true },
+        { "head1", true, false },
+        { "head2", false, true },
+        { "leader", true, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Every_client_page_answers_by_scope(string user, bool seesD1, bool seesD2)
+    {
+        var d1 = await ClientOf("staff1a");
+        var d2 = await ClientOf("staff2a");
+        var client = await SignedInAsync(user);
+
+        foreach (var (clientId, inScope) in new[] { (d1, seesD1), (d2, seesD2) })
+        {
+            var expected = inScope ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+            var principalId = await App.WithDbAsync(db => db.Principals.IgnoreQueryFilters().Where(p => p.ClientId == clientId).Select(p => p.Id).FirstAsync());
+            foreach (var url in new[]
+                     {
+                         $"/Clients/{clientId}",
+                         $"/Clients/{clientId}/Edit",
+                         $"/Clients/{clientId}/Principals/Create",
+                         $"/Clients/{clientId}/Principals/{principalId}/Edit",
+                     })
+            {
+                using var response = await client.GetAsync(url);
+                Assert.True(expected == response.StatusCode, $"{user} GET {url}: expected {(int)expected}, got {(int)response.StatusCode}");
+            }
+
+            var list = await client.GetPageAsync("/Clients?sort=name&desc=false&p=1");
+            var listed = await AllListedIds(client);
+            Assert.Equal(inScope, listed.Contains(clientId));
+            Assert.NotNull(list);
+
+            if (!inScope)
+            {
+                await AssertWritesRefused(client, user, clientId, principalId);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Admin_is_refused_every_client_page()
+    {
+        var d1 = await ClientOf("staff1a");
+        var admin = await SignedInAsync("admin");
+        foreach (var url in new[] { "/Clients", "/Clients/Create", $"/Clients/{d1}", $"/Clients/{d1}/Edit", $"/Clients/{d1}/Principals/Create", "/Audit" })
+        {
+            using var response = await admin.GetAsync(url);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"admin GET {url}: {(int)response.StatusCode}");
+            if (response.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Signed_out_visitors_are_sent_to_sign_in_for_every_page()
+    {
+        var d1 = await ClientOf("staff1a");
+        var anonymous = Anonymous();
+        foreach (var url in new[] { "/", "/Clients", $"/Clients/{d1}", "/Audit", "/Admin/Users" })
+        {
+            using var response = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Only_leaders_read_the_audit_log()
+    {
+        foreach (var (user, allowed) in new[] { ("leader", true), ("head1", false), ("staff1a", false) })
+        {
+            var client = await SignedInAsync(user);
+            using var response = await client.GetAsync("/Audit");
+            Assert.Equal(allowed, response.StatusCode == HttpStatusCode.OK);
+        }
+    }
+
+    private async Task AssertWritesRefused(CrmClient client, string user, Guid clientId, Guid principalId)
+    {
+        var before = await App.WithDbAsync(db => db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId)
+            .Select(c => new { c.Version, c.Status, Principals = c.Principals.Count }).SingleAsync());
+
+        // A real antiforgery token for this user, taken from a page they may open.
+        var own = await client.GetPageAsync("/Clients/Create");
+        var posts = new (string Url, Dictionary<string, string?> Values)[]
+        {
+            ($"/Clients/{clientId}/Edit", ClientForms.ValidRegistration("Hijacked Name")),
+            ($"/Clients/{clientId}?handler=Status", new() { ["to"] = "Terminated" }),
+            ($"/Clients/{clientId}?handler=Reviewed", new()),
+            ($"/Clients/{clientId}/Principals/Create", new() { ["Principal.Name"] = "Intruder" }),
+            ($"/Clients/{clientId}/Principals/{principalId}/Edit", new() { ["Principal.Name"] = "Intruder" }),
+            ($"/Clients/{clientId}/Principals/{principalId}/Edit?handler=Retire", new()),
+        };
+        foreach (var (url, values) in posts)
+        {
+            var fields = new Dictionary<string, string?>(values)
+            {
+                ["__RequestVerificationToken"] = own.QuerySelector("#client-form input[name='__RequestVerificationToken']")!.GetAttribute("value"),
+            };
+            using var content = new FormUrlEncodedContent(fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)));
+            using var response = await client.Http.PostAsync(new Uri(url, UriKind.Relative), content);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{user} POST {url}: expected 404, got {(int)response.StatusCode}");
+        }
+
+        var after = await App.WithDbAsync(db => db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId)
+            .Select(c => new { c.Version, c.Status, Principals = c.Principals.Count }).SingleAsync());
+        Assert.Equal(before, after);
+    }
+
+    private static async Task<HashSet<Guid>> AllListedIds(CrmClient client)
+    {
+        var ids = new HashSet<Guid>();
+        for (var page = 1; page < 10; page++)
+        {
+            var doc = await client.GetPageAsync($"/Clients?sort=name&desc=false&p={page}");
+            foreach (var row in doc.QuerySelectorAll("#client-table tbody tr[data-client-id]"))
+            {
+                ids.Add(Guid.Parse(row.GetAttribute("data-client-id")!));
+            }
+
+            if (doc.QuerySelector("#next-page") is null || doc.QuerySelector("li.disabled #next-page") is not null)
+            {
+                break;
+            }
+        }
+
+        return ids;
+    }
+
+    private Task<Guid> ClientOf(string userName) => App.WithDbAsync(db =>
+        db.Clients.Where(c => c.OwnerId == db.Users.Where(u => u.UserName == userName).Select(u => u.Id).First())
+            .OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
+}
+
+internal static class UriExtensions
+{
+    public static string PathAndQuery(this Uri uri) => uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
+}

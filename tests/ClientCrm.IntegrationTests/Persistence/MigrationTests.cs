@@ -1,0 +1,65 @@
+using ClientCrm.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ClientCrm.IntegrationTests.Persistence;
+
+/// <summary>The migrations build exactly the schema of the current model — no drift, nothing forgotten.</summary>
+public sealed class MigrationTests(PostgresFixture postgres) : AppTest(postgres)
+{
+    [Fact]
+    public async Task The_model_has_no_changes_without_a_migration()
+    {
+        var pending = await App.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        Assert.False(pending, "The model changed without a migration: run dotnet ef migrations add (see README).");
+    }
+
+    [Fact]
+    public async Task Migrated_schema_equals_the_schema_the_model_creates()
+    {
+        // App.ConnectionString was migrated by the app at start-up (via the template); build a second one from the model alone.
+        var fromModel = App.ConnectionString.Replace("Database=crm_test_", "Database=crm_model_", StringComparison.Ordinal);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var options = new DbContextOptionsBuilder<ClientCrm.Infrastructure.Persistence.CrmDbContext>()
+                .UseNpgsql(fromModel).Options;
+            await using var db = new ClientCrm.Infrastructure.Persistence.CrmDbContext(options,
+                ClientCrm.Infrastructure.Access.SystemActor.Instance,
+                scope.ServiceProvider.GetRequiredService<ClientCrm.Infrastructure.Security.IFieldCipher>());
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var migrated = await SchemaAsync(App.ConnectionString);
+        var modelled = await SchemaAsync(fromModel);
+        Assert.NotEmpty(migrated);
+        Assert.Equal(modelled, migrated);
+    }
+
+    private static async Task<List<string>> SchemaAsync(string connectionString)
+    {
+        const string sql = """
+            SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' null=' || is_nullable
+                   || ' len=' || coalesce(character_maximum_length::text, '') || ' prec=' || coalesce(numeric_precision::text, '')
+                   || ' scale=' || coalesce(numeric_scale::text, '') || ' default=' || coalesce(column_default, '')
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+            UNION ALL
+            SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
+            UNION ALL
+            SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
+            ORDER BY 1
+            """;
+        var rows = new List<string>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
