@@ -3,6 +3,9 @@ using ClientCrm.Infrastructure.Clients;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Persistence.Interceptors;
 using ClientCrm.Infrastructure.Security;
+using ClientCrm.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +38,10 @@ public static class DependencyInjection
             .ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>());
 
         services.AddScoped<DuplicateClientCheck>();
+        services.AddDataProtection().SetApplicationName("ClientCrm");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<KeyManagementOptions>>(sp =>
+            new Microsoft.Extensions.Options.ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new DataProtectionKeyStore(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;
     }
 }
