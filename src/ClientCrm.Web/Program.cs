@@ -1,12 +1,24 @@
 using ClientCrm.Infrastructure;
+using ClientCrm.Infrastructure.Postgres;
 using ClientCrm.Infrastructure.Seeding;
 using ClientCrm.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 var startupLog = builder.AddCrmLogging();
 
-var connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(
-    builder.Configuration, builder.Environment, builder.Services, startupLog);
+string connectionString;
+try
+{
+    connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(
+        builder.Configuration, builder.Environment, builder.Services, startupLog);
+}
+catch (PostgresUnavailableException ex)
+{
+    // One clear line on what to install or configure, not a stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
 builder.Services.AddInfrastructure(connectionString, DatabaseBootstrap.LoadKeyRing(builder.Configuration, builder.Environment));
 builder.Services.AddWeb(builder.Configuration, builder.Environment);
 
@@ -15,6 +27,7 @@ await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.E
 app.UseCrmPipeline();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the integration tests can host it.</summary>
 public partial class Program;
