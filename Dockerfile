@@ -20,13 +20,7 @@ RUN dotnet publish src/ClientCrm.Web/ClientCrm.Web.csproj -c Release -o /app/pub
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
-# The image's non-root user is "app" ($APP_UID). ASP.NET Core Data Protection (sign-in and antiforgery cookies)
-# keeps its keys under $HOME/.aspnet/DataProtection-Keys; the folder is created here, owned by that user, so a
-# volume mounted on it (docker-compose.yml) starts with the right owner.
-ENV HOME=/home/app
-RUN mkdir -p /home/app/.aspnet/DataProtection-Keys \
-    && chown -R "$APP_UID:$APP_UID" /home/app/.aspnet
-
+# The app writes nothing to disk: data, and the cookie (Data Protection) keys, live in PostgreSQL; logs go to stdout.
 COPY --from=build /app/publish .
 
 ENV ASPNETCORE_URLS=http://+:8080 \
