@@ -36,11 +36,12 @@ public static class DatabaseBootstrap
             return configured;
         }
 
-        if (environment.IsProduction())
+        if (!environment.IsDevelopment())
         {
+            // Only a developer's machine gets the private cluster; anywhere else a missing setting is a mistake.
             throw new InvalidOperationException(
-                "ConnectionStrings:Crm is not set. In production ClientCrm uses only a configured PostgreSQL server " +
-                "(environment variable ConnectionStrings__Crm).");
+                $"ConnectionStrings:Crm is not set. Outside Development ({environment.EnvironmentName}) ClientCrm uses only a " +
+                "configured PostgreSQL server (environment variable ConnectionStrings__Crm).");
         }
 
         var root = Path.Combine(DataDirectory(configuration, environment.ContentRootPath), "postgres");
@@ -54,14 +55,19 @@ public static class DatabaseBootstrap
 
     /// <summary>
     /// Keys come from configuration (Encryption:*), environment variables (Encryption__Keys__k1 …) or a key file;
-    /// outside production a development key file is generated in the data folder on first run.
+    /// in Development a key file is generated in the data folder on first run.
     /// </summary>
     public static KeyRing LoadKeyRing(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
         var options = configuration.GetSection(EncryptionOptions.SectionName).Get<EncryptionOptions>() ?? new EncryptionOptions();
-        if (string.IsNullOrWhiteSpace(options.ActiveKeyId) && string.IsNullOrWhiteSpace(options.KeyFile) && !environment.IsProduction())
+        if (!string.IsNullOrWhiteSpace(options.KeyFile))
+        {
+            options.KeyFile = Path.GetFullPath(options.KeyFile, environment.ContentRootPath);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ActiveKeyId) && string.IsNullOrWhiteSpace(options.KeyFile) && environment.IsDevelopment())
         {
             var path = Path.Combine(DataDirectory(configuration, environment.ContentRootPath), "keys", "development-keys.json");
             options = KeyRing.CreateDevelopmentKeyFile(path);

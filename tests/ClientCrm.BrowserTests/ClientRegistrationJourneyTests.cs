@@ -67,8 +67,13 @@ public sealed class ClientRegistrationJourneyTests(ITestOutputHelper output)
 
             step = "submit the registration";
             browser.Driver.FindElement(By.Id("client-submit")).Click();
-            browser.WaitForPath("/Clients/Details/", prefix: true);
-            Assert.Equal(clientName, browser.WaitForVisible("#client-name").Text);
+            // The details page (/Clients/{id}) is the only one with #client-name; a refused form stays on Create.
+            var shownName = browser.WaitFor("the client's details page", d =>
+                d.FindElements(By.CssSelector("#client-name")).FirstOrDefault(e => e.Displayed)
+                ?? (d.FindElements(By.CssSelector(".validation-summary-errors, .field-validation-error")).Count > 0
+                    ? throw new InvalidOperationException("The registration was refused: " + d.FindElement(By.Id("client-form")).Text)
+                    : null));
+            Assert.Equal(clientName, shownName!.Text);
             var principals = browser.Driver.FindElements(By.CssSelector("#principals .principal-name")).Select(e => e.Text).ToList();
             Assert.Contains(PrincipalName, principals);
 
@@ -77,6 +82,9 @@ public sealed class ClientRegistrationJourneyTests(ITestOutputHelper output)
             var search = browser.WaitForVisible("#client-filter input[name='q']");
             search.SendKeys(clientName);
             search.SendKeys(Keys.Enter);
+
+            // The unfiltered first page may already list the new client: only rows of the search result count.
+            browser.WaitFor("the search result page", d => new Uri(d.Url).Query.Contains("q=", StringComparison.Ordinal));
             var link = browser.WaitFor($"a row for '{clientName}' in #client-table", d =>
                 d.FindElements(By.CssSelector("#client-table tbody tr a.client-link")).FirstOrDefault(a => a.Text == clientName));
             Assert.NotNull(link);

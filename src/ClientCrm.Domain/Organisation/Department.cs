@@ -3,7 +3,7 @@ using ClientCrm.Domain.Common;
 namespace ClientCrm.Domain.Organisation;
 
 /// <summary>A business department (业务部门). Staff and heads belong to exactly one.</summary>
-public class Department
+public class Department : IAuditable
 {
     private Department() { }
 

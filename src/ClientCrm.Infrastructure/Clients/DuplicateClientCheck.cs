@@ -41,6 +41,7 @@ public sealed class DuplicateClientCheck(CrmDbContext db, IBlindIndexer indexer)
             .Where(c => (regIndex != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndex)
                         || (c.CountryCode == country
                             && (c.NormalizedName == normalizedName || (chinese != null && c.ChineseName == chinese))))
+            .OrderBy(c => c.Name)
             .Select(c => new
             {
                 c.Id,

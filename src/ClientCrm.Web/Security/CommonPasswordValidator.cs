@@ -5,8 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Security;
 
 /// <summary>
-/// ASVS 5.0 V6.2.4/V6.2.11: refuse passwords that are common or built from the user's own name or the product's
-/// name. Composition rules are deliberately not used (V6.2.5).
+/// ASVS 5.0 V6.2.4/V6.2.11: refuse passwords that are common or built from the user's own name. Composition rules are deliberately not used (V6.2.5).
 /// </summary>
 internal sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> l) : IPasswordValidator<CrmUser>
 {
@@ -28,7 +27,6 @@ internal sealed class CommonPasswordValidator(IStringLocalizer<SharedResource> l
         var lower = password.ToLowerInvariant();
         var bad = Common.Contains(lower)
                   || (!string.IsNullOrEmpty(user.UserName) && lower.Contains(user.UserName.ToLowerInvariant(), StringComparison.Ordinal))
-                  || lower.Contains("clientcrm", StringComparison.Ordinal) && !lower.Contains("demo", StringComparison.Ordinal)
                   || lower.Distinct().Count() <= 2;
         return Task.FromResult(bad
             ? IdentityResult.Failed(new IdentityError { Code = "CommonPassword", Description = l["Password.TooCommon"] })

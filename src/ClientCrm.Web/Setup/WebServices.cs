@@ -52,7 +52,8 @@ internal static class WebServices
             o.ValidationInterval = configuration.GetValue("Crm:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "ClientCrm.Auth";
+            // Outside development the __Host- prefix makes browsers refuse the cookie unless it is Secure, host-only and path /.
+            o.Cookie.Name = environment.IsDevelopment() ? "ClientCrm.Auth" : "__Host-ClientCrm.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -61,10 +62,11 @@ internal static class WebServices
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Events.OnValidatePrincipal = AbsoluteSessionLifetime.ValidateAsync;
         });
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "ClientCrm.Antiforgery";
+            o.Cookie.Name = environment.IsDevelopment() ? "ClientCrm.Antiforgery" : "__Host-ClientCrm.Antiforgery";
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 

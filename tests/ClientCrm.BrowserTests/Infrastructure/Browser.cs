@@ -1,3 +1,4 @@
+using System.Globalization;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -58,6 +59,10 @@ internal sealed class Browser : IDisposable
             "--no-first-run",
             "--no-default-browser-check",
             "--window-size=1366,900",
+
+            // Bootstrap turns on smooth scrolling unless reduced motion is asked for; chromedriver then measures the
+            // click point while the page is still scrolling and the click lands elsewhere ("click intercepted").
+            "--force-prefers-reduced-motion",
             "--user-data-dir=" + profile);
 
         try
@@ -97,23 +102,27 @@ internal sealed class Browser : IDisposable
     {
         var wait = new WebDriverWait(Driver, WaitTimeout) { Message = "Timed out waiting for " + what };
         wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
-        return wait.Until(condition);
+        try
+        {
+            return wait.Until(condition);
+        }
+        catch (WebDriverTimeoutException ex)
+        {
+            throw new WebDriverTimeoutException($"{ex.Message} (the browser is on {Driver.Url})", ex);
+        }
     }
 
     public IWebElement WaitForVisible(string cssSelector) =>
-        WaitFor($"'{cssSelector}' to be visible on {Driver.Url}", d =>
+        WaitFor($"'{cssSelector}' to be visible", d =>
         {
             var element = d.FindElement(By.CssSelector(cssSelector));
             return element.Displayed ? element : null;
         })!;
 
-    /// <summary>Waits for a page whose path is <paramref name="path"/> (optionally followed by more path segments).</summary>
-    public void WaitForPath(string path, bool prefix = false) =>
-        WaitFor($"the browser to be on {path} (now on {Driver.Url})", d =>
-        {
-            var current = new Uri(d.Url).AbsolutePath;
-            return prefix ? current.StartsWith(path, StringComparison.OrdinalIgnoreCase) : string.Equals(current, path, StringComparison.OrdinalIgnoreCase);
-        });
+    /// <summary>Waits until the browser is on a page whose path is <paramref name="path"/>.</summary>
+    public void WaitForPath(string path) =>
+        WaitFor($"the page {path}", d =>
+            string.Equals(new Uri(d.Url).AbsolutePath, path, StringComparison.OrdinalIgnoreCase));
 
     public void Type(string fieldName, string text)
     {
@@ -142,6 +151,10 @@ internal sealed class Browser : IDisposable
         var metrics = Cdp("Page.getLayoutMetrics", []);
         var content = metrics["cssContentSize"] as System.Collections.IDictionary
             ?? throw new InvalidOperationException("Page.getLayoutMetrics returned no cssContentSize.");
+
+        // The capture lays the page out without the scrollbar, so it is as wide as the window, not the content box.
+        var width = Math.Max(Convert.ToDouble(content["width"], CultureInfo.InvariantCulture),
+            Convert.ToDouble(Driver.ExecuteScript("return window.innerWidth;"), CultureInfo.InvariantCulture));
         var shot = Cdp("Page.captureScreenshot", new Dictionary<string, object?>
         {
             ["format"] = "png",
@@ -150,7 +163,7 @@ internal sealed class Browser : IDisposable
             {
                 ["x"] = 0,
                 ["y"] = 0,
-                ["width"] = content["width"],
+                ["width"] = width,
                 ["height"] = content["height"],
                 ["scale"] = 1,
             },
@@ -160,10 +173,6 @@ internal sealed class Browser : IDisposable
         File.WriteAllBytes(path, Convert.FromBase64String(shot["data"] as string ?? throw new InvalidOperationException("Page.captureScreenshot returned no data.")));
         return path;
     }
-
-    private System.Collections.IDictionary Cdp(string command, Dictionary<string, object?> parameters) =>
-        Driver.ExecuteCdpCommand(command, parameters) as System.Collections.IDictionary
-            ?? throw new InvalidOperationException($"DevTools command {command} returned no result.");
 
     public string SaveScreenshot(string name)
     {
@@ -179,11 +188,18 @@ internal sealed class Browser : IDisposable
         var notes = new List<string>();
         try
         {
-            notes.Add("screenshot: " + SaveScreenshot(name));
+            notes.Add("screenshot: " + SaveFullPageScreenshot(name));
         }
-        catch (WebDriverException ex)
+        catch (Exception fullPage) when (fullPage is WebDriverException or InvalidOperationException or IOException)
         {
-            notes.Add("screenshot failed: " + ex.Message);
+            try
+            {
+                notes.Add("screenshot (viewport only): " + SaveScreenshot(name));
+            }
+            catch (Exception ex) when (ex is WebDriverException or IOException)
+            {
+                notes.Add($"screenshot failed: {fullPage.Message} / {ex.Message}");
+            }
         }
 
         try
@@ -214,6 +230,10 @@ internal sealed class Browser : IDisposable
         Driver.Dispose();
         DeleteQuietly(_profile);
     }
+
+    private System.Collections.IDictionary Cdp(string command, Dictionary<string, object?> parameters) =>
+        Driver.ExecuteCdpCommand(command, parameters) as System.Collections.IDictionary
+            ?? throw new InvalidOperationException($"DevTools command {command} returned no result.");
 
     private static string? FindOnPath(string executable) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")

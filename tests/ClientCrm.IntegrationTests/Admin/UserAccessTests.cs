@@ -128,10 +128,24 @@ public sealed class UserAccessTests(PostgresFixture postgres) : AppTest(postgres
     [Fact]
     public async Task Moving_staff_to_head_of_another_department_ends_their_session_and_the_next_sign_in_has_the_new_scope()
     {
-        var staff = await SignedInAsync("staff1a");
         var admin = await SignedInAsync("admin");
-        var id = await AdminTestData.UserIdAsync(App, "staff1a");
+        var d1 = await AdminTestData.DepartmentIdAsync(App, "D1");
         var d2 = await AdminTestData.DepartmentIdAsync(App, "D2");
+        using (var created = await admin.SubmitAsync("/Admin/Users/Create", "#user-form", new Dictionary<string, string?>
+               {
+                   ["Input.UserName"] = "staff1new",
+                   ["Input.DisplayName"] = "一部新业务员",
+                   ["Input.Password"] = AdminTestData.NewPassword,
+                   ["Input.Role"] = Roles.Staff,
+                   ["Input.DepartmentId"] = d1,
+               }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var staff = Anonymous();
+        await staff.SignInAsync("staff1new", AdminTestData.NewPassword);
+        var id = await AdminTestData.UserIdAsync(App, "staff1new");
 
         using (var saved = await admin.SubmitAsync(EditPage(id), "#user-form",
                    new Dictionary<string, string?> { ["Input.Role"] = Roles.DepartmentHead, ["Input.DepartmentId"] = d2 }))
@@ -145,11 +159,60 @@ public sealed class UserAccessTests(PostgresFixture postgres) : AppTest(postgres
         }
 
         var again = Anonymous();
-        await again.SignInAsync("staff1a");
+        await again.SignInAsync("staff1new", AdminTestData.NewPassword);
         var clients = await again.GetPageAsync("/Clients?sort=name&desc=false");
         var owners = clients.QuerySelectorAll("#client-table tbody tr[data-client-id] td:nth-child(6)").Select(td => td.TextContent.Trim()).ToHashSet();
         Assert.Contains("二部业务员 赵磊", owners);
         Assert.DoesNotContain("一部业务员 杨帆", owners);
+    }
+
+    [Fact]
+    public async Task Moving_an_owner_of_clients_to_another_department_is_refused_until_the_clients_are_handed_over()
+    {
+        var admin = await SignedInAsync("admin");
+        var id = await AdminTestData.UserIdAsync(App, "staff1a");
+        var d2 = await AdminTestData.DepartmentIdAsync(App, "D2");
+
+        using var refused = await admin.SubmitAsync(EditPage(id), "#user-form",
+            new Dictionary<string, string?> { ["Input.DepartmentId"] = d2, ["Input.DisplayName"] = "陈静（调二部）" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await CrmClient.ParseAsync(refused);
+        Assert.Contains("14", HtmlAssert.FieldError(page, "Input.DepartmentId"), StringComparison.Ordinal);
+        Assert.Equal("陈静（调二部）", HtmlAssert.FieldValue(page, "Input.DisplayName"));
+        var stored = await App.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DepartmentId).SingleAsync());
+        Assert.Equal(await App.WithDbAsync(db => db.Departments.Where(d => d.Code == "D1").Select(d => (int?)d.Id).SingleAsync()), stored);
+    }
+
+    [Fact]
+    public async Task Saving_a_user_form_that_another_admin_changed_meanwhile_is_refused_and_keeps_the_typed_values()
+    {
+        var first = await SignedInAsync("admin");
+        var second = await SignedInAsync("admin");
+        var id = await AdminTestData.UserIdAsync(App, "staff2a");
+        var stale = await first.GetPageAsync(EditPage(id));
+
+        using (var other = await second.SubmitAsync(EditPage(id), "#user-form",
+                   new Dictionary<string, string?> { ["Input.DisplayName"] = "二部业务员 赵磊（外派）" }))
+        {
+            AdminTestData.AssertRedirectsTo(other, EditPage(id));
+        }
+
+        using var refused = await first.SubmitAsync(stale, EditPage(id), "#user-form",
+            new Dictionary<string, string?> { ["Input.DisplayName"] = "二部业务员 赵磊（驻外）" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await CrmClient.ParseAsync(refused);
+        Assert.Contains("已被他人修改", page.QuerySelector("#user-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("二部业务员 赵磊（驻外）", HtmlAssert.FieldValue(page, "Input.DisplayName"));
+        Assert.Equal("二部业务员 赵磊（外派）",
+            await App.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleAsync()));
+
+        // The refused form carries the fresh token: saving it again is a deliberate overwrite and succeeds.
+        using var again = await first.SubmitAsync(page, EditPage(id), "#user-form");
+        AdminTestData.AssertRedirectsTo(again, EditPage(id));
+        Assert.Equal("二部业务员 赵磊（驻外）",
+            await App.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).SingleAsync()));
     }
 
     [Fact]

@@ -46,6 +46,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasBlindIndex(c => c.Email, BlindIndexKind.Email);
         b.HasBlindIndex(c => c.TaxNumber, BlindIndexKind.TaxNumber);
         b.HasBlindIndex(c => c.RegistrationNumber, BlindIndexKind.RegistrationNumber);
+        // A registration number identifies one enterprise: the database refuses a second one even when two
+        // registrations race past the duplicate check.
+        b.HasIndex(ConfidentialProperties.IndexPropertyName(nameof(Client.RegistrationNumber))).IsUnique();
 
         b.HasMany(c => c.Principals).WithOne(p => p.Client).HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(c => c.Principals).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -256,7 +256,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Region");
 
-                    b.HasIndex("RegistrationNumberIndex");
+                    b.HasIndex("RegistrationNumberIndex")
+                        .IsUnique();
 
                     b.HasIndex("Status");
 

@@ -40,7 +40,9 @@ public sealed partial class LoginModel(SignInManager<CrmUser> signIn, IValidator
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        LogFailure(logger, Input.UserName.Trim(), result.IsLockedOut);
+        // What was typed as a user name is logged only when it is one: people sometimes type a password there.
+        var known = await signIn.UserManager.FindByNameAsync(Input.UserName.Trim()) is not null;
+        LogFailure(logger, known ? Input.UserName.Trim() : "(unknown account)", result.IsLockedOut);
         ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
         Input.Password = "";
         return Page();

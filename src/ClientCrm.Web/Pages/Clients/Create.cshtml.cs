@@ -8,6 +8,7 @@ using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace ClientCrm.Web.Pages.Clients;
@@ -73,6 +74,12 @@ public sealed class CreateModel(
         catch (DomainException ex)
         {
             ModelState.AddModelError(string.Empty, l[ex.Code]);
+            return Page();
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Someone registered the same registration number between our check and our save.
+            ModelState.AddModelError(string.Empty, l["Duplicate.Blocked"]);
             return Page();
         }
     }

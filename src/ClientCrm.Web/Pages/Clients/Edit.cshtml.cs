@@ -98,6 +98,12 @@ public sealed class EditModel(
             ModelState.AddModelError(string.Empty, l[ex.Code]);
             return Page();
         }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Someone registered the same registration number between our check and our save.
+            ModelState.AddModelError(string.Empty, l["Duplicate.Blocked"]);
+            return Page();
+        }
         catch (DbUpdateConcurrencyException)
         {
             // Keep what the user typed; they can compare with the current card in another tab and save again.

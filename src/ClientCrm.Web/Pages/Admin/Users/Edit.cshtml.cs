@@ -79,6 +79,17 @@ public sealed class EditModel(
             ModelState.AddModelError($"{nameof(Input)}.{nameof(UserInput.Role)}", l["User.CannotDemoteSelf"]);
         }
 
+        if (user.DepartmentId != Input.DepartmentId && user.DepartmentId is not null)
+        {
+            // A client's department follows its owner; moving an owner alone would leave their clients with the old
+            // department's head. The admin sees only the count (no client data), hence the explicit scope bypass.
+            var owned = await db.Clients.IgnoreQueryFilters().CountAsync(c => c.OwnerId == user.Id, ct);
+            if (owned > 0)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(UserInput.DepartmentId)}", l["User.OwnsClients", owned]);
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

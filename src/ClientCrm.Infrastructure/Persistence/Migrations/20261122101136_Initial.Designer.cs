@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClientCrm.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261122100031_Initial")]
+    [Migration("20261122101136_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -259,7 +259,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Region");
 
-                    b.HasIndex("RegistrationNumberIndex");
+                    b.HasIndex("RegistrationNumberIndex")
+                        .IsUnique();
 
                     b.HasIndex("Status");
 

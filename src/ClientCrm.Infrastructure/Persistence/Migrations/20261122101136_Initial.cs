@@ -407,7 +407,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_RegistrationNumberIndex",
                 table: "Clients",
-                column: "RegistrationNumberIndex");
+                column: "RegistrationNumberIndex",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_Status",
