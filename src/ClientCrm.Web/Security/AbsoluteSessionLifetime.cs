@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +8,7 @@ namespace ClientCrm.Web.Security;
 
 /// <summary>
 /// ASVS V7.3: a session ends 12 hours after sign-in however active it is (sliding expiry alone would let a stolen
-/// cookie live forever). Runs before Identity's security-stamp check.
+/// cookie live forever). The sign-in time is a claim because cookie renewal resets IssuedUtc.
 /// </summary>
 internal static class AbsoluteSessionLifetime
 {
@@ -15,7 +17,9 @@ internal static class AbsoluteSessionLifetime
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        if (context.Properties.IssuedUtc is { } issued && clock.GetUtcNow() - issued > Limit)
+        var signedIn = context.Principal?.FindFirstValue(CrmClaims.SignedInAt);
+        if (!long.TryParse(signedIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            || clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > Limit)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -23,5 +27,22 @@ internal static class AbsoluteSessionLifetime
         }
 
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>A stamp check rebuilds the principal; it must keep the original sign-in time, not restart the clock.</summary>
+    public static Task KeepSignInTime(SecurityStampRefreshingPrincipalContext context)
+    {
+        var original = context.CurrentPrincipal?.FindFirst(CrmClaims.SignedInAt);
+        if (original is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            if (identity.FindFirst(CrmClaims.SignedInAt) is { } fresh)
+            {
+                identity.RemoveClaim(fresh);
+            }
+
+            identity.AddClaim(new Claim(CrmClaims.SignedInAt, original.Value));
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -49,7 +49,10 @@ internal static class WebServices
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
         services.Configure<SecurityStampValidatorOptions>(o =>
-            o.ValidationInterval = configuration.GetValue("Crm:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
+        {
+            o.ValidationInterval = configuration.GetValue("Crm:SecurityStampValidationInterval", TimeSpan.FromMinutes(1));
+            o.OnRefreshingPrincipal = AbsoluteSessionLifetime.KeepSignInTime;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             // Outside development the __Host- prefix makes browsers refuse the cookie unless it is Secure, host-only and path /.

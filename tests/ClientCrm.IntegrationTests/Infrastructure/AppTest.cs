@@ -10,7 +10,7 @@ public abstract class AppTest(PostgresFixture postgres) : IAsyncLifetime
 
     protected PostgresFixture Postgres { get; } = postgres;
 
-    protected CrmAppFactory App { get; private set; } = null!;
+    protected CrmAppFactory App { get; set; } = null!;
 
     public virtual async Task InitializeAsync()
     {

@@ -1,4 +1,5 @@
 using ClientCrm.IntegrationTests.Infrastructure;
+using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -62,4 +63,29 @@ public sealed class MigrationTests(PostgresFixture postgres) : AppTest(postgres)
 
         return rows;
     }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_client_with_the_same_registration_number()
+    {
+        var refused = await App.WithDbAsync(async db =>
+        {
+            var owner = await db.Users.Where(u => u.UserName == "staff1a").Select(u => new { u.Id, u.DepartmentId }).SingleAsync();
+            var existing = await db.Clients.Where(c => c.RegistrationNumber != null).Select(c => c.RegistrationNumber).FirstAsync();
+            var card = new ClientCrm.Domain.Clients.ClientCard
+            {
+                Type = ClientCrm.Domain.Clients.ClientType.Employer,
+                LegalForm = ClientCrm.Domain.Clients.LegalForm.Company,
+                Name = "Racing Registration Co",
+                CountryCode = "QA",
+                Region = ClientCrm.Domain.Clients.Region.ME,
+                Industry = ClientCrm.Domain.Clients.Industry.Construction,
+                RegistrationNumber = existing,
+            };
+            db.Clients.Add(ClientCrm.Domain.Clients.Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, DateTimeOffset.UtcNow));
+            var ex = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            return ex.IsUniqueViolation();
+        });
+        Assert.True(refused);
+    }
 }
+
