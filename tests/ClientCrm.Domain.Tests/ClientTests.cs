@@ -114,6 +114,21 @@ public sealed class ClientTests
         Assert.Throws<DomainException>(() => client.AssignOwner(" ", 2, Now));
     }
 
+    [Fact]
+    public void An_edit_archives_the_previous_card_and_an_unchanged_save_does_not()
+    {
+        var client = Client.Register(Card(), null, "u1", 1, Now);
+        client.UpdateCard(Card() with { Notes = "   " }, Now.AddDays(1), "staff1a");
+        Assert.Empty(client.CardRevisions);
+
+        client.UpdateCard(Card() with { Address = "New Industrial Area 7" }, Now.AddDays(2), "staff1a");
+        var revision = Assert.Single(client.CardRevisions);
+        Assert.Null(revision.Card.Address);
+        Assert.Equal("REG-1", revision.Card.RegistrationNumber);
+        Assert.Equal(("staff1a", Now.AddDays(2)), (revision.ArchivedBy, revision.ArchivedAt));
+        Assert.Equal("New Industrial Area 7", client.CurrentCard().Address);
+    }
+
     private static IEnumerable<ClientStatus> PathTo(ClientStatus target) => target switch
     {
         ClientStatus.Terminated => [ClientStatus.Terminated],

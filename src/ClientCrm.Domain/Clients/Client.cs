@@ -14,6 +14,7 @@ public class Client : IAuditable
     public static readonly TimeSpan CardReviewInterval = TimeSpan.FromDays(365);
 
     private readonly List<Principal> _principals = [];
+    private readonly List<ClientCardRevision> _cardRevisions = [];
 
     private Client() { }
 
@@ -69,6 +70,9 @@ public class Client : IAuditable
 
     public IReadOnlyCollection<Principal> Principals => _principals.AsReadOnly();
 
+    /// <summary>Earlier versions of the card. Loaded only where history is shown; new ones are added by <see cref="UpdateCard"/>.</summary>
+    public IReadOnlyCollection<ClientCardRevision> CardRevisions => _cardRevisions.AsReadOnly();
+
     public static Client Register(ClientCard card, PrincipalCard? firstPrincipal, string ownerId, int departmentId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -94,11 +98,33 @@ public class Client : IAuditable
         return client;
     }
 
-    public void UpdateCard(ClientCard card, DateTimeOffset now)
+    /// <summary>
+    /// Replaces the card. An edit that changes anything archives the previous card; saving it unchanged only
+    /// counts as a review.
+    /// </summary>
+    public void UpdateCard(ClientCard card, DateTimeOffset now, string? editedBy = null)
     {
         ArgumentNullException.ThrowIfNull(card);
+        var previous = CurrentCard();
         ApplyCard(card, now);
+        if (CurrentCard() != previous)
+        {
+            _cardRevisions.Add(new ClientCardRevision(Id, previous, now, editedBy));
+        }
     }
+
+    /// <summary>The card as it stands, in the shape registration and edits use.</summary>
+    public ClientCard CurrentCard() => new()
+    {
+        Type = Type, LegalForm = LegalForm, Name = Name, ChineseName = ChineseName, CountryCode = CountryCode, Region = Region,
+        Industry = Industry, Address = Address, Postcode = Postcode, Phone = Phone, Fax = Fax, Email = Email, Website = Website,
+        LegalRepresentative = LegalRepresentative, BankAccount = BankAccount, TaxNumber = TaxNumber,
+        RegistrationNumber = RegistrationNumber, Ownership = Ownership, BusinessScope = BusinessScope,
+        EmployeeCount = EmployeeCount, RegisteredCapital = RegisteredCapital, RegisteredCapitalCurrency = RegisteredCapitalCurrency,
+        YearEstablished = YearEstablished, CreditRating = CreditRating, CreditNotes = CreditNotes, PaymentTerms = PaymentTerms,
+        OperatingStatus = OperatingStatus, DemandTrend = DemandTrend, CooperationIntent = CooperationIntent,
+        ChinaPartners = ChinaPartners, InformationSource = InformationSource, Notes = Notes,
+    };
 
     /// <summary>The owner confirms the card is still true without changing it.</summary>
     public void ConfirmCardReviewed(DateTimeOffset now)

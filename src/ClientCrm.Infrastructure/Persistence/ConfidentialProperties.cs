@@ -86,8 +86,25 @@ public static class ConfidentialProperties
             return (ValueConverter)Activator.CreateInstance(converterType, cipher)!;
         }
 
+        if (type.IsClass)
+        {
+            // Whole value objects (an archived card) are stored as encrypted JSON.
+            var converterType = typeof(EncryptedJsonConverter<>).MakeGenericType(type);
+            return (ValueConverter)Activator.CreateInstance(converterType, cipher)!;
+        }
+
         throw new NotSupportedException($"No encrypted mapping for {type.Name}.");
     }
+
+    private sealed class EncryptedJsonConverter<T>(IFieldCipher cipher) : ValueConverter<T, byte[]>(
+        v => cipher.Encrypt(System.Text.Json.JsonSerializer.Serialize(v, JsonOptions)),
+        v => System.Text.Json.JsonSerializer.Deserialize<T>(cipher.Decrypt(v), JsonOptions)!)
+        where T : class;
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     private sealed class EncryptedEnumConverter<TEnum>(IFieldCipher cipher) : ValueConverter<TEnum, byte[]>(
         v => cipher.Encrypt(v.ToString()),

@@ -17,6 +17,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Principal> Principals => Set<Principal>();
+    public DbSet<ClientCardRevision> ClientCardRevisions => Set<ClientCardRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public ICurrentActor Actor { get; } = actor;
@@ -52,6 +53,11 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
             ScopeLevel == ScopeLevel.All
             || (ScopeLevel == ScopeLevel.Department && p.Client!.DepartmentId == ScopeDepartmentId)
             || (ScopeLevel == ScopeLevel.Own && p.Client!.OwnerId == ScopeUserId));
+
+        builder.Entity<ClientCardRevision>().HasQueryFilter(r =>
+            ScopeLevel == ScopeLevel.All
+            || (ScopeLevel == ScopeLevel.Department && r.Client!.DepartmentId == ScopeDepartmentId)
+            || (ScopeLevel == ScopeLevel.Own && r.Client!.OwnerId == ScopeUserId));
     }
 }
 

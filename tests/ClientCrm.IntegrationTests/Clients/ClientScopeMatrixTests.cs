@@ -39,6 +39,7 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
                      {
                          $"/Clients/{clientId}",
                          $"/Clients/{clientId}/Edit",
+                         $"/Clients/{clientId}/History",
                          $"/Clients/{clientId}/Principals/Create",
                          $"/Clients/{clientId}/Principals/{principalId}/Edit",
                      })

@@ -39,16 +39,25 @@ public sealed class EncryptionAtRestTests(PostgresFixture postgres) : AppTest(po
         values["Principal.Gender"] = "Female";
         values["Principal.Birthday"] = "1971-03-09";
         values["Principal.DecisionRole"] = "Influencer";
+        Guid id;
         using (var saved = await staff.SubmitAsync("/Clients/Create", "#client-form", values))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            id = Guid.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+        }
+
+        // An edit archives the old card, secrets included: the archive must be as opaque as the live row.
+        using (var edited = await staff.SubmitAsync($"/Clients/{id}/Edit", "#client-form",
+                   new Dictionary<string, string?> { ["Input.BankAccount"] = "AE00 REPLACED" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         }
 
         var dump = new StringBuilder();
         await using (var connection = new NpgsqlConnection(App.ConnectionString))
         {
             await connection.OpenAsync();
-            foreach (var table in new[] { "Clients", "Principals", "AuditEntries" })
+            foreach (var table in new[] { "Clients", "Principals", "AuditEntries", "ClientCardRevisions", "DataProtectionKeys" })
             {
                 await using var command = new NpgsqlCommand($"SELECT * FROM \"{table}\"", connection);
                 await using var reader = await command.ExecuteReaderAsync();
@@ -66,6 +75,7 @@ public sealed class EncryptionAtRestTests(PostgresFixture postgres) : AppTest(po
         }
 
         var raw = dump.ToString();
+        Assert.Equal(1, await App.WithDbAsync(db => db.ClientCardRevisions.CountAsync(r => r.ClientId == id)));
         Assert.Contains("Cipher Check Trading", raw, StringComparison.Ordinal); // the name is not confidential: the dump is real
         foreach (var secret in Secrets.Append("1971-03-09").Append("Influencer").Append("Female"))
         {

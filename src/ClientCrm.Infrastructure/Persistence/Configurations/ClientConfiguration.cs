@@ -52,6 +52,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
 
         b.HasMany(c => c.Principals).WithOne(p => p.Client).HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(c => c.Principals).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(c => c.CardRevisions).WithOne(r => r.Client).HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(c => c.CardRevisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
 

@@ -274,6 +274,33 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("Clients", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Clients.ClientCardRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Card")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasAnnotation("ClientCrm:Encrypted", true);
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "ArchivedAt");
+
+                    b.ToTable("ClientCardRevisions", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Clients.Principal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -643,6 +670,17 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Clients.ClientCardRevision", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany("CardRevisions")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Clients.Principal", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -715,6 +753,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("ClientCrm.Domain.Clients.Client", b =>
                 {
+                    b.Navigation("CardRevisions");
+
                     b.Navigation("Principals");
                 });
 #pragma warning restore 612, 618

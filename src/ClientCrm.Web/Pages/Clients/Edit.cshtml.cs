@@ -83,7 +83,7 @@ public sealed class EditModel(
         {
             var now = clock.GetUtcNow();
             db.Entry(client).Property(c => c.Version).OriginalValue = Version;
-            client.UpdateCard(Input.ToCard(), now);
+            client.UpdateCard(Input.ToCard(), now, actor.UserName);
             if (newOwner is not null)
             {
                 client.AssignOwner(newOwner.Id, newOwner.DepartmentId, now);

@@ -283,6 +283,27 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ClientCardRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Card = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ArchivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ArchivedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientCardRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClientCardRevisions_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Principals",
                 columns: table => new
                 {
@@ -373,6 +394,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 name: "IX_AuditEntries_UserId_At",
                 table: "AuditEntries",
                 columns: new[] { "UserId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientCardRevisions_ClientId_ArchivedAt",
+                table: "ClientCardRevisions",
+                columns: new[] { "ClientId", "ArchivedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_CountryCode_NormalizedName",
@@ -473,6 +499,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ClientCardRevisions");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClientCrm.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261122101136_Initial")]
+    [Migration("20261122101842_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -275,6 +275,33 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("OwnerId", "Status");
 
                     b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Clients.ClientCardRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArchivedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("Card")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasAnnotation("ClientCrm:Encrypted", true);
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "ArchivedAt");
+
+                    b.ToTable("ClientCardRevisions", (string)null);
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Clients.Principal", b =>
@@ -646,6 +673,17 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Clients.ClientCardRevision", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany("CardRevisions")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Clients.Principal", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -718,6 +756,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("ClientCrm.Domain.Clients.Client", b =>
                 {
+                    b.Navigation("CardRevisions");
+
                     b.Navigation("Principals");
                 });
 #pragma warning restore 612, 618
