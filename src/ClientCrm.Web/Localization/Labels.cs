@@ -31,6 +31,10 @@ public static class Labels
         return CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal) ? country.NameEn : country.NameZh;
     }
 
+    /// <summary>Country code → region code, for the form script that fills the region when a country is chosen.</summary>
+    public static string CountryRegionsJson() =>
+        System.Text.Json.JsonSerializer.Serialize(Countries.All.ToDictionary(c => c.Code, c => c.Region.ToString()));
+
     public static IEnumerable<SelectListItem> CountryOptions(string? selected = null) =>
         Countries.All
             .OrderBy(c => c.Region).ThenBy(c => c.Code, StringComparer.Ordinal)

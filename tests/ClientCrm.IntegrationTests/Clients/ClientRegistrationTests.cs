@@ -43,6 +43,7 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
         Assert.Contains("电子邮箱", HtmlAssert.FieldError(page, "Input.Email"), StringComparison.Ordinal);
         Assert.Contains("第二十二条", HtmlAssert.FieldError(page, "Input.LegalForm"), StringComparison.Ordinal);
         Assert.NotEmpty(HtmlAssert.FieldError(page, "Principal.Name"));
+        Assert.Contains("4 处需要更正", page.QuerySelector("#form-errors-notice")!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal("not-an-email", HtmlAssert.FieldValue(page, "Input.Email"));
         Assert.Equal("Sheikh Zayed Road 1, Dubai", HtmlAssert.FieldValue(page, "Input.Address"));

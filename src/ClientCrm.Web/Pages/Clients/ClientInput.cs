@@ -103,15 +103,15 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.Type).NotNull().IsInEnum();
-        RuleFor(x => x.LegalForm).NotNull().IsInEnum()
+        RuleFor(x => x.Type).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum();
+        RuleFor(x => x.LegalForm).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum()
             .NotEqual(LegalForm.Individual).WithMessage(l["Client.IndividualNotAllowed"]);
         RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
         RuleFor(x => x.ChineseName).MaximumLength(300);
-        RuleFor(x => x.CountryCode).NotEmpty()
+        RuleFor(x => x.CountryCode).NotEmpty().WithMessage(l["Validation.Choose"])
             .Must(Countries.IsKnown).WithMessage(l["Client.UnknownCountry"]);
-        RuleFor(x => x.Region).NotNull().IsInEnum();
-        RuleFor(x => x.Industry).NotNull().IsInEnum();
+        RuleFor(x => x.Region).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum();
+        RuleFor(x => x.Industry).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum();
         RuleFor(x => x.Address).MaximumLength(500);
         RuleFor(x => x.Postcode).MaximumLength(20);
         RuleFor(x => x.Phone).MaximumLength(50).Must(BeAPhone).WithMessage(l["Validation.Phone"]);
@@ -135,9 +135,9 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
         RuleFor(x => x.CreditRating).IsInEnum();
         RuleFor(x => x.CreditNotes).MaximumLength(2000);
         RuleFor(x => x.PaymentTerms).MaximumLength(1000);
-        RuleFor(x => x.OperatingStatus).NotNull().IsInEnum();
-        RuleFor(x => x.DemandTrend).NotNull().IsInEnum();
-        RuleFor(x => x.CooperationIntent).NotNull().IsInEnum();
+        RuleFor(x => x.OperatingStatus).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum();
+        RuleFor(x => x.DemandTrend).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum();
+        RuleFor(x => x.CooperationIntent).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum();
         RuleFor(x => x.ChinaPartners).MaximumLength(2000);
         RuleFor(x => x.InformationSource).NotEmpty().MaximumLength(1000);
         RuleFor(x => x.Notes).MaximumLength(4000);

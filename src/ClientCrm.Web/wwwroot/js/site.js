@@ -1,4 +1,10 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
-
-// Write your JavaScript code.
+// Choosing a country fills in its reporting region (the user can still change it).
+document.querySelectorAll('select[data-regions]').forEach(function (select) {
+  var regions = JSON.parse(select.getAttribute('data-regions'));
+  var target = document.getElementById(select.getAttribute('data-region-target'));
+  select.addEventListener('change', function () {
+    if (target && regions[select.value]) {
+      target.value = regions[select.value];
+    }
+  });
+});
