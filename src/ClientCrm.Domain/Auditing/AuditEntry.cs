@@ -41,6 +41,9 @@ public class AuditEntry
 
     public AuditAction Action { get; private set; }
 
+    /// <summary>Database-generated keys are known only after the insert; the log line gets the real one then.</summary>
+    public void ResolveEntityId(string entityId) => EntityId = entityId;
+
     /// <summary>JSON object: field → {"from": …, "to": …}, or {"changed": true} for confidential fields.</summary>
     public string? ChangesJson { get; private set; }
 }

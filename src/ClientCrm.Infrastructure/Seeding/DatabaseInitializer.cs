@@ -26,7 +26,12 @@ public static class DatabaseInitializer
         var db = sp.GetRequiredService<CrmDbContext>();
         // Creating the history table first spares a fresh database EF's logged (and alarming, but harmless)
         // failed SELECT on the missing table.
-        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        // (Migrate creates a missing database itself, so only an existing one gets the table first.)
+        if (await db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
+        }
+
         await db.Database.MigrateAsync(ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 

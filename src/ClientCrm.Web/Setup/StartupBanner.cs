@@ -11,7 +11,7 @@ internal static class StartupBanner
     {
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var lines = new List<string> { "", "ClientCrm is running at: " + string.Join(", ", addresses) };
-        if (app.Configuration.GetValue<bool>("Crm:SeedDemoData") && !app.Environment.IsProduction())
+        if (app.Configuration.GetValue<bool>("Crm:SeedDemoData") && app.Environment.IsDevelopment())
         {
             lines.Add($"Demo accounts (password {DemoData.Password}):");
             lines.AddRange(DemoData.Accounts.Select(a => $"  {a.UserName,-8} {a.Role,-15} {a.DepartmentCode ?? ""}"));

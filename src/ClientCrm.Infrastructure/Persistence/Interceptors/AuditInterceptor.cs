@@ -14,6 +14,10 @@ namespace ClientCrm.Infrastructure.Persistence.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
+    // Entries whose key the database generates (departments): filled in after the insert. Keyed by context so one
+    // singleton interceptor serves concurrent requests.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, List<(AuditEntry Line, EntityEntry Entry)>> _pending = new();
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Record(eventData.Context);
@@ -53,9 +57,67 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             };
-            crm.AuditEntries.Add(new AuditEntry(now, crm.Actor.UserId, crm.Actor.UserName, entry.Metadata.ClrType.Name,
-                KeyOf(entry), ClientIdOf(entry), action, JsonSerializer.Serialize(changes)));
+            var line = new AuditEntry(now, crm.Actor.UserId, crm.Actor.UserName, entry.Metadata.ClrType.Name,
+                KeyOf(entry), ClientIdOf(entry), action, JsonSerializer.Serialize(changes));
+            crm.AuditEntries.Add(line);
+            if (entry.State == EntityState.Added && entry.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))
+            {
+                _pending.GetOrCreateValue(crm).Add((line, entry));
+            }
         }
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (TakePending(eventData.Context) is { } context)
+        {
+            context.SaveChanges();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        if (TakePending(eventData.Context) is { } context)
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        // The lines were not written; a retry builds them again.
+        if (eventData.Context is { } context)
+        {
+            _pending.Remove(context);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Gives the waiting log lines their real keys; returns the context when there is something to save.</summary>
+    private DbContext? TakePending(DbContext? context)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var pending) || pending.Count == 0)
+        {
+            return null;
+        }
+
+        _pending.Remove(context);
+        foreach (var (line, entry) in pending)
+        {
+            line.ResolveEntityId(KeyOf(entry));
+        }
+
+        return context;
     }
 
     private static Dictionary<string, object?> Changes(EntityEntry entry)
