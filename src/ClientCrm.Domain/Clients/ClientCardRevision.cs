@@ -4,7 +4,7 @@ namespace ClientCrm.Domain.Clients;
 /// An enterprise card as it was before an edit (SPEC §2 动态管理: outdated content is archived, not lost).
 /// Stored whole and encrypted, since the card holds confidential fields.
 /// </summary>
-public class ClientCardRevision
+public class ClientCardRevision : IClientRecord
 {
     private ClientCardRevision() { }
 

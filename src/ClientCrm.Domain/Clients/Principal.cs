@@ -3,7 +3,7 @@ using ClientCrm.Domain.Common;
 namespace ClientCrm.Domain.Clients;
 
 /// <summary>A person on the client's side (客户负责人). Everything but name and title is confidential.</summary>
-public class Principal : IAuditable
+public class Principal : IAuditable, IClientRecord
 {
     private Principal() { }
 

@@ -17,6 +17,16 @@ public enum DuplicateReason
 /// </summary>
 public sealed record DuplicateMatch(DuplicateReason Reason, string DepartmentName, Guid? ClientId, string? ClientName);
 
+public static class DuplicateMatches
+{
+    /// <summary>
+    /// A same-name match may be a different company, so the user may confirm and save; a registration-number match
+    /// is the same enterprise and always blocks.
+    /// </summary>
+    public static bool MayBeConfirmed(this IReadOnlyList<DuplicateMatch> matches) =>
+        matches is { Count: > 0 } && matches.All(m => m.Reason == DuplicateReason.NameInCountry);
+}
+
 /// <summary>
 /// SPEC §2: duplicate registration is detected across the whole company before save. This is the one query
 /// that deliberately looks past the access scope, and it returns nothing of a client the user may not see.

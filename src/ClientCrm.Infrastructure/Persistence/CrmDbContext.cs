@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Auditing;
 using ClientCrm.Domain.Clients;
@@ -38,26 +39,32 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
     }
 
     /// <summary>
-    /// SPEC §1: the one place client visibility is decided. Every query of clients, and of records that
-    /// belong to a client, goes through these filters; code that must look across scopes (duplicate
-    /// detection) calls IgnoreQueryFilters explicitly and reveals no client data.
+    /// SPEC §1: the one place client visibility is decided. Clients are filtered by owner or department; every
+    /// <see cref="IClientRecord"/> gets the same filter through its client, so a new kind of client record is scoped
+    /// by implementing the interface. Code that must look across scopes (duplicate detection) calls
+    /// IgnoreQueryFilters explicitly and reveals no client data.
     /// </summary>
     private void ApplyAccessScope(ModelBuilder builder)
     {
-        builder.Entity<Client>().HasQueryFilter(c =>
+        Expression<Func<Client, bool>> visible = c =>
             ScopeLevel == ScopeLevel.All
             || (ScopeLevel == ScopeLevel.Department && c.DepartmentId == ScopeDepartmentId)
-            || (ScopeLevel == ScopeLevel.Own && c.OwnerId == ScopeUserId));
+            || (ScopeLevel == ScopeLevel.Own && c.OwnerId == ScopeUserId);
+        builder.Entity<Client>().HasQueryFilter(visible);
 
-        builder.Entity<Principal>().HasQueryFilter(p =>
-            ScopeLevel == ScopeLevel.All
-            || (ScopeLevel == ScopeLevel.Department && p.Client!.DepartmentId == ScopeDepartmentId)
-            || (ScopeLevel == ScopeLevel.Own && p.Client!.OwnerId == ScopeUserId));
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientRecord).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            // record => visible(record.Client)
+            var record = Expression.Parameter(type.ClrType, "record");
+            var client = Expression.Property(record, nameof(IClientRecord.Client));
+            var body = new ParameterSwap(visible.Parameters[0], client).Visit(visible.Body);
+            builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, record));
+        }
+    }
 
-        builder.Entity<ClientCardRevision>().HasQueryFilter(r =>
-            ScopeLevel == ScopeLevel.All
-            || (ScopeLevel == ScopeLevel.Department && r.Client!.DepartmentId == ScopeDepartmentId)
-            || (ScopeLevel == ScopeLevel.Own && r.Client!.OwnerId == ScopeUserId));
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
 

@@ -80,7 +80,7 @@ public sealed class ClientInput
         Notes = Notes,
     };
 
-    public static ClientInput From(Client c)
+    public static ClientInput From(ClientCard c)
     {
         ArgumentNullException.ThrowIfNull(c);
         return new()

@@ -31,7 +31,7 @@ public sealed class CreateModel(
     public IReadOnlyList<DuplicateMatch> Duplicates { get; private set; } = [];
 
     /// <summary>Only a same-name match may be overridden; a registration-number match always blocks.</summary>
-    public bool CanConfirmDuplicate => Duplicates.Count > 0 && Duplicates.All(d => d.Reason == DuplicateReason.NameInCountry);
+    public bool CanConfirmDuplicate => Duplicates.MayBeConfirmed();
 
     public async Task OnGetAsync()
     {

@@ -34,7 +34,7 @@ public sealed class EditModel(
     public IReadOnlyList<OwnerOption> Owners { get; private set; } = [];
     public IReadOnlyList<DuplicateMatch> Duplicates { get; private set; } = [];
     public bool CanReassign => actor.Scope.Level is ScopeLevel.Department or ScopeLevel.All;
-    public bool CanConfirmDuplicate => Duplicates.Count > 0 && Duplicates.All(d => d.Reason == DuplicateReason.NameInCountry);
+    public bool CanConfirmDuplicate => Duplicates.MayBeConfirmed();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -44,7 +44,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Input = ClientInput.From(client);
+        Input = ClientInput.From(client.CurrentCard());
         OwnerId = client.OwnerId;
         Version = client.Version;
         await LoadAsync(client, ct);

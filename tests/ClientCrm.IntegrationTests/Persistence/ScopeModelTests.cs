@@ -1,0 +1,62 @@
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Auditing;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Security;
+using Microsoft.Extensions.DependencyInjection;
+using ClientCrm.Domain.Clients;
+using ClientCrm.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.IntegrationTests.Persistence;
+
+/// <summary>Guards the one place scoping lives: no client data can be added to the model without a scope filter.</summary>
+public sealed class ScopeModelTests(PostgresFixture postgres) : AppTest(postgres)
+{
+    [Fact]
+    public async Task Every_entity_that_belongs_to_a_client_is_filtered_by_access_scope()
+    {
+        var unfiltered = await App.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Where(t => t.ClrType == typeof(Client) || t.FindProperty("ClientId") is not null)
+            // The audit log is read by leaders only (folder policy) and names clients without holding their data.
+            .Where(t => t.ClrType != typeof(AuditEntry))
+            .Where(t => t.GetDeclaredQueryFilters().Count == 0)
+            .Select(t => t.ClrType.Name)
+            .ToList()));
+
+        Assert.Empty(unfiltered);
+        Assert.True(typeof(IClientRecord).IsAssignableFrom(typeof(Principal)));
+        Assert.True(typeof(IClientRecord).IsAssignableFrom(typeof(ClientCardRevision)));
+    }
+
+    [Fact]
+    public async Task Client_records_queried_directly_are_limited_to_the_clients_in_scope()
+    {
+        var (ownerId, departmentId, ownPrincipals, allPrincipals) = await App.WithDbAsync(async db =>
+        {
+            var owner = await db.Users.Where(u => u.UserName == "staff2a").Select(u => new { u.Id, u.DepartmentId }).SingleAsync();
+            return (owner.Id, owner.DepartmentId, await db.Principals.CountAsync(p => p.Client!.OwnerId == owner.Id), await db.Principals.CountAsync());
+        });
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<CrmDbContext>>();
+        var cipher = scope.ServiceProvider.GetRequiredService<IFieldCipher>();
+        await using var asStaff = new CrmDbContext(options, new FixedActor(AccessScope.For(ownerId, [Roles.Staff], departmentId)), cipher);
+        await using var asAdmin = new CrmDbContext(options, new FixedActor(AccessScope.For("x", [Roles.Admin], null)), cipher);
+
+        Assert.True(ownPrincipals > 0 && ownPrincipals < allPrincipals);
+        Assert.Equal(ownPrincipals, await asStaff.Principals.CountAsync());
+        Assert.Equal(0, await asAdmin.Principals.CountAsync());
+        Assert.Equal(0, await asAdmin.Clients.CountAsync());
+    }
+
+    private sealed class FixedActor(AccessScope scope) : ICurrentActor
+    {
+        public string? UserId => scope.UserId;
+
+        public string? UserName => "test";
+
+        public AccessScope Scope => scope;
+    }
+}
+
