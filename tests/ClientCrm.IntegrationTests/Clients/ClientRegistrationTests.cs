@@ -213,6 +213,9 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         }
 
+        var after = await staff.GetPageAsync($"/Clients/{id}");
+        Assert.Contains("只有公司领导", after.QuerySelector("#flash-error")!.TextContent, StringComparison.Ordinal);
+
         Assert.Equal(ClientStatus.UnderEvaluation, await App.WithDbAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
 
         var leader = await SignedInAsync("leader");

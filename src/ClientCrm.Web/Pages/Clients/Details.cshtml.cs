@@ -49,7 +49,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         }
         catch (DomainException ex)
         {
-            TempData["Flash"] = l[ex.Code].Value;
+            TempData["FlashError"] = l[ex.Code].Value;
         }
 
         return RedirectToPage(new { id });
