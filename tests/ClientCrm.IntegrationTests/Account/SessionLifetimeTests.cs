@@ -1,5 +1,6 @@
 using System.Net;
 using ClientCrm.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,13 +11,8 @@ public sealed class SessionLifetimeTests(PostgresFixture postgres) : AppTest(pos
 {
     private readonly AdjustableClock _clock = new(DateTimeOffset.UtcNow);
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await App.DisposeAsync();
-        App = new CrmAppFactory(Postgres, App.ConnectionString,
-            b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
-    }
+    protected override void ConfigureApp(IWebHostBuilder builder) =>
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock));
 
     [Fact]
     public async Task An_active_session_ends_twelve_hours_after_sign_in()

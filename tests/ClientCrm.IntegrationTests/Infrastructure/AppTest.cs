@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+
 namespace ClientCrm.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -10,11 +12,16 @@ public abstract class AppTest(PostgresFixture postgres) : IAsyncLifetime
 
     protected PostgresFixture Postgres { get; } = postgres;
 
-    protected CrmAppFactory App { get; set; } = null!;
+    protected CrmAppFactory App { get; private set; } = null!;
+
+    /// <summary>Test classes that need a different host (a clock they move, a log they read) change it here.</summary>
+    protected virtual void ConfigureApp(IWebHostBuilder builder)
+    {
+    }
 
     public virtual async Task InitializeAsync()
     {
-        App = new CrmAppFactory(Postgres, await Postgres.CreateDatabaseAsync());
+        App = new CrmAppFactory(Postgres, await Postgres.CreateDatabaseAsync(), ConfigureApp);
         _ = App.Server; // start now, so a start-up failure fails here with its own message
     }
 

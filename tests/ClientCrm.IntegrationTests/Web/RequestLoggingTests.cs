@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClientCrm.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +10,8 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : AppTest(post
 {
     private readonly CapturingLoggerProvider _logs = new();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await App.DisposeAsync();
-        App = new CrmAppFactory(Postgres, App.ConnectionString,
-            b => b.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(_logs)));
-    }
+    protected override void ConfigureApp(IWebHostBuilder builder) =>
+        builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(_logs));
 
     [Fact]
     public async Task Every_request_is_logged_once_with_status_and_duration_but_without_its_query_string()

@@ -44,8 +44,9 @@ public sealed class CreateModel(CrmDbContext db, IValidator<DepartmentInput> val
             ModelState.AddModelError(string.Empty, l[ex.Code]);
             return Page();
         }
-        catch (DbUpdateException ex) when (DepartmentUniqueness.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
+            // Another admin saved the same name or code between our check and our save.
             ModelState.AddModelError(string.Empty, l["Department.NotUnique"]);
             return Page();
         }

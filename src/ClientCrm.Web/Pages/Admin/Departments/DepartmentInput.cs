@@ -5,7 +5,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace ClientCrm.Web.Pages.Admin.Departments;
 
@@ -62,8 +61,4 @@ internal static class DepartmentUniqueness
             modelState.AddModelError("Input.Name", l["Department.NameTaken", name]);
         }
     }
-
-    /// <summary>Another admin saved the same name or code between our check and our save.</summary>
-    public static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex?.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -61,8 +61,9 @@ public sealed class EditModel(CrmDbContext db, IValidator<DepartmentInput> valid
             ModelState.AddModelError(string.Empty, l[ex.Code]);
             return Page();
         }
-        catch (DbUpdateException ex) when (DepartmentUniqueness.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
+            // Another admin saved the same name or code between our check and our save.
             ModelState.AddModelError(string.Empty, l["Department.NotUnique"]);
             return Page();
         }
