@@ -38,10 +38,22 @@ public static class DependencyInjection
             .ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>());
 
         services.AddScoped<DuplicateClientCheck>();
+        services.AddScoped<Grading.RegradeService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<KeyManagementOptions>>(sp =>
             new Microsoft.Extensions.Options.ConfigureOptions<KeyManagementOptions>(o =>
                 o.XmlRepository = new DataProtectionKeyStore(sp.GetRequiredService<IServiceScopeFactory>())));
+        return services;
+    }
+
+    /// <summary>The background poller for scheduled jobs; off with Crm:Jobs:Enabled=false (tests drive jobs themselves).</summary>
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue("Crm:Jobs:Enabled", true))
+        {
+            services.AddHostedService<Jobs.ScheduledJobs>();
+        }
+
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Grading;
 
 namespace ClientCrm.Domain.Clients;
 
@@ -15,6 +16,7 @@ public class Client : IAuditable
 
     private readonly List<Principal> _principals = [];
     private readonly List<ClientCardRevision> _cardRevisions = [];
+    private readonly List<GradeChange> _gradeChanges = [];
 
     private Client() { }
 
@@ -65,6 +67,23 @@ public class Client : IAuditable
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset CardReviewedAt { get; private set; }
 
+    /// <summary>客户分类 (SPEC §4). Changed only through <see cref="ChangeGrade"/>, which keeps the history.</summary>
+    public ClientGrade Grade { get; private set; } = ClientGrade.C;
+    public DateTimeOffset? GradeSince { get; private set; }
+
+    /// <summary>User id of the leader responsible for an A client (SPEC §4 duties); none for B and C.</summary>
+    public string? ResponsibleLeaderId { get; private set; }
+
+    /// <summary>
+    /// The last contact with the client, which starts the grade's contact clock. Entered by the owner until service
+    /// records (SPEC §8) keep it current.
+    /// </summary>
+    public DateOnly? LastContactOn { get; private set; }
+
+    /// <summary>Secondary classes (seed 001), refreshed by company-wide regrade runs.</summary>
+    public ParetoClass? ParetoClass { get; private set; }
+    public LifecycleStage? LifecycleStage { get; private set; }
+
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): two people editing one card cannot overwrite each other.</summary>
     public uint Version { get; private set; }
 
@@ -72,6 +91,8 @@ public class Client : IAuditable
 
     /// <summary>Earlier versions of the card. Loaded only where history is shown; new ones are added by <see cref="UpdateCard"/>.</summary>
     public IReadOnlyCollection<ClientCardRevision> CardRevisions => _cardRevisions.AsReadOnly();
+
+    public IReadOnlyCollection<GradeChange> GradeChanges => _gradeChanges.AsReadOnly();
 
     public static Client Register(ClientCard card, PrincipalCard? firstPrincipal, string ownerId, int departmentId, DateTimeOffset now)
     {
@@ -184,6 +205,77 @@ public class Client : IAuditable
         DepartmentId = departmentId;
         UpdatedAt = now;
     }
+
+    /// <summary>
+    /// Sets the grade and writes the history line. Whoever calls decides who may (see <see cref="GradeDecisionRules"/>);
+    /// an A client must name its responsible leader, and leaving A clears it.
+    /// </summary>
+    public void ChangeGrade(ClientGrade to, GradeChangeKind kind, GradeDecider by, string? reason,
+        IReadOnlyList<CriterionResult>? criteria, string? responsibleLeaderId, Guid? proposalId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        if (!GradeDecisionRules.MayDecide(by.IsLeader, by.IsDepartmentHead, Grade, to))
+        {
+            throw new DomainException("Grade.NeedsLeader", "A change that involves grade A is a leader's decision.");
+        }
+
+        if (to == Grade)
+        {
+            throw new DomainException("Grade.Unchanged", $"The client is already {to}.");
+        }
+
+        if (kind == GradeChangeKind.Manual && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Grade.ReasonRequired", "A grade set by hand needs a reason.");
+        }
+
+        if (to == ClientGrade.A && string.IsNullOrWhiteSpace(responsibleLeaderId ?? ResponsibleLeaderId))
+        {
+            throw new DomainException("Grade.ResponsibleLeaderRequired", "An A client needs a responsible leader.");
+        }
+
+        _gradeChanges.Add(new GradeChange(Id, Grade, to, kind, by, reason, criteria, proposalId, now));
+        ResponsibleLeaderId = to == ClientGrade.A ? responsibleLeaderId ?? ResponsibleLeaderId : null;
+        Grade = to;
+        GradeSince = now;
+        UpdatedAt = now;
+    }
+
+    public void NameResponsibleLeader(string leaderId, DateTimeOffset now)
+    {
+        if (Grade != ClientGrade.A)
+        {
+            throw new DomainException("Grade.ResponsibleLeaderOnlyForA", "Only an A client has a responsible leader.");
+        }
+
+        if (string.IsNullOrWhiteSpace(leaderId))
+        {
+            throw new DomainException("Grade.ResponsibleLeaderRequired", "An A client needs a responsible leader.");
+        }
+
+        ResponsibleLeaderId = leaderId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The owner records a contact; it restarts the grade's contact clock.</summary>
+    public void RecordContact(DateOnly on, DateTimeOffset now)
+    {
+        if (on > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        {
+            throw new DomainException("Client.ContactInFuture", "A contact cannot be in the future.");
+        }
+
+        if (LastContactOn is { } last && on < last)
+        {
+            throw new DomainException("Client.ContactBeforeLast", "A contact earlier than the last one recorded does not move the clock.");
+        }
+
+        LastContactOn = on;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The day the contact clock started: the last contact, or registration when there has been none.</summary>
+    public DateOnly ContactClockStart => LastContactOn ?? DateOnly.FromDateTime(RegisteredAt.UtcDateTime);
 
     public bool IsVisibleTo(AccessScope scope)
     {

@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Auditing;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.Grading;
 using ClientCrm.Domain.Organisation;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Identity;
@@ -20,6 +22,13 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
     public DbSet<Principal> Principals => Set<Principal>();
     public DbSet<ClientCardRevision> ClientCardRevisions => Set<ClientCardRevision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CooperationProject> CooperationProjects => Set<CooperationProject>();
+    public DbSet<WorkerIncident> WorkerIncidents => Set<WorkerIncident>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<GradingSettings> GradingSettings => Set<GradingSettings>();
+    public DbSet<GradingRun> GradingRuns => Set<GradingRun>();
+    public DbSet<GradeProposal> GradeProposals => Set<GradeProposal>();
+    public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
 
     public ICurrentActor Actor { get; } = actor;
 

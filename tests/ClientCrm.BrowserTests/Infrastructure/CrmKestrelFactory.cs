@@ -34,6 +34,7 @@ internal sealed class CrmKestrelFactory(string connectionString, string dataDire
         // The data folder would otherwise default to the Web project's .data (development cluster and key file).
         builder.UseSetting("Crm:DataDirectory", dataDirectory);
         builder.UseSetting("Crm:SeedDemoData", "true");
+        builder.UseSetting("Crm:Jobs:Enabled", "false");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

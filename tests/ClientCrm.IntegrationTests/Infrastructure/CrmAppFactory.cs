@@ -20,6 +20,8 @@ public sealed class CrmAppFactory(PostgresFixture postgres, string connectionStr
         builder.UseSetting("ConnectionStrings:Crm", ConnectionString);
         builder.UseSetting("Crm:DataDirectory", postgres.DataDirectory);
         builder.UseSetting("Crm:SeedDemoData", "true");
+        // Tests start jobs themselves, at the moment they choose.
+        builder.UseSetting("Crm:Jobs:Enabled", "false");
         // Tests check that disabling a user ends their session at the next request.
         builder.UseSetting("Crm:SecurityStampValidationInterval", "00:00:00");
         foreach (var (key, value) in postgres.EncryptionSettings)

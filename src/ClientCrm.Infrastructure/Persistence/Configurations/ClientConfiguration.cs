@@ -33,6 +33,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.InformationSource).HasMaxLength(1000);
         b.Property(c => c.OwnerId).HasMaxLength(450).IsRequired();
         b.Property(c => c.Version).IsRowVersion();
+        b.Property(c => c.Grade).HasDefaultValue(Domain.Grading.ClientGrade.C).HasSentinel((Domain.Grading.ClientGrade)0);
+        b.Property(c => c.ResponsibleLeaderId).HasMaxLength(450);
+        b.Ignore(c => c.ContactClockStart);
 
         // SPEC §2 confidentiality: encrypted at rest, searchable only through the blind indexes below.
         b.Property(c => c.Phone).IsConfidential();
@@ -54,6 +57,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Navigation(c => c.Principals).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(c => c.CardRevisions).WithOne(r => r.Client).HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(c => c.CardRevisions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(c => c.GradeChanges).WithOne(g => g.Client).HasForeignKey(g => g.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(c => c.GradeChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasOne<CrmUser>().WithMany().HasForeignKey(c => c.ResponsibleLeaderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
@@ -64,5 +70,6 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(c => c.Status);
         b.HasIndex(c => c.Region);
         b.HasIndex(c => c.UpdatedAt);
+        b.HasIndex(c => new { c.Grade, c.LastContactOn });
     }
 }

@@ -137,6 +137,14 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int>("Grade")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
+                    b.Property<DateTimeOffset?>("GradeSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("Industry")
                         .HasColumnType("integer");
 
@@ -144,12 +152,18 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateOnly?>("LastContactOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("LegalForm")
                         .HasColumnType("integer");
 
                     b.Property<string>("LegalRepresentative")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("LifecycleStage")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -176,6 +190,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<string>("Ownership")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ParetoClass")
+                        .HasColumnType("integer");
 
                     b.Property<string>("PaymentTerms")
                         .HasMaxLength(1000)
@@ -216,6 +233,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasColumnType("bytea")
                         .HasAnnotation("ClientCrm:BlindIndexKind", 4)
                         .HasAnnotation("ClientCrm:BlindIndexSource", "RegistrationNumber");
+
+                    b.Property<string>("ResponsibleLeaderId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -259,6 +280,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("RegistrationNumberIndex")
                         .IsUnique();
 
+                    b.HasIndex("ResponsibleLeaderId");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("TaxNumberIndex");
@@ -268,6 +291,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("CountryCode", "NormalizedName");
 
                     b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("Grade", "LastContactOn");
 
                     b.HasIndex("OwnerId", "Status");
 
@@ -387,6 +412,403 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("PhoneIndex");
 
                     b.ToTable("Principals", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AmountCny")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("ContractAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("ContractEndOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly?>("DepartureOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("JobTypes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("RateDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("RateUsed")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WorkCountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<int>("WorkersDispatched")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkersRequested")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkCountryCode");
+
+                    b.HasIndex("ClientId", "ContractSignedOn");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClientId", "ContractSignedOn"), new[] { "Status", "WorkersDispatched", "WorkersRequested", "AmountCny", "DepartureOn", "ContractEndOn" });
+
+                    b.ToTable("CooperationProjects", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Cooperation.ExchangeRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("CnyPerUnit")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ExchangeRates", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Cooperation.WorkerIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Description")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasAnnotation("ClientCrm:Encrypted", true);
+
+                    b.Property<byte[]>("HandlingRecord")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("ClientCrm:Encrypted", true);
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WorkersAffected")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ClientId", "Type", "Status");
+
+                    b.ToTable("WorkerIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Grading.GradeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("FromGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ToGrade")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "At");
+
+                    b.ToTable("GradeChanges", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Grading.GradeProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("FinalGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposedGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State")
+                        .HasFilter("\"State\" = 1");
+
+                    b.HasIndex("ClientId", "State");
+
+                    b.HasIndex("RunId", "ClientId");
+
+                    b.ToTable("GradeProposals", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Grading.GradingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChangesProposed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientsAssessed")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ScopeLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StartedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("Trigger", "StartedAt");
+
+                    b.ToTable("GradingRuns", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Grading.GradingSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("AMinAmountCnyLast24Months")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("AMinBatchesLast12Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AMinWorkersLast24Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AMinYearsWithCooperation")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("BMinAmountCnyLast24Months")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("BMinWorkersLast24Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BMinYearsWithCooperation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactDaysA")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactDaysB")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContactDaysC")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParetoClassIIPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParetoClassIPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("GradingSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AMinAmountCnyLast24Months = 5000000m,
+                            AMinBatchesLast12Months = 3,
+                            AMinWorkersLast24Months = 100,
+                            AMinYearsWithCooperation = 2,
+                            BMinAmountCnyLast24Months = 1000000m,
+                            BMinWorkersLast24Months = 30,
+                            BMinYearsWithCooperation = 2,
+                            ContactDaysA = 30,
+                            ContactDaysB = 60,
+                            ContactDaysC = 90,
+                            ParetoClassIIPercent = 90,
+                            ParetoClassIPercent = 70,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Organisation.Department", b =>
@@ -668,6 +1090,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ClientCrm.Infrastructure.Identity.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleLeaderId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Clients.ClientCardRevision", b =>
@@ -686,6 +1113,64 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
                         .WithMany("Principals")
                         .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Cooperation.WorkerIncident", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClientCrm.Domain.Cooperation.CooperationProject", "Project")
+                        .WithMany("Incidents")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Grading.GradeChange", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany("GradeChanges")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Grading.GradeProposal", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClientCrm.Domain.Grading.GradingRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -755,7 +1240,14 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 {
                     b.Navigation("CardRevisions");
 
+                    b.Navigation("GradeChanges");
+
                     b.Navigation("Principals");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
+                {
+                    b.Navigation("Incidents");
                 });
 #pragma warning restore 612, 618
         }

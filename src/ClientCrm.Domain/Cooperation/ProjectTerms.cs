@@ -1,0 +1,28 @@
+namespace ClientCrm.Domain.Cooperation;
+
+/// <summary>What staff enter for a cooperation project; the CNY equivalent is computed, not entered.</summary>
+public sealed record ProjectTerms
+{
+    public required string Name { get; init; }
+    public string? JobTypes { get; init; }
+    /// <summary>Where the workers go; usually the client's country, not always (an intermediary recruits for others).</summary>
+    public required string WorkCountryCode { get; init; }
+    public int WorkersRequested { get; init; }
+    public int WorkersDispatched { get; init; }
+    public decimal? ContractAmount { get; init; }
+    public string? Currency { get; init; }
+    public DateOnly? ContractSignedOn { get; init; }
+    public DateOnly? DepartureOn { get; init; }
+    public DateOnly? ContractEndOn { get; init; }
+    public ProjectStatus Status { get; init; } = ProjectStatus.Negotiating;
+    public string? Notes { get; init; }
+}
+
+/// <summary>A leader-set rate: one unit of <see cref="Currency"/> is worth <see cref="CnyPerUnit"/> yuan from <see cref="EffectiveFrom"/>.</summary>
+public sealed record RateQuote(string Currency, decimal CnyPerUnit, DateOnly EffectiveFrom)
+{
+    public const string Cny = "CNY";
+
+    /// <summary>The yuan needs no rate.</summary>
+    public static RateQuote Identity(DateOnly on) => new(Cny, 1m, on);
+}

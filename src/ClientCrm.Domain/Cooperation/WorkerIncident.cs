@@ -1,0 +1,87 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
+
+namespace ClientCrm.Domain.Cooperation;
+
+public sealed record IncidentDetails
+{
+    public IncidentType Type { get; init; }
+    public DateOnly OccurredOn { get; init; }
+    public int WorkersAffected { get; init; }
+    public required string Description { get; init; }
+    public IncidentStatus Status { get; init; } = IncidentStatus.Open;
+    public string? HandlingRecord { get; init; }
+}
+
+/// <summary>
+/// An event among the workers abroad on one project (境外劳务人员事件). Its client is stored too, so the scope
+/// filter and the grading and warning queries reach it without going through the project.
+/// </summary>
+public class WorkerIncident : IAuditable, IClientRecord
+{
+    private WorkerIncident() { }
+
+    internal WorkerIncident(CooperationProject project, IncidentDetails details, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        ProjectId = project.Id;
+        ClientId = project.ClientId;
+        RecordedAt = now;
+        Apply(details, now);
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProjectId { get; private set; }
+    public CooperationProject? Project { get; private set; }
+    public Guid ClientId { get; private set; }
+    public Client? Client { get; private set; }
+    public IncidentType Type { get; private set; }
+    public DateOnly OccurredOn { get; private set; }
+    public int WorkersAffected { get; private set; }
+    public string Description { get; private set; } = "";
+    public IncidentStatus Status { get; private set; }
+    public string? HandlingRecord { get; private set; }
+    public DateOnly? ResolvedOn { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Open and handling both count as open for credit standing and the warning rules.</summary>
+    public bool IsOpen => Status != IncidentStatus.Resolved;
+
+    public void Revise(IncidentDetails details, DateTimeOffset now) => Apply(details, now);
+
+    private void Apply(IncidentDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (string.IsNullOrWhiteSpace(details.Description))
+        {
+            throw new DomainException("Incident.DescriptionRequired", "An incident needs a description.");
+        }
+
+        if (details.WorkersAffected < 0)
+        {
+            throw new DomainException("Project.NegativeWorkers", "Worker counts cannot be negative.");
+        }
+
+        if (details.OccurredOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        {
+            throw new DomainException("Incident.InFuture", "An incident cannot be in the future.");
+        }
+
+        if (details.Status == IncidentStatus.Resolved && string.IsNullOrWhiteSpace(details.HandlingRecord))
+        {
+            throw new DomainException("Incident.HandlingRequired", "A resolved incident needs its handling record.");
+        }
+
+        ResolvedOn = details.Status == IncidentStatus.Resolved
+            ? Status == IncidentStatus.Resolved ? ResolvedOn : DateOnly.FromDateTime(now.UtcDateTime)
+            : null;
+        Type = details.Type;
+        OccurredOn = details.OccurredOn;
+        WorkersAffected = details.WorkersAffected;
+        Description = details.Description.Trim();
+        Status = details.Status;
+        HandlingRecord = Client.Clean(details.HandlingRecord);
+        UpdatedAt = now;
+    }
+}

@@ -1,0 +1,121 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.Grading;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Infrastructure.Grading;
+
+/// <summary>One client's grading figures as the database aggregates them (one row per client, one query for all).</summary>
+public sealed class GradingFactsRow
+{
+    public Guid ClientId { get; init; }
+    public ClientGrade Grade { get; init; }
+    public ParetoClass? ParetoClass { get; init; }
+    public LifecycleStage? LifecycleStage { get; init; }
+    public ClientStatus Status { get; init; }
+    public CreditRating CreditRating { get; init; }
+    public OperatingStatus OperatingStatus { get; init; }
+    public DemandTrend DemandTrend { get; init; }
+    public CooperationIntent CooperationIntent { get; init; }
+    public int Batches0 { get; init; }
+    public int Batches1 { get; init; }
+    public int Batches2 { get; init; }
+    public int Batches3 { get; init; }
+    public int Batches4 { get; init; }
+    public int Active0 { get; init; }
+    public int Active1 { get; init; }
+    public int Active2 { get; init; }
+    public int Active3 { get; init; }
+    public int Active4 { get; init; }
+    public int Workers24 { get; init; }
+    public decimal Amount24 { get; init; }
+    public decimal Amount12 { get; init; }
+    public int OpenWageArrears { get; init; }
+
+    public GradingFacts ToFacts() => new()
+    {
+        Status = Status, CreditRating = CreditRating, OperatingStatus = OperatingStatus, DemandTrend = DemandTrend,
+        CooperationIntent = CooperationIntent,
+        BatchesByYear = [Batches0, Batches1, Batches2, Batches3, Batches4],
+        CooperationByYear = [Active0 > 0, Active1 > 0, Active2 > 0, Active3 > 0, Active4 > 0],
+        WorkersDispatchedLast24Months = Workers24, AmountCnyLast24Months = Amount24, AmountCnyLast12Months = Amount12,
+        OpenWageArrearsIncidents = OpenWageArrears,
+    };
+}
+
+/// <summary>
+/// Aggregates the grading facts of every client of <c>clients</c> in one set-based query: projects and incidents
+/// are grouped by client in the database and joined once, never fetched per client. The window rules are those
+/// of <see cref="CooperationWindows"/>.
+/// </summary>
+public static class GradingFactsQuery
+{
+    public static IQueryable<GradingFactsRow> For(CrmDbContext db, IQueryable<Client> clients, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Plain locals so EF Core sends them as parameters.
+        DateOnly s0 = CooperationWindows.Start(today, 0), e0 = CooperationWindows.End(today, 0);
+        DateOnly s1 = CooperationWindows.Start(today, 1), e1 = CooperationWindows.End(today, 1);
+        DateOnly s2 = CooperationWindows.Start(today, 2), e2 = CooperationWindows.End(today, 2);
+        DateOnly s3 = CooperationWindows.Start(today, 3), e3 = CooperationWindows.End(today, 3);
+        DateOnly s4 = CooperationWindows.Start(today, 4), e4 = CooperationWindows.End(today, 4);
+        var forever = DateOnly.MaxValue;
+
+        // The outer join to `clients` carries the access scope; filtering the projects again would only repeat the
+        // join to Clients for every project row.
+        var projects = db.CooperationProjects.IgnoreQueryFilters()
+            .Where(p => p.Status >= ProjectStatus.Recruiting && p.ContractSignedOn != null)
+            .Select(p => new
+            {
+                p.ClientId,
+                Signed = p.ContractSignedOn!.Value,
+                // A contract is running from signing to its end; a closed one without an end date ran only on its signing day.
+                Until = p.ContractEndOn ?? (p.Status >= ProjectStatus.Completed ? p.ContractSignedOn!.Value : forever),
+                Left = p.DepartureOn ?? p.ContractSignedOn!.Value,
+                p.WorkersDispatched,
+                Amount = p.AmountCny ?? 0m,
+            })
+            .GroupBy(p => p.ClientId)
+            .Select(g => new
+            {
+                ClientId = g.Key,
+                Batches0 = g.Count(p => p.Signed >= s0 && p.Signed <= e0),
+                Batches1 = g.Count(p => p.Signed >= s1 && p.Signed <= e1),
+                Batches2 = g.Count(p => p.Signed >= s2 && p.Signed <= e2),
+                Batches3 = g.Count(p => p.Signed >= s3 && p.Signed <= e3),
+                Batches4 = g.Count(p => p.Signed >= s4 && p.Signed <= e4),
+                Active0 = g.Count(p => p.Signed <= e0 && p.Until >= s0),
+                Active1 = g.Count(p => p.Signed <= e1 && p.Until >= s1),
+                Active2 = g.Count(p => p.Signed <= e2 && p.Until >= s2),
+                Active3 = g.Count(p => p.Signed <= e3 && p.Until >= s3),
+                Active4 = g.Count(p => p.Signed <= e4 && p.Until >= s4),
+                Workers24 = g.Sum(p => p.Left >= s1 && p.Left <= e0 ? p.WorkersDispatched : 0),
+                Amount24 = g.Sum(p => p.Signed >= s1 && p.Signed <= e0 ? p.Amount : 0m),
+                Amount12 = g.Sum(p => p.Signed >= s0 && p.Signed <= e0 ? p.Amount : 0m),
+            });
+
+        var wageArrears = db.WorkerIncidents.IgnoreQueryFilters()
+            .Where(i => i.Type == IncidentType.WageArrears && i.Status != IncidentStatus.Resolved)
+            .GroupBy(i => i.ClientId)
+            .Select(g => new { ClientId = g.Key, Open = g.Count() });
+
+        return from c in clients
+               join p in projects on c.Id equals p.ClientId into pg
+               from p in pg.DefaultIfEmpty()
+               join w in wageArrears on c.Id equals w.ClientId into wg
+               from w in wg.DefaultIfEmpty()
+               select new GradingFactsRow
+               {
+                   ClientId = c.Id, Grade = c.Grade, ParetoClass = c.ParetoClass, LifecycleStage = c.LifecycleStage, Status = c.Status,
+                   CreditRating = c.CreditRating, OperatingStatus = c.OperatingStatus, DemandTrend = c.DemandTrend,
+                   CooperationIntent = c.CooperationIntent,
+                   Batches0 = p == null ? 0 : p.Batches0, Batches1 = p == null ? 0 : p.Batches1, Batches2 = p == null ? 0 : p.Batches2,
+                   Batches3 = p == null ? 0 : p.Batches3, Batches4 = p == null ? 0 : p.Batches4,
+                   Active0 = p == null ? 0 : p.Active0, Active1 = p == null ? 0 : p.Active1, Active2 = p == null ? 0 : p.Active2,
+                   Active3 = p == null ? 0 : p.Active3, Active4 = p == null ? 0 : p.Active4,
+                   Workers24 = p == null ? 0 : p.Workers24, Amount24 = p == null ? 0m : p.Amount24, Amount12 = p == null ? 0m : p.Amount12,
+                   OpenWageArrears = w == null ? 0 : w.Open,
+               };
+    }
+}

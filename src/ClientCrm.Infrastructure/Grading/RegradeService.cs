@@ -1,0 +1,164 @@
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Grading;
+using ClientCrm.Infrastructure.Jobs;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ClientCrm.Infrastructure.Grading;
+
+/// <summary>
+/// The regrade run (SPEC §4): assesses every client in the actor's scope in one pass — one aggregate query, the
+/// pure <see cref="GradingEngine"/> in memory, one bulk insert of the changes — and leaves the changes as pending
+/// proposals for department heads and leaders. Company-wide runs also refresh the Pareto and lifecycle classes.
+/// </summary>
+public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, ILogger<RegradeService> log)
+{
+    /// <summary>
+    /// Runs now. A scheduled run first checks, under the lock, that no scheduled run has happened this quarter, so
+    /// several instances polling at once run it once; it then returns null.
+    /// </summary>
+    public async Task<GradingRun?> RunAsync(GradingTrigger trigger, CancellationToken ct = default)
+    {
+        var actor = db.Actor;
+        if (actor.Scope.Level is not (ScopeLevel.All or ScopeLevel.Department))
+        {
+            throw new DomainException("Grading.RunNotAllowed", "Only leaders and department heads run a regrade.");
+        }
+
+        var started = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(started.UtcDateTime);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [AdvisoryLocks.Regrade], ct);
+
+        if (trigger == GradingTrigger.Scheduled && !await ScheduledRunDueAsync(started, ct))
+        {
+            return null;
+        }
+
+        var thresholds = (await db.GradingSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
+        var run = new GradingRun(trigger, actor.Scope, actor.UserId, actor.UserName, started);
+        db.GradingRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+
+        // Figures of an older run are out of date once this one has looked again.
+        await db.GradeProposals.Where(p => p.State == ProposalState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProposalState.Superseded), ct);
+
+        var proposals = new List<GradeProposal>();
+        var classes = new List<(Guid Id, decimal Amount12, ParetoClass? Pareto, LifecycleStage? Was, LifecycleStage? Now)>();
+        var assessed = 0;
+        await foreach (var row in GradingFactsQuery.For(db, db.Clients.AsNoTracking(), today).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            assessed++;
+            var facts = row.ToFacts();
+            var assessment = GradingEngine.Assess(facts, thresholds);
+            if (assessment.Grade != row.Grade)
+            {
+                proposals.Add(new GradeProposal(run.Id, row.ClientId, row.Grade, assessment, started));
+            }
+
+            classes.Add((row.ClientId, row.Amount12, row.ParetoClass, row.LifecycleStage, SecondaryClasses.Lifecycle(facts.BatchesByYear)));
+        }
+
+        await InsertAsync(proposals, ct);
+        var reclassified = await RefreshClassesAsync(classes, thresholds, companyWide: actor.Scope.Level == ScopeLevel.All, ct);
+
+        run.Finish(assessed, proposals.Count, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        LogRun(log, run.Id, trigger, assessed, proposals.Count, reclassified, (clock.GetUtcNow() - started).TotalMilliseconds);
+        return run;
+    }
+
+    /// <summary>Quarterly schedule: due when no scheduled run has started since the first day of the current quarter.</summary>
+    public async Task<bool> ScheduledRunDueAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        var quarterStart = QuarterStart(now);
+        return !await db.GradingRuns.AnyAsync(r => r.Trigger == GradingTrigger.Scheduled && r.StartedAt >= quarterStart, ct);
+    }
+
+    public static DateTimeOffset QuarterStart(DateTimeOffset now)
+    {
+        var utc = now.UtcDateTime;
+        return new DateTimeOffset(utc.Year, ((utc.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+    }
+
+    // A run can find tens of thousands of changes; binary COPY writes them in one round trip, in the run's transaction.
+    private async Task InsertAsync(List<GradeProposal> proposals, CancellationToken ct)
+    {
+        if (proposals.Count == 0)
+        {
+            return;
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var writer = await connection.BeginBinaryImportAsync(
+            """COPY "GradeProposals" ("Id", "RunId", "ClientId", "FromGrade", "ProposedGrade", "Criteria", "State", "CreatedAt") FROM STDIN (FORMAT BINARY)""", ct);
+        foreach (var p in proposals)
+        {
+            await writer.StartRowAsync(ct);
+            await writer.WriteAsync(p.Id, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(p.RunId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync(p.ClientId, NpgsqlDbType.Uuid, ct);
+            await writer.WriteAsync((int)p.FromGrade, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync((int)p.ProposedGrade, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(CriteriaColumn.Serialize(p.Criteria), NpgsqlDbType.Jsonb, ct);
+            await writer.WriteAsync((int)p.State, NpgsqlDbType.Integer, ct);
+            await writer.WriteAsync(p.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+        }
+
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// Writes the lifecycle stage of every client assessed, and — only when the run saw the whole company, since the
+    /// ranking needs every client — the Pareto class. Only rows whose class changed are written.
+    /// </summary>
+    private async Task<int> RefreshClassesAsync(List<(Guid Id, decimal Amount12, ParetoClass? Pareto, LifecycleStage? Was, LifecycleStage? Now)> clients,
+        GradingThresholds thresholds, bool companyWide, CancellationToken ct)
+    {
+        var pareto = new Dictionary<Guid, ParetoClass>();
+        if (companyWide)
+        {
+            var total = clients.Sum(c => c.Amount12);
+            var above = 0m;
+            foreach (var c in clients.OrderByDescending(c => c.Amount12).ThenBy(c => c.Id))
+            {
+                pareto[c.Id] = SecondaryClasses.Pareto(c.Amount12, above, total, thresholds);
+                above += c.Amount12;
+            }
+        }
+
+        var changed = clients
+            .Select(c => (c.Id, Pareto: companyWide ? pareto[c.Id] : c.Pareto, c.Now, Differs: c.Was != c.Now || (companyWide && c.Pareto != pareto[c.Id])))
+            .Where(c => c.Differs)
+            .ToList();
+        if (changed.Count == 0)
+        {
+            return 0;
+        }
+
+        // Derived classes, not data anyone enters: written straight, outside the audit log.
+        return await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "Clients" AS c SET "ParetoClass" = v.pareto, "LifecycleStage" = v.stage
+            FROM unnest(@ids, @pareto, @stage) AS v(id, pareto, stage)
+            WHERE c."Id" = v.id
+            """,
+            [
+                new NpgsqlParameter("ids", changed.Select(c => c.Id).ToArray()),
+                new NpgsqlParameter("pareto", changed.Select(c => (int?)c.Pareto).ToArray()),
+                new NpgsqlParameter("stage", changed.Select(c => (int?)c.Now).ToArray()),
+            ],
+            ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Regrade run {RunId} ({Trigger}): {Assessed} clients assessed, {Proposed} changes proposed, {Reclassified} reclassified in {Milliseconds:0} ms")]
+    private static partial void LogRun(ILogger logger, Guid runId, GradingTrigger trigger, int assessed, int proposed, int reclassified, double milliseconds);
+}
