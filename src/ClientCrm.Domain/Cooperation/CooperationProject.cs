@@ -38,8 +38,11 @@ public class CooperationProject : IAuditable, IClientRecord
 
     public IReadOnlyCollection<WorkerIncident> Incidents => _incidents.AsReadOnly();
 
-    /// <summary>Statuses in which the contract has been signed: from here on the project is a batch that counts.</summary>
-    public static bool IsContracted(ProjectStatus status) => status >= ProjectStatus.Recruiting;
+    /// <summary>
+    /// Statuses in which the contract has been signed. Terminated is not among them: a negotiation that falls through
+    /// ends without a contract; a terminated project counts as a batch only when it has a signed date.
+    /// </summary>
+    public static bool IsContracted(ProjectStatus status) => status is >= ProjectStatus.Recruiting and <= ProjectStatus.Completed;
 
     /// <summary>
     /// Opens a project. SPEC §2: only an <see cref="ClientStatus.Active"/> client (进入操作程序) may get a new one.

@@ -41,7 +41,7 @@ public static class SecondaryClasses
 
     /// <summary>
     /// Lifecycle stage from batches per year (newest first): first batches only this year → introduction; more than
-    /// the year before → growth; as many → mature; fewer → decline. Null when there has never been a batch.
+    /// the year before → growth; as many → mature; fewer, or none for two years → decline. Null when there has never been a batch.
     /// </summary>
     public static LifecycleStage? Lifecycle(IReadOnlyList<int> batchesByYear)
     {
@@ -56,6 +56,12 @@ public static class SecondaryClasses
         if (thisYear > 0 && batchesByYear.Skip(1).All(b => b == 0))
         {
             return LifecycleStage.Introduction;
+        }
+
+        if (thisYear == 0 && lastYear == 0)
+        {
+            // Batches only in earlier years: the relationship has gone quiet, which is decline, not a steady state.
+            return LifecycleStage.Decline;
         }
 
         return thisYear > lastYear ? LifecycleStage.Growth

@@ -20,6 +20,25 @@ public static class Labels
     public static IEnumerable<SelectListItem> Options<T>(this IStringLocalizer l, T? selected = null) where T : struct, System.Enum =>
         System.Enum.GetValues<T>().Select(v => new SelectListItem(l.Enum(v), v.ToString(), selected.HasValue && selected.Value.Equals(v)));
 
+    /// <summary>
+    /// A language-neutral figure from the grading engine ("12 / 3,000,000", "OperatingStatus.Good / OperatingStatus.Stable")
+    /// in the user's language: enum tokens become their names, numbers stay as they are.
+    /// </summary>
+    public static string Figure(this IStringLocalizer l, string? figure)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        if (string.IsNullOrEmpty(figure))
+        {
+            return "";
+        }
+
+        return string.Join(" / ", figure.Split(" / ").Select(part =>
+        {
+            var localized = l[$"Enum.{part}"];
+            return localized.ResourceNotFound ? part : localized.Value;
+        }));
+    }
+
     public static string CountryName(string? code)
     {
         var country = Countries.Find(code);

@@ -1,5 +1,7 @@
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Grading;
+using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Security;
@@ -7,6 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Web.Pages;
+
+public sealed record OverdueContactRow(Guid Id, string Name, ClientGrade Grade, DateOnly? LastContactOn, DateOnly DueOn, string OwnerName);
 
 /// <summary>The start page: the user's clients by status and the cards due for review.</summary>
 public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : PageModel
@@ -16,6 +20,9 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
     public ScopeLevel ScopeLevel { get; private set; }
     public IReadOnlyList<(ClientStatus Status, int Count)> ByStatus { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name, DateTimeOffset ReviewedAt)> ReviewDue { get; private set; } = [];
+    public IReadOnlyList<OverdueContactRow> OverdueContacts { get; private set; } = [];
+    public int OverdueContactTotal { get; private set; }
+    public int PendingProposals { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -35,5 +42,27 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
             .OrderBy(c => c.CardReviewedAt).Take(20)
             .Select(c => new { c.Id, c.Name, c.CardReviewedAt }).ToListAsync();
         ReviewDue = due.Select(d => (d.Id, d.Name, d.CardReviewedAt)).ToList();
+
+        // SPEC §4: an overdue contact is shown to the owner and to their department head (the scope filter decides who sees which).
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var thresholds = (await db.GradingSettings.AsNoTracking().SingleAsync()).Thresholds;
+        var overdue = db.Clients.WhereContactOverdue(today, thresholds);
+        OverdueContactTotal = await overdue.CountAsync();
+        var rows = await overdue
+            .OrderBy(c => c.Grade).ThenBy(c => c.LastContactOn ?? DateOnly.MinValue).ThenBy(c => c.Name)
+            .Take(20)
+            .Select(c => new { c.Id, c.Name, c.Grade, c.Status, c.LastContactOn, c.RegisteredAt,
+                Owner = db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "" })
+            .ToListAsync();
+        OverdueContacts = rows.Select(r =>
+        {
+            var start = r.LastContactOn ?? DateOnly.FromDateTime(r.RegisteredAt.UtcDateTime);
+            return new OverdueContactRow(r.Id, r.Name, r.Grade, r.LastContactOn, ContactDuty.DueOn(r.Grade, start, thresholds), r.Owner);
+        }).ToList();
+
+        if (ScopeLevel is ScopeLevel.Department or ScopeLevel.All)
+        {
+            PendingProposals = await db.GradeProposals.CountAsync(p => p.State == ProposalState.Pending);
+        }
     }
 }

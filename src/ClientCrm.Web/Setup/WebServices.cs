@@ -17,6 +17,7 @@ internal static class WebServices
     public const string ClientWorkersPolicy = "ClientWorkers";
     public const string LeaderPolicy = "Leader";
     public const string AdminPolicy = "Admin";
+    public const string GradeDecidersPolicy = "GradeDeciders";
 
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
 
@@ -77,7 +78,8 @@ internal static class WebServices
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ClientWorkersPolicy, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead, Roles.Leader))
             .AddPolicy(LeaderPolicy, p => p.RequireRole(Roles.Leader))
-            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(GradeDecidersPolicy, p => p.RequireRole(Roles.DepartmentHead, Roles.Leader));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -93,6 +95,8 @@ internal static class WebServices
             {
                 o.Conventions.AuthorizeFolder("/Clients", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Audit", LeaderPolicy);
+                o.Conventions.AuthorizeFolder("/Grading", GradeDecidersPolicy);
+                o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

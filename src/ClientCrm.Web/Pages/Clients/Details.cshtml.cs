@@ -1,6 +1,8 @@
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Grading;
+using ClientCrm.Web.Pages.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +22,19 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
     public bool ReviewDue { get; private set; }
     public bool IsLeader => actor.Scope.Level == ScopeLevel.All;
     public IReadOnlyList<ClientStatus> StatusTargets { get; private set; } = [];
+    public ClientGradeView Grading { get; private set; } = null!;
+
+    /// <summary>Grades this user may set by hand: a leader any, a department head B or C (never from or to A).</summary>
+    public IReadOnlyList<ClientGrade> GradeTargets { get; private set; } = [];
+    public IReadOnlyList<LeaderOption> Leaders { get; private set; } = [];
+
+    [BindProperty] public DateOnly? ContactOn { get; set; }
+    [BindProperty] public ClientGrade? GradeTo { get; set; }
+    [BindProperty] public string? GradeReason { get; set; }
+    [BindProperty] public string? GradeLeaderId { get; set; }
+
+    public string FieldError(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -69,6 +84,99 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The owner records the last contact (until service records keep the clock, SPEC §8).</summary>
+    public async Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken ct)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        if (ContactOn is null)
+        {
+            ModelState.AddModelError(nameof(ContactOn), l["Grading.ContactDateRequired"]);
+        }
+        else
+        {
+            try
+            {
+                client.RecordContact(ContactOn.Value, clock.GetUtcNow());
+                await db.SaveChangesAsync(ct);
+                TempData["Flash"] = l["Grading.ContactRecorded", ContactOn.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value;
+                return RedirectToPage(new { id });
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(nameof(ContactOn), l[ex.Code]);
+            }
+        }
+
+        return await RedisplayAsync(id, ct);
+    }
+
+    /// <summary>A leader (any grade) or the department head (B/C) sets the grade by hand, with a reason.</summary>
+    public async Task<IActionResult> OnPostGradeAsync(Guid id, CancellationToken ct)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        if (GradeTo is null)
+        {
+            ModelState.AddModelError(nameof(GradeTo), l["Grading.OverrideGradeRequired"]);
+        }
+
+        if (string.IsNullOrWhiteSpace(GradeReason))
+        {
+            ModelState.AddModelError(nameof(GradeReason), l["Grade.ReasonRequired"]);
+        }
+        else if (GradeReason.Length > 2000)
+        {
+            ModelState.AddModelError(nameof(GradeReason), l["Validation.MaxLength", 2000]);
+        }
+
+        var leaderId = string.IsNullOrWhiteSpace(GradeLeaderId) ? null : GradeLeaderId;
+        if (leaderId is not null && !await GradingPeople.IsLeaderAsync(db, leaderId, ct))
+        {
+            ModelState.AddModelError(nameof(GradeTo), l["Grading.NotALeader"]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var now = clock.GetUtcNow();
+                client.ChangeGrade(GradeTo!.Value, GradeChangeKind.Manual, GradingPeople.Decider(actor, User), GradeReason, null, leaderId, null, now);
+                // A proposal made before the grade was set by hand no longer applies.
+                foreach (var pending in await db.GradeProposals.Where(p => p.ClientId == id && p.State == ProposalState.Pending).ToListAsync(ct))
+                {
+                    pending.Supersede();
+                }
+
+                await db.SaveChangesAsync(ct);
+                TempData["Flash"] = l["Grading.GradeSet", GradeTo.Value].Value;
+                return RedirectToPage(new { id });
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(ex.Code == "Grade.ReasonRequired" ? nameof(GradeReason) : nameof(GradeTo), l[ex.Code]);
+            }
+        }
+
+        return await RedisplayAsync(id, ct);
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var client = await db.Clients.Include(c => c.Principals).AsNoTracking().FirstAsync(c => c.Id == id, ct);
+        await LoadAsync(client, ct);
+        return Page();
+    }
+
     private async Task LoadAsync(Client client, CancellationToken ct)
     {
         Client = client;
@@ -76,5 +184,15 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         DepartmentName = await db.Departments.Where(d => d.Id == client.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
         ReviewDue = client.IsCardReviewDue(clock.GetUtcNow());
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
+        Grading = await ClientGradeView.LoadAsync(db, client, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var decider = GradingPeople.Decider(actor, User);
+        GradeTargets = Enum.GetValues<ClientGrade>()
+            .Where(g => g != client.Grade && GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, client.Grade, g))
+            .ToList();
+        if (decider.IsLeader)
+        {
+            Leaders = await GradingPeople.LeadersAsync(db, ct);
+            GradeLeaderId ??= client.ResponsibleLeaderId ?? actor.UserId;
+        }
     }
 }

@@ -1,5 +1,7 @@
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Grading;
+using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Clients;
 using ClientCrm.Infrastructure.Persistence;
@@ -11,7 +13,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClientCrm.Web.Pages.Clients;
 
 public sealed record ClientRow(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
-    Industry Industry, ClientStatus Status, string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue);
+    Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage,
+    string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue, bool ContactOverdue);
 
 /// <summary>
 /// 客户资料库: the clients in the user's scope, paged, filtered and sorted in the database. One search box takes a
@@ -27,6 +30,11 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     [BindProperty(SupportsGet = true)] public Region? Region { get; set; }
     [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
     [BindProperty(SupportsGet = true)] public int? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public ClientGrade? Grade { get; set; }
+    [BindProperty(SupportsGet = true)] public ParetoClass? Pareto { get; set; }
+    [BindProperty(SupportsGet = true)] public LifecycleStage? Lifecycle { get; set; }
+    [BindProperty(SupportsGet = true)] public Industry? Industry { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "updated";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; } = true;
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -79,16 +87,54 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
             query = query.Where(c => c.DepartmentId == department);
         }
 
+        if (Grade is { } grade)
+        {
+            query = query.Where(c => c.Grade == grade);
+        }
+
+        if (Pareto is { } pareto)
+        {
+            query = query.Where(c => c.ParetoClass == pareto);
+        }
+
+        if (Lifecycle is { } lifecycle)
+        {
+            query = query.Where(c => c.LifecycleStage == lifecycle);
+        }
+
+        if (Industry is { } industry)
+        {
+            query = query.Where(c => c.Industry == industry);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var thresholds = (await db.GradingSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
+        if (Overdue)
+        {
+            query = query.WhereContactOverdue(today, thresholds);
+        }
+
         Total = await query.CountAsync(ct);
         PageNumber = Math.Min(PageNumber, PageCount);
         var dueBefore = clock.GetUtcNow() - Client.CardReviewInterval;
-        Rows = await Sorted(query)
+        var page = await Sorted(query)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status,
-                db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-                db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "",
-                c.UpdatedAt, c.CardReviewedAt <= dueBefore))
+            .Select(c => new
+            {
+                Row = new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade,
+                    c.ParetoClass, c.LifecycleStage,
+                    db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                    db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "",
+                    c.UpdatedAt, c.CardReviewedAt <= dueBefore, false),
+                c.LastContactOn,
+                c.RegisteredAt,
+            })
             .ToListAsync(ct);
+        Rows = page.Select(r => r.Row with
+        {
+            ContactOverdue = ContactDuty.IsOverdue(r.Row.Grade, r.Row.Status,
+                r.LastContactOn ?? DateOnly.FromDateTime(r.RegisteredAt.UtcDateTime), today, thresholds),
+        }).ToList();
 
         Owners = await ClientOwners.AssignableAsync(db, actor.Scope, ct);
         if (ShowDepartmentFilter)
@@ -111,6 +157,11 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
             ["region"] = Region?.ToString(),
             ["owner"] = Owner,
             ["department"] = Department?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["grade"] = Grade?.ToString(),
+            ["pareto"] = Pareto?.ToString(),
+            ["lifecycle"] = Lifecycle?.ToString(),
+            ["industry"] = Industry?.ToString(),
+            ["overdue"] = Overdue ? "true" : null,
             ["sort"] = newSort,
             ["desc"] = desc ? "true" : "false",
             ["p"] = (page ?? (sort is null ? PageNumber : 1)).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -125,6 +176,8 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         ("country", true) => query.OrderByDescending(c => c.CountryCode).ThenBy(c => c.Name).ThenBy(c => c.Id),
         ("status", false) => query.OrderBy(c => c.Status).ThenBy(c => c.Name).ThenBy(c => c.Id),
         ("status", true) => query.OrderByDescending(c => c.Status).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        ("grade", false) => query.OrderBy(c => c.Grade).ThenBy(c => c.Name).ThenBy(c => c.Id),
+        ("grade", true) => query.OrderByDescending(c => c.Grade).ThenBy(c => c.Name).ThenBy(c => c.Id),
         ("registered", false) => query.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id),
         ("registered", true) => query.OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Id),
         (_, false) => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
