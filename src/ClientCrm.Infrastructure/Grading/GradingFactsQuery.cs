@@ -62,9 +62,9 @@ public static class GradingFactsQuery
         DateOnly s4 = CooperationWindows.Start(today, 4), e4 = CooperationWindows.End(today, 4);
         var forever = DateOnly.MaxValue;
 
-        // The outer join to `clients` carries the access scope; filtering the projects again would only repeat the
-        // join to Clients for every project row.
-        var projects = db.CooperationProjects.IgnoreQueryFilters()
+        // No IgnoreQueryFilters here, although the outer `clients` already carries the access scope: EF Core applies it
+        // to the whole query, which would drop the scope of `clients` too (a test proves the run stays in scope).
+        var projects = db.CooperationProjects
             .Where(p => p.Status >= ProjectStatus.Recruiting && p.ContractSignedOn != null)
             .Select(p => new
             {
@@ -95,11 +95,15 @@ public static class GradingFactsQuery
                 Amount12 = g.Sum(p => p.Signed >= s0 && p.Signed <= e0 ? p.Amount : 0m),
             });
 
-        var wageArrears = db.WorkerIncidents.IgnoreQueryFilters()
+        var wageArrears = db.WorkerIncidents
             .Where(i => i.Type == IncidentType.WageArrears && i.Status != IncidentStatus.Resolved)
             .GroupBy(i => i.ClientId)
             .Select(g => new { ClientId = g.Key, Open = g.Count() });
 
+        // A client without contracted projects or open wage arrears has no row on the right of its outer join. Each
+        // figure is therefore read as nullable and defaulted in SQL (COALESCE). Testing the row itself (`p == null`)
+        // does not work for these anonymous rows: EF Core then builds the row from its NULL columns to compare it,
+        // which throws for such a client, and reads every column once per figure.
         return from c in clients
                join p in projects on c.Id equals p.ClientId into pg
                from p in pg.DefaultIfEmpty()
@@ -110,12 +114,12 @@ public static class GradingFactsQuery
                    ClientId = c.Id, Grade = c.Grade, ParetoClass = c.ParetoClass, LifecycleStage = c.LifecycleStage, Status = c.Status,
                    CreditRating = c.CreditRating, OperatingStatus = c.OperatingStatus, DemandTrend = c.DemandTrend,
                    CooperationIntent = c.CooperationIntent,
-                   Batches0 = p == null ? 0 : p.Batches0, Batches1 = p == null ? 0 : p.Batches1, Batches2 = p == null ? 0 : p.Batches2,
-                   Batches3 = p == null ? 0 : p.Batches3, Batches4 = p == null ? 0 : p.Batches4,
-                   Active0 = p == null ? 0 : p.Active0, Active1 = p == null ? 0 : p.Active1, Active2 = p == null ? 0 : p.Active2,
-                   Active3 = p == null ? 0 : p.Active3, Active4 = p == null ? 0 : p.Active4,
-                   Workers24 = p == null ? 0 : p.Workers24, Amount24 = p == null ? 0m : p.Amount24, Amount12 = p == null ? 0m : p.Amount12,
-                   OpenWageArrears = w == null ? 0 : w.Open,
+                   Batches0 = (int?)p!.Batches0 ?? 0, Batches1 = (int?)p!.Batches1 ?? 0, Batches2 = (int?)p!.Batches2 ?? 0,
+                   Batches3 = (int?)p!.Batches3 ?? 0, Batches4 = (int?)p!.Batches4 ?? 0,
+                   Active0 = (int?)p!.Active0 ?? 0, Active1 = (int?)p!.Active1 ?? 0, Active2 = (int?)p!.Active2 ?? 0,
+                   Active3 = (int?)p!.Active3 ?? 0, Active4 = (int?)p!.Active4 ?? 0,
+                   Workers24 = (int?)p!.Workers24 ?? 0, Amount24 = (decimal?)p!.Amount24 ?? 0m, Amount12 = (decimal?)p!.Amount12 ?? 0m,
+                   OpenWageArrears = (int?)w!.Open ?? 0,
                };
     }
 }
