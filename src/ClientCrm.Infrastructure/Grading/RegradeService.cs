@@ -34,6 +34,10 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
         var today = DateOnly.FromDateTime(started.UtcDateTime);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [AdvisoryLocks.Regrade], ct);
+        // PostgreSQL's JIT compiles the aggregate query's expressions anew in the leader and in each parallel worker;
+        // over a million projects that costs more than it saves (bench/: ~1.1 s without, ~1.35 s with). This
+        // transaction only.
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
 
         if (trigger == GradingTrigger.Scheduled && !await ScheduledRunDueAsync(started, ct))
         {

@@ -147,6 +147,7 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(ct);
+        await DemoCooperation.SeedAsync(db, now, ct);
     }
 
     private static void MoveToDemoStatus(Client client, int stem, DateTimeOffset now)

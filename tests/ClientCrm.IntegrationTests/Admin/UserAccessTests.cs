@@ -161,7 +161,7 @@ public sealed class UserAccessTests(PostgresFixture postgres) : AppTest(postgres
         var again = Anonymous();
         await again.SignInAsync("staff1new", AdminTestData.NewPassword);
         var clients = await again.GetPageAsync("/Clients?sort=name&desc=false");
-        var owners = clients.QuerySelectorAll("#client-table tbody tr[data-client-id] td:nth-child(6)").Select(td => td.TextContent.Trim()).ToHashSet();
+        var owners = clients.QuerySelectorAll("#client-table tbody tr[data-client-id] td.client-owner").Select(td => td.TextContent.Trim()).ToHashSet();
         Assert.Contains("二部业务员 赵磊", owners);
         Assert.DoesNotContain("一部业务员 杨帆", owners);
     }

@@ -11,7 +11,7 @@ public sealed class ClientListTests(PostgresFixture postgres) : AppTest(postgres
     {
         var staff = await SignedInAsync("staff1a");
         var page = await staff.GetPageAsync("/Clients?sort=name&desc=false");
-        var owners = page.QuerySelectorAll("#client-table tbody tr[data-client-id] td:nth-child(6)").Select(td => td.TextContent.Trim()).Distinct().ToList();
+        var owners = page.QuerySelectorAll("#client-table tbody tr[data-client-id] td.client-owner").Select(td => td.TextContent.Trim()).Distinct().ToList();
         Assert.Equal(["一部业务员 陈静"], owners);
         Assert.Contains("14", page.QuerySelector("#client-count")!.TextContent, StringComparison.Ordinal);
     }
@@ -37,7 +37,7 @@ public sealed class ClientListTests(PostgresFixture postgres) : AppTest(postgres
         var d2 = await App.WithDbAsync(db => db.Departments.Where(d => d.Code == "D2").Select(d => d.Id).SingleAsync());
         var byDepartment = await leader.GetPageAsync($"/Clients?department={d2}");
         Assert.Contains("13", byDepartment.QuerySelector("#client-count")!.TextContent, StringComparison.Ordinal);
-        Assert.All(byDepartment.QuerySelectorAll("#client-table tbody tr[data-client-id] td:nth-child(7)"),
+        Assert.All(byDepartment.QuerySelectorAll("#client-table tbody tr[data-client-id] td.client-department"),
             td => Assert.Equal("业务二部", td.TextContent.Trim()));
 
         var expectedActive = await App.WithDbAsync(db => db.Clients.CountAsync(c => c.Status == ClientStatus.Active));

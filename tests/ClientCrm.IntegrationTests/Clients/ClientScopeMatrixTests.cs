@@ -35,6 +35,8 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
         {
             var expected = inScope ? HttpStatusCode.OK : HttpStatusCode.NotFound;
             var principalId = await App.WithDbAsync(db => db.Principals.IgnoreQueryFilters().Where(p => p.ClientId == clientId).Select(p => p.Id).FirstAsync());
+            var projectId = await ProjectOf(clientId);
+            var incidentId = await IncidentOf(projectId);
             foreach (var url in new[]
                      {
                          $"/Clients/{clientId}",
@@ -42,6 +44,11 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
                          $"/Clients/{clientId}/History",
                          $"/Clients/{clientId}/Principals/Create",
                          $"/Clients/{clientId}/Principals/{principalId}/Edit",
+                         $"/Clients/{clientId}/Projects/Create",
+                         $"/Clients/{clientId}/Projects/{projectId}",
+                         $"/Clients/{clientId}/Projects/{projectId}/Edit",
+                         $"/Clients/{clientId}/Projects/{projectId}/Incidents/Create",
+                         $"/Clients/{clientId}/Projects/{projectId}/Incidents/{incidentId}/Edit",
                      })
             {
                 using var response = await client.GetAsync(url);
@@ -55,7 +62,7 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
 
             if (!inScope)
             {
-                await AssertWritesRefused(client, user, clientId, principalId);
+                await AssertWritesRefused(client, user, clientId, principalId, projectId, incidentId);
             }
         }
     }
@@ -100,10 +107,15 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
         }
     }
 
-    private async Task AssertWritesRefused(CrmClient client, string user, Guid clientId, Guid principalId)
+    private async Task AssertWritesRefused(CrmClient client, string user, Guid clientId, Guid principalId, Guid projectId, Guid incidentId)
     {
         var before = await App.WithDbAsync(db => db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId)
-            .Select(c => new { c.Version, c.Status, Principals = c.Principals.Count }).SingleAsync());
+            .Select(c => new
+            {
+                c.Version, c.Status, Principals = c.Principals.Count,
+                Projects = db.CooperationProjects.IgnoreQueryFilters().Where(p => p.ClientId == clientId).Select(p => p.Version).ToList(),
+                Incidents = db.WorkerIncidents.IgnoreQueryFilters().Count(i => i.ClientId == clientId),
+            }).SingleAsync());
 
         // A real antiforgery token for this user, taken from a page they may open.
         var own = await client.GetPageAsync("/Clients/Create");
@@ -115,6 +127,12 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
             ($"/Clients/{clientId}/Principals/Create", new() { ["Principal.Name"] = "Intruder" }),
             ($"/Clients/{clientId}/Principals/{principalId}/Edit", new() { ["Principal.Name"] = "Intruder" }),
             ($"/Clients/{clientId}/Principals/{principalId}/Edit?handler=Retire", new()),
+            ($"/Clients/{clientId}?handler=Contact", new() { ["ContactOn"] = "2026-01-05" }),
+            ($"/Clients/{clientId}?handler=Grade", new() { ["GradeTo"] = "B", ["GradeReason"] = "intruder" }),
+            ($"/Clients/{clientId}/Projects/Create", new() { ["Input.Name"] = "Intruder batch", ["Input.WorkCountryCode"] = "AE" }),
+            ($"/Clients/{clientId}/Projects/{projectId}/Edit", new() { ["Input.Name"] = "Intruder batch", ["Input.WorkCountryCode"] = "AE" }),
+            ($"/Clients/{clientId}/Projects/{projectId}/Incidents/Create", new() { ["Input.Description"] = "Intruder", ["Input.Type"] = "Other" }),
+            ($"/Clients/{clientId}/Projects/{projectId}/Incidents/{incidentId}/Edit", new() { ["Input.Description"] = "Intruder", ["Input.Type"] = "Other" }),
         };
         foreach (var (url, values) in posts)
         {
@@ -128,8 +146,14 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
         }
 
         var after = await App.WithDbAsync(db => db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId)
-            .Select(c => new { c.Version, c.Status, Principals = c.Principals.Count }).SingleAsync());
-        Assert.Equal(before, after);
+            .Select(c => new
+            {
+                c.Version, c.Status, Principals = c.Principals.Count,
+                Projects = db.CooperationProjects.IgnoreQueryFilters().Where(p => p.ClientId == clientId).Select(p => p.Version).ToList(),
+                Incidents = db.WorkerIncidents.IgnoreQueryFilters().Count(i => i.ClientId == clientId),
+            }).SingleAsync());
+        Assert.Equal((before.Version, before.Status, before.Principals, before.Incidents), (after.Version, after.Status, after.Principals, after.Incidents));
+        Assert.Equal(before.Projects, after.Projects);
     }
 
     private static async Task<HashSet<Guid>> AllListedIds(CrmClient client)
@@ -152,9 +176,38 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
         return ids;
     }
 
+    // An active client, so it can have projects (the demo company's active clients have some).
     private Task<Guid> ClientOf(string userName) => App.WithDbAsync(db =>
-        db.Clients.Where(c => c.OwnerId == db.Users.Where(u => u.UserName == userName).Select(u => u.Id).First())
+        db.Clients.Where(c => c.Status == Domain.Clients.ClientStatus.Active && c.OwnerId == db.Users.Where(u => u.UserName == userName).Select(u => u.Id).First())
             .OrderBy(c => c.Name).Select(c => c.Id).FirstAsync());
+
+    /// <summary>A project of the client, opened for the test when the demo data gave it none.</summary>
+    private Task<Guid> ProjectOf(Guid clientId) => App.WithDbAsync(async db =>
+    {
+        var existing = await db.CooperationProjects.Where(p => p.ClientId == clientId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+        var project = Domain.Cooperation.CooperationProject.Open(client,
+            new Domain.Cooperation.ProjectTerms { Name = "Matrix batch", WorkCountryCode = client.CountryCode, WorkersRequested = 5 }, null, DateTimeOffset.UtcNow);
+        db.CooperationProjects.Add(project);
+        await db.SaveChangesAsync();
+        return project.Id;
+    });
+
+    private Task<Guid> IncidentOf(Guid projectId) => App.WithDbAsync(async db =>
+    {
+        var project = await db.CooperationProjects.Include(p => p.Incidents).SingleAsync(p => p.Id == projectId);
+        var incident = project.Incidents.FirstOrDefault() ?? project.RecordIncident(new Domain.Cooperation.IncidentDetails
+        {
+            Type = Domain.Cooperation.IncidentType.Other, OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow), Description = "Matrix incident",
+        }, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return incident.Id;
+    });
 }
 
 internal static class UriExtensions

@@ -168,14 +168,16 @@ public sealed class GradingTests(PostgresFixture postgres) : AppTest(postgres)
     public async Task A_company_wide_run_sets_Pareto_class_and_lifecycle_and_a_second_run_supersedes_the_first()
     {
         var id = await GradingArrange.KeyClientAsync(App, "staff1a", "Pareto Leader Holdings");
+        // A contract far larger than all the demo company's together puts the client at the top of the ranking.
+        await GradingArrange.ProjectsAsync(App, id, [10], workers: 5, amountCny: 5_000_000_000m);
         var leader = await SignedInAsync("leader");
 
         var first = await GradingArrange.StartRunAsync(leader);
         var second = await GradingArrange.StartRunAsync(leader);
 
         var (pareto, stage) = await GradingArrange.ClientAsync(App, id, c => new Tuple<ParetoClass?, LifecycleStage?>(c.ParetoClass, c.LifecycleStage));
-        Assert.Equal(ParetoClass.I, pareto); // the only client with contract amounts holds 100% of them
-        Assert.Equal(LifecycleStage.Growth, stage); // 3 batches this year, 1 the year before
+        Assert.Equal(ParetoClass.I, pareto);
+        Assert.Equal(LifecycleStage.Growth, stage); // 4 batches this year, 1 the year before
         var states = await App.WithDbAsync(db => db.GradeProposals.Where(p => p.ClientId == id).OrderBy(p => p.CreatedAt)
             .Select(p => new { p.RunId, p.State }).ToListAsync());
         Assert.Equal([(first, ProposalState.Superseded), (second, ProposalState.Pending)], states.Select(s => (s.RunId, s.State)));

@@ -20,6 +20,11 @@ public sealed class IndexModel(CrmDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+
+    /// <summary>Every kind of record the audit log can hold: the audited entities of the model.</summary>
+    public IReadOnlyList<string> EntityTypes => db.Model.GetEntityTypes()
+        .Where(t => typeof(Domain.Common.IAuditable).IsAssignableFrom(t.ClrType))
+        .Select(t => t.ClrType.Name).Order(StringComparer.Ordinal).ToList();
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;

@@ -2,6 +2,7 @@ using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
+using ClientCrm.Web.Pages.Clients.Projects;
 using ClientCrm.Web.Pages.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
     public bool IsLeader => actor.Scope.Level == ScopeLevel.All;
     public IReadOnlyList<ClientStatus> StatusTargets { get; private set; } = [];
     public ClientGradeView Grading { get; private set; } = null!;
+    public ClientProjectsView Projects { get; private set; } = null!;
 
     /// <summary>Grades this user may set by hand: a leader any, a department head B or C (never from or to A).</summary>
     public IReadOnlyList<ClientGrade> GradeTargets { get; private set; } = [];
@@ -184,6 +186,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         DepartmentName = await db.Departments.Where(d => d.Id == client.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
         ReviewDue = client.IsCardReviewDue(clock.GetUtcNow());
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
+        Projects = await ClientProjectsView.LoadAsync(db, client.Id, ct);
         Grading = await ClientGradeView.LoadAsync(db, client, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         var decider = GradingPeople.Decider(actor, User);
         GradeTargets = Enum.GetValues<ClientGrade>()

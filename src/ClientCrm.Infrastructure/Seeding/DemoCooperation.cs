@@ -1,0 +1,97 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Infrastructure.Seeding;
+
+/// <summary>
+/// Projects, incidents and exchange rates of the demo company, shaped so the first regrade finds key (A) and regular
+/// (B) clients and one wage-arrears case. Deterministic, like the rest of the demo data.
+/// </summary>
+internal static class DemoCooperation
+{
+    private static readonly (string Currency, decimal Rate)[] Rates =
+        [("USD", 7.12m), ("EUR", 7.74m), ("SGD", 5.31m), ("AED", 1.94m), ("SAR", 1.90m), ("JPY", 0.0478m)];
+
+    private static readonly string[] JobTypes = ["钢筋工、木工", "焊工", "海员", "护理员", "厨师", "农业工人", "电工、管道工", "纺织工"];
+
+    public static async Task SeedAsync(CrmDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        foreach (var (currency, rate) in Rates)
+        {
+            db.ExchangeRates.Add(new ExchangeRate(currency, rate, today.AddYears(-6), "system", now));
+        }
+
+        var usd = new RateQuote("USD", Rates[0].Rate, today.AddYears(-6));
+        var active = await db.Clients.Where(c => c.Status == ClientStatus.Active).OrderBy(c => c.Name).ToListAsync(ct);
+        for (var i = 0; i < active.Count; i++)
+        {
+            var client = active[i];
+            // Two key clients (A), four regular ones (B), the rest with a little history.
+            (int[] SignedDaysAgo, int Workers, decimal AmountUsd) plan = (i % 8) switch
+            {
+                0 or 1 => ([25, 70, 140, 230, 400, 520], 45, 260_000m),
+                2 or 3 or 4 or 5 => ([100, 430], 20, 90_000m),
+                6 => ([800], 8, 30_000m),
+                _ => ([], 0, 0m),
+            };
+            var (signedDaysAgo, workers, amountUsd) = plan;
+            if (i % 8 is 0 or 1)
+            {
+                client.UpdateCard(client.CurrentCard() with
+                {
+                    CreditRating = CreditRating.Excellent, OperatingStatus = OperatingStatus.Good, DemandTrend = DemandTrend.Growing,
+                    CooperationIntent = CooperationIntent.Strong,
+                }, now, "system");
+            }
+            else if (i % 8 is 2 or 3 or 4 or 5)
+            {
+                client.UpdateCard(client.CurrentCard() with
+                {
+                    CreditRating = CreditRating.Good, OperatingStatus = OperatingStatus.Stable, DemandTrend = DemandTrend.Stable,
+                    CooperationIntent = CooperationIntent.Normal,
+                }, now, "system");
+            }
+
+            for (var n = 0; n < signedDaysAgo.Length; n++)
+            {
+                var days = signedDaysAgo[n];
+                var signed = today.AddDays(-days);
+                var departed = signed.AddDays(35);
+                var inService = departed <= today;
+                db.CooperationProjects.Add(CooperationProject.Open(client, new ProjectTerms
+                {
+                    Name = $"{today.AddDays(-days).Year} 第{n + 1}批 {JobTypes[(i + n) % JobTypes.Length]}",
+                    JobTypes = JobTypes[(i + n) % JobTypes.Length],
+                    WorkCountryCode = client.CountryCode,
+                    WorkersRequested = workers + 5,
+                    WorkersDispatched = inService ? workers : 0,
+                    ContractAmount = amountUsd,
+                    Currency = "USD",
+                    ContractSignedOn = signed,
+                    DepartureOn = inService ? departed : null,
+                    ContractEndOn = signed.AddYears(2),
+                    Status = inService ? ProjectStatus.InService : ProjectStatus.Recruiting,
+                }, usd, now));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // One open wage-arrears case on a regular client: the grading page shows why it is not B.
+        if (active.Count > 3)
+        {
+            var project = await db.CooperationProjects.Include(p => p.Incidents)
+                .Where(p => p.ClientId == active[3].Id && p.WorkersDispatched > 0).OrderBy(p => p.ContractSignedOn).FirstOrDefaultAsync(ct);
+            project?.RecordIncident(new IncidentDetails
+            {
+                Type = IncidentType.WageArrears, OccurredOn = today.AddDays(-12), WorkersAffected = 9,
+                Description = "工地三号九名工人两个月工资未发放 Nine workers on site 3 unpaid for two months", Status = IncidentStatus.Handling,
+                HandlingRecord = "已约见雇主人事总监 Meeting with the employer's HR director arranged",
+            }, now);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}

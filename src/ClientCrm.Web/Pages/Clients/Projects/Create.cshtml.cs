@@ -1,0 +1,93 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Pages.Clients.Projects;
+
+/// <summary>
+/// Opens a cooperation project. SPEC §2: only an Active client (进入操作程序) may have a new one, so any other client
+/// gets the reason instead of the form, and a post for it saves nothing.
+/// </summary>
+public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ProjectInput Input { get; set; } = new();
+
+    public Guid ClientId { get; private set; }
+    public string ClientName { get; private set; } = "";
+    public ClientStatus ClientStatus { get; private set; }
+    public bool Refused => ClientStatus != ClientStatus.Active;
+    public IReadOnlyList<string> Currencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid clientId, CancellationToken ct)
+    {
+        var client = await db.Clients.Where(c => c.Id == clientId)
+            .Select(c => new { c.Id, c.Name, c.Status, c.CountryCode })
+            .FirstOrDefaultAsync(ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        (ClientId, ClientName, ClientStatus) = (client.Id, client.Name, client.Status);
+        if (Refused)
+        {
+            return Page();
+        }
+
+        Input.WorkCountryCode = client.CountryCode;
+        Input.Status = ProjectStatus.Negotiating;
+        Input.WorkersDispatched = 0;
+        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), null, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid clientId, CancellationToken ct)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        (ClientId, ClientName, ClientStatus) = (client.Id, client.Name, client.Status);
+        if (Refused)
+        {
+            return Page();
+        }
+
+        var today = ProjectForm.Today(clock);
+        (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
+        var quote = await ProjectForm.QuoteAsync(db, Input, today, ModelState, l, ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, today, Input.Currency, ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var project = CooperationProject.Open(client, Input.ToTerms(), quote, clock.GetUtcNow());
+            db.CooperationProjects.Add(project);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Project.Created", project.Name].Value;
+            return RedirectToPage("/Clients/Projects/Details", new { clientId, id = project.Id });
+        }
+        catch (DomainException ex) when (ex.Code == "Project.ClientNotActive")
+        {
+            ClientStatus = client.Status;
+            return Page();
+        }
+        catch (DomainException ex)
+        {
+            ProjectForm.AddDomainError(ModelState, ex, l);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Web.Pages.Clients.Projects;
+
+/// <summary>One project: its terms, its CNY equivalent and the rate that made it, and its worker incidents.</summary>
+public sealed class DetailsModel(CrmDbContext db) : PageModel
+{
+    public CooperationProject Project { get; private set; } = null!;
+    public string ClientName { get; private set; } = "";
+    public IReadOnlyList<WorkerIncident> Incidents { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid clientId, Guid id, CancellationToken ct)
+    {
+        var project = await db.CooperationProjects.AsNoTracking().Include(p => p.Incidents)
+            .FirstOrDefaultAsync(p => p.Id == id && p.ClientId == clientId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        Project = project;
+        Incidents = project.Incidents.OrderByDescending(i => i.OccurredOn).ThenByDescending(i => i.RecordedAt).ToList();
+        ClientName = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+        return Page();
+    }
+}

@@ -1,0 +1,92 @@
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Pages.Clients.Projects;
+
+/// <summary>
+/// Revises a project's terms. The CNY equivalent fixed at entry stays unless amount or currency change; then the rate
+/// in force today is used. The row version guards against two people overwriting each other.
+/// </summary>
+public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    [BindProperty] public ProjectInput Input { get; set; } = new();
+    [BindProperty] public uint Version { get; set; }
+
+    public Guid ClientId { get; private set; }
+    public Guid Id { get; private set; }
+    public string ClientName { get; private set; } = "";
+    public string ProjectName { get; private set; } = "";
+    public decimal? AmountCny { get; private set; }
+    public RateQuote? RateUsed { get; private set; }
+    public IReadOnlyList<string> Currencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid clientId, Guid id, CancellationToken ct)
+    {
+        var project = await db.CooperationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.ClientId == clientId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(project, ct);
+        Input = ProjectInput.From(project);
+        Version = project.Version;
+        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), project.Currency, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid clientId, Guid id, CancellationToken ct)
+    {
+        var project = await db.CooperationProjects.FirstOrDefaultAsync(p => p.Id == id && p.ClientId == clientId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(project, ct);
+        var today = ProjectForm.Today(clock);
+        (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
+        var quote = await ProjectForm.QuoteAsync(db, Input, today, ModelState, l, ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, today, Input.Currency, ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            db.Entry(project).Property(p => p.Version).OriginalValue = Version;
+            project.Revise(Input.ToTerms(), quote, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Project.Saved"].Value;
+            return RedirectToPage("/Clients/Projects/Details", new { clientId, id });
+        }
+        catch (DomainException ex)
+        {
+            ProjectForm.AddDomainError(ModelState, ex, l);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Keep what the user typed; they can look at the saved project in another tab and save again.
+            ModelState.AddModelError(string.Empty, l["Common.ConcurrentEdit"]);
+            Version = await db.CooperationProjects.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct);
+            ModelState.Remove(nameof(Version));
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CooperationProject project, CancellationToken ct)
+    {
+        (ClientId, Id, ProjectName, AmountCny) = (project.ClientId, project.Id, project.Name, project.AmountCny);
+        RateUsed = project is { Currency: { } currency, RateUsed: { } rate, RateDate: { } on } && currency != RateQuote.Cny ? new RateQuote(currency, rate, on) : null;
+        ClientName = await db.Clients.Where(c => c.Id == project.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
+    }
+}

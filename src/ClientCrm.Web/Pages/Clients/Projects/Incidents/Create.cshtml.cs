@@ -1,0 +1,69 @@
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
+
+/// <summary>
+/// Records a worker incident on a project. Any project of a client in scope may get one, whatever the client's status:
+/// workers already abroad stay the company's responsibility after a client is paused or terminated.
+/// </summary>
+public sealed class CreateModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    [BindProperty] public IncidentInput Input { get; set; } = new();
+
+    public Guid ClientId { get; private set; }
+    public Guid ProjectId { get; private set; }
+    public string ProjectName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid clientId, Guid projectId, CancellationToken ct)
+    {
+        var name = await db.CooperationProjects.Where(p => p.Id == projectId && p.ClientId == clientId).Select(p => p.Name).FirstOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        (ClientId, ProjectId, ProjectName) = (clientId, projectId, name);
+        Input.OccurredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.Status = IncidentStatus.Open;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid clientId, Guid projectId, CancellationToken ct)
+    {
+        var project = await db.CooperationProjects.FirstOrDefaultAsync(p => p.Id == projectId && p.ClientId == clientId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        (ClientId, ProjectId, ProjectName) = (clientId, projectId, project.Name);
+        (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var incident = project.RecordIncident(Input.ToDetails(), clock.GetUtcNow());
+            db.WorkerIncidents.Add(incident);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Incident.Recorded"].Value;
+            return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
+        }
+        catch (DomainException ex)
+        {
+            var field = IncidentInput.FieldOf(ex.Code);
+            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", l[ex.Code]);
+            return Page();
+        }
+    }
+}

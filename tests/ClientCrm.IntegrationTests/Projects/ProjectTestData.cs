@@ -1,0 +1,92 @@
+using System.Globalization;
+using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.IntegrationTests.Projects;
+
+/// <summary>Clients, projects and form values shared by the cooperation-record tests.</summary>
+internal static class ProjectTestData
+{
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A demo client owned by <paramref name="userName"/>, Active or not.</summary>
+    public static Task<Guid> ClientOfAsync(CrmAppFactory app, string userName, bool active) =>
+        app.WithDbAsync(db => db.Clients
+            .Where(c => (c.Status == ClientStatus.Active) == active && c.OwnerId == db.Users.First(u => u.UserName == userName).Id)
+            .OrderBy(c => c.Name)
+            .Select(c => c.Id)
+            .FirstAsync());
+
+    /// <summary>
+    /// A new Active client of <paramref name="userName"/> without any project (the demo company's Active clients have
+    /// seeded projects), copied from one of their demo cards.
+    /// </summary>
+    public static Task<Guid> FreshActiveClientAsync(CrmAppFactory app, string userName) => app.WithDbAsync(async db =>
+    {
+        var owner = await db.Users.SingleAsync(u => u.UserName == userName);
+        var template = await db.Clients.Where(c => c.OwnerId == owner.Id).OrderBy(c => c.Name).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        var card = template.CurrentCard() with
+        {
+            Name = "Project Test Co " + Guid.NewGuid().ToString("N")[..8],
+            ChineseName = null,
+            RegistrationNumber = null,
+            TaxNumber = null,
+        };
+        var client = Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, now);
+        client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
+        client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
+        db.Clients.Add(client);
+        await db.SaveChangesAsync();
+        return client.Id;
+    });
+
+    public static Task SetStatusAsync(CrmAppFactory app, Guid clientId, ClientStatus status) => app.WithDbAsync(async db =>
+    {
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+        client.ChangeStatus(status, actorIsLeader: true, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A project saved straight into the database (the client must be Active at that moment).</summary>
+    public static Task<Guid> ArrangeProjectAsync(CrmAppFactory app, Guid clientId, string name) => app.WithDbAsync(async db =>
+    {
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+        var project = CooperationProject.Open(client, new ProjectTerms
+        {
+            Name = name,
+            JobTypes = "焊工 Welder",
+            WorkCountryCode = client.CountryCode,
+            WorkersRequested = 20,
+            WorkersDispatched = 8,
+            ContractSignedOn = new DateOnly(2025, 3, 1),
+            DepartureOn = new DateOnly(2025, 4, 1),
+            Status = ProjectStatus.InService,
+        }, null, DateTimeOffset.UtcNow);
+        db.CooperationProjects.Add(project);
+        await db.SaveChangesAsync();
+        return project.Id;
+    });
+
+    public static Dictionary<string, string?> ValidProject(string name) => new()
+    {
+        ["Input.Name"] = name,
+        ["Input.JobTypes"] = "钢筋工, 木工",
+        ["Input.WorkersRequested"] = "40",
+        ["Input.WorkersDispatched"] = "0",
+        ["Input.ContractAmount"] = "",
+        ["Input.Currency"] = "",
+        ["Input.ContractSignedOn"] = "",
+        ["Input.DepartureOn"] = "",
+        ["Input.ContractEndOn"] = "",
+        ["Input.Status"] = "Negotiating",
+        ["Input.Notes"] = "首批 First batch",
+    };
+
+    public static Task<Guid> ProjectIdAsync(CrmAppFactory app, string name) =>
+        app.WithDbAsync(db => db.CooperationProjects.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
+}
