@@ -227,3 +227,29 @@ public sealed class GradingTests(PostgresFixture postgres) : AppTest(postgres)
         Assert.Equal("战略客户，董事会决定", line.Reason);
     }
 }
+
+public sealed class ClientClassesTests(PostgresFixture postgres) : AppTest(postgres)
+{
+    [Fact]
+    public async Task The_class_summary_counts_only_the_clients_in_scope_by_region_and_grade()
+    {
+        var id = await GradingArrange.KeyClientAsync(App, "staff1a", "Summary Key Co");
+        var leader = await SignedInAsync("leader");
+        using (var set = await leader.SubmitAsync($"/Clients/{id}", "#grade-form",
+                   new Dictionary<string, string?> { ["GradeTo"] = "A", ["GradeReason"] = "统计测试" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        }
+
+        var staff = await SignedInAsync("staff1a");
+        var page = await staff.GetPageAsync("/Clients/Classes");
+
+        var expected = await App.WithDbAsync(db => db.Clients.CountAsync(c =>
+            c.OwnerId == db.Users.Single(u => u.UserName == "staff1a").Id && c.Region == Domain.Clients.Region.ME && c.Grade == ClientGrade.C));
+        Assert.Equal("1", page.QuerySelector("#region-summary tr[data-region='ME'] td[data-grade='A']")!.TextContent.Trim());
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            page.QuerySelector("#region-summary tr[data-region='ME'] td[data-grade='C']")!.TextContent.Trim());
+        var staffTotal = page.QuerySelectorAll("#region-summary tr.fw-bold td").Skip(1).Sum(td => int.Parse(td.TextContent.Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(await App.WithDbAsync(db => db.Clients.CountAsync(c => c.OwnerId == db.Users.Single(u => u.UserName == "staff1a").Id)), staffTotal);
+    }
+}
