@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace ClientCrm.Benchmarks;
+
+/// <summary>How much data to generate (SPEC-sized by default: issue 3 and the warning-engine issue after it).</summary>
+public sealed record BenchmarkDataSize(int Clients, int Projects, int Incidents)
+{
+    public static readonly BenchmarkDataSize Default = new(100_000, 1_000_000, 200_000);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Clients:N0} clients, {Projects:N0} projects, {Incidents:N0} worker incidents");
+}
+
+/// <summary>
+/// This program's own command-line options. Everything else is left for BenchmarkDotNet (<c>--filter</c> …), which
+/// refuses options it does not know, so ours are taken out first.
+/// </summary>
+public sealed record BenchmarkOptions
+{
+    public BenchmarkDataSize Size { get; init; } = BenchmarkDataSize.Default;
+
+    /// <summary><c>--quick</c>: load, then time a few runs with a stopwatch; no BenchmarkDotNet.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary><c>--runs N</c> (quick mode): how many first runs to time; default 3.</summary>
+    public int Runs { get; init; } = 3;
+
+    /// <summary><c>--explain</c> (quick mode): print EXPLAIN (ANALYZE, BUFFERS) of the aggregate query.</summary>
+    public bool Explain { get; init; }
+
+    /// <summary><c>--sql</c>: log the SQL EF Core sends (every command, so only for looking, not for timing).</summary>
+    public bool LogSql { get; init; }
+
+    /// <summary>
+    /// <c>--pg-log</c> (quick mode): have PostgreSQL log every statement with its duration and print, after the runs,
+    /// those that took 20 ms or more: where a run's time goes on the server's side.
+    /// </summary>
+    public bool PgLog { get; init; }
+
+    /// <summary>
+    /// <c>--keep</c> (quick mode): leave the cluster running with the data when done, and print how to connect and how
+    /// to stop it, for looking at plans with psql.
+    /// </summary>
+    public bool Keep { get; init; }
+
+    /// <summary>
+    /// <c>--no-fsync</c>: run the throwaway cluster with fsync=off, as the integration tests do. Off by default so
+    /// commits cost what they cost on a real server.
+    /// </summary>
+    public bool NoFsync { get; init; }
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args, out string[] rest)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new BenchmarkOptions();
+        var size = BenchmarkDataSize.Default;
+        var others = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    options = options with { Quick = true };
+                    break;
+                case "--explain":
+                    options = options with { Explain = true };
+                    break;
+                case "--sql":
+                    options = options with { LogSql = true };
+                    break;
+                case "--pg-log":
+                    options = options with { PgLog = true };
+                    break;
+                case "--keep":
+                    options = options with { Keep = true };
+                    break;
+                case "--no-fsync":
+                    options = options with { NoFsync = true };
+                    break;
+                case "--runs":
+                    options = options with { Runs = Count(args, ref i) };
+                    break;
+                case "--clients":
+                    size = size with { Clients = Count(args, ref i) };
+                    break;
+                case "--projects":
+                    size = size with { Projects = Count(args, ref i) };
+                    break;
+                case "--incidents":
+                    size = size with { Incidents = Count(args, ref i) };
+                    break;
+                default:
+                    others.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (size.Clients < 1 || size.Projects < 0 || size.Incidents < 0 || (size.Incidents > 0 && size.Projects == 0))
+        {
+            throw new ArgumentException("Need at least one client, and projects for incidents to belong to.");
+        }
+
+        rest = [.. others];
+        return options with { Size = size };
+    }
+
+    private static int Count(IReadOnlyList<string> args, ref int i)
+    {
+        var name = args[i];
+        if (i + 1 >= args.Count
+            || !int.TryParse(args[i + 1].Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value)
+            || value < 0)
+        {
+            throw new ArgumentException($"{name} needs a count, e.g. {name} 100000.");
+        }
+
+        i++;
+        return value;
+    }
+}
