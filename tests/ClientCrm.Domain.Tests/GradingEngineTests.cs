@@ -327,3 +327,34 @@ public sealed class GradingEngineTests
         Assert.Equal(ClientGrade.A, GradingEngine.Assess(ClearA() with { CooperationByYear = [true, true, true] }, thresholds).Grade);
     }
 }
+
+public sealed class GradeOfTests
+{
+    [Fact]
+    public void The_grade_without_figures_is_the_grade_of_the_full_assessment_for_every_combination_of_card_values()
+    {
+        var thresholds = ClientCrm.Domain.Grading.GradingThresholds.Default;
+        var cases =
+            from status in Enum.GetValues<ClientCrm.Domain.Clients.ClientStatus>()
+            from credit in Enum.GetValues<ClientCrm.Domain.Clients.CreditRating>()
+            from operating in Enum.GetValues<ClientCrm.Domain.Clients.OperatingStatus>()
+            from demand in Enum.GetValues<ClientCrm.Domain.Clients.DemandTrend>()
+            from intent in Enum.GetValues<ClientCrm.Domain.Clients.CooperationIntent>()
+            from volume in new (int Batches, int Workers, int Arrears)[] { (3, 100, 0), (2, 99, 0), (3, 30, 1), (0, 0, 0) }
+            select new ClientCrm.Domain.Grading.GradingFacts
+            {
+                Status = status, CreditRating = credit, OperatingStatus = operating, DemandTrend = demand, CooperationIntent = intent,
+                BatchesByYear = [volume.Batches, 1], CooperationByYear = [volume.Batches > 0, true], WorkersDispatchedLast24Months = volume.Workers,
+                OpenWageArrearsIncidents = volume.Arrears,
+            };
+        var checkedCases = 0;
+        foreach (var facts in cases)
+        {
+            var full = ClientCrm.Domain.Grading.GradingEngine.Assess(facts, thresholds);
+            Assert.Equal(full.Grade, ClientCrm.Domain.Grading.GradingEngine.GradeOf(facts, thresholds));
+            checkedCases++;
+        }
+
+        Assert.Equal(5 * 5 * 4 * 3 * 3 * 4, checkedCases);
+    }
+}

@@ -80,9 +80,8 @@ public class Client : IAuditable
     /// </summary>
     public DateOnly? LastContactOn { get; private set; }
 
-    /// <summary>Secondary classes (seed 001), refreshed by company-wide regrade runs.</summary>
-    public ParetoClass? ParetoClass { get; private set; }
-    public LifecycleStage? LifecycleStage { get; private set; }
+    /// <summary>Secondary classes (seed 001), written by regrade runs; null until the first run.</summary>
+    public ClientClasses? Classes { get; private set; }
 
     /// <summary>Optimistic concurrency token (PostgreSQL xmin): two people editing one card cannot overwrite each other.</summary>
     public uint Version { get; private set; }

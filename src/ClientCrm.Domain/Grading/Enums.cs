@@ -25,6 +25,12 @@ public enum LifecycleStage
     Decline = 4,
 }
 
+/// <summary>
+/// The secondary classes of a client (seed 001), derived by company-wide regrade runs. Kept apart from the client's
+/// own row: a run rewrites them for up to every client, and a narrow row is far cheaper to rewrite than the card.
+/// </summary>
+public sealed record ClientClasses(ParetoClass? Pareto, LifecycleStage? Lifecycle);
+
 /// <summary>The figures the grading engine looks at, one per line of the SPEC §4 table.</summary>
 public enum GradingCriterion
 {

@@ -111,7 +111,7 @@ public static class GradingFactsQuery
                from w in wg.DefaultIfEmpty()
                select new GradingFactsRow
                {
-                   ClientId = c.Id, Grade = c.Grade, ParetoClass = c.ParetoClass, LifecycleStage = c.LifecycleStage, Status = c.Status,
+                   ClientId = c.Id, Grade = c.Grade, ParetoClass = c.Classes!.Pareto, LifecycleStage = c.Classes!.Lifecycle, Status = c.Status,
                    CreditRating = c.CreditRating, OperatingStatus = c.OperatingStatus, DemandTrend = c.DemandTrend,
                    CooperationIntent = c.CooperationIntent,
                    Batches0 = (int?)p!.Batches0 ?? 0, Batches1 = (int?)p!.Batches1 ?? 0, Batches2 = (int?)p!.Batches2 ?? 0,

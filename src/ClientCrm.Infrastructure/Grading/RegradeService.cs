@@ -60,10 +60,10 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
         {
             assessed++;
             var facts = row.ToFacts();
-            var assessment = GradingEngine.Assess(facts, thresholds);
-            if (assessment.Grade != row.Grade)
+            // The figures are written only for the clients whose grade changes (most keep theirs).
+            if (GradingEngine.GradeOf(facts, thresholds) != row.Grade)
             {
-                proposals.Add(new GradeProposal(run.Id, row.ClientId, row.Grade, assessment, started));
+                proposals.Add(new GradeProposal(run.Id, row.ClientId, row.Grade, GradingEngine.Assess(facts, thresholds), started));
             }
 
             classes.Add((row.ClientId, row.Amount12, row.ParetoClass, row.LifecycleStage, SecondaryClasses.Lifecycle(facts.BatchesByYear)));
@@ -150,9 +150,9 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
         // Derived classes, not data anyone enters: written straight, outside the audit log.
         return await db.Database.ExecuteSqlRawAsync(
             """
-            UPDATE "Clients" AS c SET "ParetoClass" = v.pareto, "LifecycleStage" = v.stage
-            FROM unnest(@ids, @pareto, @stage) AS v(id, pareto, stage)
-            WHERE c."Id" = v.id
+            INSERT INTO "ClientClasses" ("ClientId", "ParetoClass", "LifecycleStage")
+            SELECT id, pareto, stage FROM unnest(@ids, @pareto, @stage) AS v(id, pareto, stage)
+            ON CONFLICT ("ClientId") DO UPDATE SET "ParetoClass" = excluded."ParetoClass", "LifecycleStage" = excluded."LifecycleStage"
             """,
             [
                 new NpgsqlParameter("ids", changed.Select(c => c.Id).ToArray()),

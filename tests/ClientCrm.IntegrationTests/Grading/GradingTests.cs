@@ -175,7 +175,7 @@ public sealed class GradingTests(PostgresFixture postgres) : AppTest(postgres)
         var first = await GradingArrange.StartRunAsync(leader);
         var second = await GradingArrange.StartRunAsync(leader);
 
-        var (pareto, stage) = await GradingArrange.ClientAsync(App, id, c => new Tuple<ParetoClass?, LifecycleStage?>(c.ParetoClass, c.LifecycleStage));
+        var (pareto, stage) = await GradingArrange.ClientAsync(App, id, c => new Tuple<ParetoClass?, LifecycleStage?>(c.Classes!.Pareto, c.Classes!.Lifecycle));
         Assert.Equal(ParetoClass.I, pareto);
         Assert.Equal(LifecycleStage.Growth, stage); // 4 batches this year, 1 the year before
         var states = await App.WithDbAsync(db => db.GradeProposals.Where(p => p.ClientId == id).OrderBy(p => p.CreatedAt)

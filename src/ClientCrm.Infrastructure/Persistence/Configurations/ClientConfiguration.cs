@@ -36,6 +36,16 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.Grade).HasDefaultValue(Domain.Grading.ClientGrade.C).HasSentinel((Domain.Grading.ClientGrade)0);
         b.Property(c => c.ResponsibleLeaderId).HasMaxLength(450);
         b.Ignore(c => c.ContactClockStart);
+        // Own table, keyed by the client: regrade runs upsert it set-based (RegradeService) without touching Clients.
+        b.OwnsOne(c => c.Classes, o =>
+        {
+            o.ToTable("ClientClasses");
+            o.WithOwner().HasForeignKey("ClientId");
+            o.Property(x => x.Pareto).HasColumnName("ParetoClass");
+            o.Property(x => x.Lifecycle).HasColumnName("LifecycleStage");
+            o.HasIndex(x => x.Pareto);
+            o.HasIndex(x => x.Lifecycle);
+        });
 
         // SPEC §2 confidentiality: encrypted at rest, searchable only through the blind indexes below.
         b.Property(c => c.Phone).IsConfidential();

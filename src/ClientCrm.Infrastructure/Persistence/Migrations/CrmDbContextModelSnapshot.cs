@@ -162,9 +162,6 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int?>("LifecycleStage")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -190,9 +187,6 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<string>("Ownership")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("ParetoClass")
-                        .HasColumnType("integer");
 
                     b.Property<string>("PaymentTerms")
                         .HasMaxLength(1000)
@@ -1095,6 +1089,33 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ResponsibleLeaderId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("ClientCrm.Domain.Grading.ClientClasses", "Classes", b1 =>
+                        {
+                            b1.Property<Guid>("ClientId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int?>("Lifecycle")
+                                .HasColumnType("integer")
+                                .HasColumnName("LifecycleStage");
+
+                            b1.Property<int?>("Pareto")
+                                .HasColumnType("integer")
+                                .HasColumnName("ParetoClass");
+
+                            b1.HasKey("ClientId");
+
+                            b1.HasIndex("Lifecycle");
+
+                            b1.HasIndex("Pareto");
+
+                            b1.ToTable("ClientClasses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
+                    b.Navigation("Classes");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Clients.ClientCardRevision", b =>

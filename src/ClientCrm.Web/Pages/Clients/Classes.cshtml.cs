@@ -29,7 +29,7 @@ public sealed class ClassesModel(CrmDbContext db, TimeProvider clock) : PageMode
 
         // The amount behind each Pareto class: contracts signed in the last 12 months, as the classes are ranked.
         var since = CooperationWindows.Start(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), 0);
-        var pareto = await db.Clients.GroupBy(c => c.ParetoClass)
+        var pareto = await db.Clients.GroupBy(c => c.Classes!.Pareto)
             .Select(g => new
             {
                 Class = g.Key,
@@ -40,7 +40,7 @@ public sealed class ClassesModel(CrmDbContext db, TimeProvider clock) : PageMode
             })
             .ToListAsync(ct);
         Pareto = pareto.OrderBy(p => p.Class is null).ThenBy(p => p.Class).Select(p => (p.Class, p.Clients, p.Amount)).ToList();
-        var lifecycle = await db.Clients.GroupBy(c => c.LifecycleStage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var lifecycle = await db.Clients.GroupBy(c => c.Classes!.Lifecycle).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         Lifecycle = lifecycle.OrderBy(l => l.Key is null).ThenBy(l => l.Key).Select(l => (l.Key, l.Count)).ToList();
     }
 

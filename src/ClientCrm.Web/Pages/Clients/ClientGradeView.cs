@@ -52,8 +52,8 @@ public sealed class ClientGradeView
             LastContactOn = client.LastContactOn,
             ContactDueOn = ContactDuty.DueOn(client.Grade, client.ContactClockStart, thresholds),
             ContactOverdue = ContactDuty.IsOverdue(client.Grade, client.Status, client.ContactClockStart, today, thresholds),
-            ParetoClass = client.ParetoClass,
-            LifecycleStage = client.LifecycleStage,
+            ParetoClass = client.Classes?.Pareto,
+            LifecycleStage = client.Classes?.Lifecycle,
             History = history,
         };
     }

@@ -94,12 +94,12 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
 
         if (Pareto is { } pareto)
         {
-            query = query.Where(c => c.ParetoClass == pareto);
+            query = query.Where(c => c.Classes!.Pareto == pareto);
         }
 
         if (Lifecycle is { } lifecycle)
         {
-            query = query.Where(c => c.LifecycleStage == lifecycle);
+            query = query.Where(c => c.Classes!.Lifecycle == lifecycle);
         }
 
         if (Industry is { } industry)
@@ -122,7 +122,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
             .Select(c => new
             {
                 Row = new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade,
-                    c.ParetoClass, c.LifecycleStage,
+                    c.Classes!.Pareto, c.Classes!.Lifecycle,
                     db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
                     db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "",
                     c.UpdatedAt, c.CardReviewedAt <= dueBefore, false),

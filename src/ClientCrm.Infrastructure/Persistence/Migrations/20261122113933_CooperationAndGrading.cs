@@ -31,24 +31,31 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 type: "date",
                 nullable: true);
 
-            migrationBuilder.AddColumn<int>(
-                name: "LifecycleStage",
-                table: "Clients",
-                type: "integer",
-                nullable: true);
-
-            migrationBuilder.AddColumn<int>(
-                name: "ParetoClass",
-                table: "Clients",
-                type: "integer",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "ResponsibleLeaderId",
                 table: "Clients",
                 type: "character varying(450)",
                 maxLength: 450,
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ClientClasses",
+                columns: table => new
+                {
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParetoClass = table.Column<int>(type: "integer", nullable: true),
+                    LifecycleStage = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClientClasses", x => x.ClientId);
+                    table.ForeignKey(
+                        name: "FK_ClientClasses_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "CooperationProjects",
@@ -260,6 +267,16 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 column: "ResponsibleLeaderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientClasses_LifecycleStage",
+                table: "ClientClasses",
+                column: "LifecycleStage");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClientClasses_ParetoClass",
+                table: "ClientClasses",
+                column: "ParetoClass");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CooperationProjects_ClientId_ContractSignedOn",
                 table: "CooperationProjects",
                 columns: new[] { "ClientId", "ContractSignedOn" })
@@ -334,6 +351,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 table: "Clients");
 
             migrationBuilder.DropTable(
+                name: "ClientClasses");
+
+            migrationBuilder.DropTable(
                 name: "ExchangeRates");
 
             migrationBuilder.DropTable(
@@ -372,14 +392,6 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropColumn(
                 name: "LastContactOn",
-                table: "Clients");
-
-            migrationBuilder.DropColumn(
-                name: "LifecycleStage",
-                table: "Clients");
-
-            migrationBuilder.DropColumn(
-                name: "ParetoClass",
                 table: "Clients");
 
             migrationBuilder.DropColumn(
