@@ -274,7 +274,11 @@ public class Client : IAuditable
     }
 
     /// <summary>The day the contact clock started: the last contact, or registration when there has been none.</summary>
-    public DateOnly ContactClockStart => LastContactOn ?? DateOnly.FromDateTime(RegisteredAt.UtcDateTime);
+    public DateOnly ContactClockStart => ContactClockStartOf(LastContactOn, RegisteredAt);
+
+    /// <summary>The same, for lists that read the two columns without loading the client.</summary>
+    public static DateOnly ContactClockStartOf(DateOnly? lastContactOn, DateTimeOffset registeredAt) =>
+        lastContactOn ?? DateOnly.FromDateTime(registeredAt.UtcDateTime);
 
     public bool IsVisibleTo(AccessScope scope)
     {

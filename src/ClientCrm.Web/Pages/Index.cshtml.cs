@@ -56,7 +56,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
             .ToListAsync();
         OverdueContacts = rows.Select(r =>
         {
-            var start = r.LastContactOn ?? DateOnly.FromDateTime(r.RegisteredAt.UtcDateTime);
+            var start = Client.ContactClockStartOf(r.LastContactOn, r.RegisteredAt);
             return new OverdueContactRow(r.Id, r.Name, r.Grade, r.LastContactOn, ContactDuty.DueOn(r.Grade, start, thresholds), r.Owner);
         }).ToList();
 

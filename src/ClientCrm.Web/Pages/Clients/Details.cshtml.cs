@@ -126,19 +126,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
             return NotFound();
         }
 
-        if (GradeTo is null)
-        {
-            ModelState.AddModelError(nameof(GradeTo), l["Grading.OverrideGradeRequired"]);
-        }
-
-        if (string.IsNullOrWhiteSpace(GradeReason))
-        {
-            ModelState.AddModelError(nameof(GradeReason), l["Grade.ReasonRequired"]);
-        }
-        else if (GradeReason.Length > 2000)
-        {
-            ModelState.AddModelError(nameof(GradeReason), l["Validation.MaxLength", 2000]);
-        }
+        GradingPeople.CheckGradeAndReason(ModelState, l, GradeTo, nameof(GradeTo), GradeReason, nameof(GradeReason));
 
         var leaderId = string.IsNullOrWhiteSpace(GradeLeaderId) ? null : GradeLeaderId;
         if (leaderId is not null && !await GradingPeople.IsLeaderAsync(db, leaderId, ct))

@@ -133,7 +133,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         Rows = page.Select(r => r.Row with
         {
             ContactOverdue = ContactDuty.IsOverdue(r.Row.Grade, r.Row.Status,
-                r.LastContactOn ?? DateOnly.FromDateTime(r.RegisteredAt.UtcDateTime), today, thresholds),
+                Client.ContactClockStartOf(r.LastContactOn, r.RegisteredAt), today, thresholds),
         }).ToList();
 
         Owners = await ClientOwners.AssignableAsync(db, actor.Scope, ct);

@@ -44,19 +44,7 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringL
 
     public Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken ct)
     {
-        if (OverrideGrade is null)
-        {
-            ModelState.AddModelError(nameof(OverrideGrade), l["Grading.OverrideGradeRequired"]);
-        }
-
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            ModelState.AddModelError(nameof(Reason), l["Grade.ReasonRequired"]);
-        }
-        else if (Reason.Length > 2000)
-        {
-            ModelState.AddModelError(nameof(Reason), l["Validation.MaxLength", 2000]);
-        }
+        GradingPeople.CheckGradeAndReason(ModelState, l, OverrideGrade, nameof(OverrideGrade), Reason, nameof(Reason));
 
         return DecideAsync(id, (p, decider, now) => p.Override(p.Client!, decider, OverrideGrade!.Value, Reason, Blank(ResponsibleLeaderId), now), ct);
     }
