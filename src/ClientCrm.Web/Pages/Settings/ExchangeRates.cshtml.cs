@@ -60,7 +60,7 @@ public sealed class ExchangeRatesModel(
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError($"{nameof(Input)}.{ExchangeRateInput.FieldOf(ex.Code)}", l[ex.Code]);
+            ModelState.AddDomainError(ex, nameof(Input), ExchangeRateInput.FieldOf, l);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {

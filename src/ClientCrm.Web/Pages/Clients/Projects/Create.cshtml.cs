@@ -86,7 +86,7 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
         }
         catch (DomainException ex)
         {
-            ProjectForm.AddDomainError(ModelState, ex, l);
+            ModelState.AddDomainError(ex, nameof(Input), ProjectInput.FieldOf, l);
             return Page();
         }
     }

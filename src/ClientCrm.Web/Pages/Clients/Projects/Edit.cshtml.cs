@@ -70,7 +70,7 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
         }
         catch (DomainException ex)
         {
-            ProjectForm.AddDomainError(ModelState, ex, l);
+            ModelState.AddDomainError(ex, nameof(Input), ProjectInput.FieldOf, l);
             return Page();
         }
         catch (DbUpdateConcurrencyException)

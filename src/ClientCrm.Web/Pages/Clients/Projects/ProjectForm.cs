@@ -1,4 +1,3 @@
-using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
@@ -46,12 +45,5 @@ internal static class ProjectForm
         }
 
         return quote;
-    }
-
-    /// <summary>A refusal from the domain, next to its field when it has one.</summary>
-    public static void AddDomainError(ModelStateDictionary modelState, DomainException ex, IStringLocalizer l)
-    {
-        var field = ProjectInput.FieldOf(ex.Code);
-        modelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(CreateModel.Input)}.{field}", l[ex.Code]);
     }
 }

@@ -61,8 +61,7 @@ public sealed class CreateModel(CrmDbContext db, IValidator<IncidentInput> valid
         }
         catch (DomainException ex)
         {
-            var field = IncidentInput.FieldOf(ex.Code);
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", l[ex.Code]);
+            ModelState.AddDomainError(ex, nameof(Input), IncidentInput.FieldOf, l);
             return Page();
         }
     }

@@ -57,8 +57,7 @@ public sealed class EditModel(CrmDbContext db, IValidator<IncidentInput> validat
         }
         catch (DomainException ex)
         {
-            var field = IncidentInput.FieldOf(ex.Code);
-            ModelState.AddModelError(field.Length == 0 ? string.Empty : $"{nameof(Input)}.{field}", l[ex.Code]);
+            ModelState.AddDomainError(ex, nameof(Input), IncidentInput.FieldOf, l);
             return Page();
         }
     }
