@@ -39,6 +39,8 @@ public static class DependencyInjection
 
         services.AddScoped<DuplicateClientCheck>();
         services.AddScoped<Grading.RegradeService>();
+        services.AddScoped<Warnings.WarningEngine>();
+        services.AddScoped<Notifications.Notifier>();
         services.AddDataProtection().SetApplicationName("ClientCrm");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<KeyManagementOptions>>(sp =>
             new Microsoft.Extensions.Options.ConfigureOptions<KeyManagementOptions>(o =>

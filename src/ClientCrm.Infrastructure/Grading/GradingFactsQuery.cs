@@ -1,6 +1,7 @@
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Grading;
+using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,6 +33,7 @@ public sealed class GradingFactsRow
     public decimal Amount24 { get; init; }
     public decimal Amount12 { get; init; }
     public int OpenWageArrears { get; init; }
+    public int OpenAbnormalWarnings { get; init; }
 
     public GradingFacts ToFacts() => new()
     {
@@ -40,7 +42,7 @@ public sealed class GradingFactsRow
         BatchesByYear = [Batches0, Batches1, Batches2, Batches3, Batches4],
         CooperationByYear = [Active0 > 0, Active1 > 0, Active2 > 0, Active3 > 0, Active4 > 0],
         WorkersDispatchedLast24Months = Workers24, AmountCnyLast24Months = Amount24, AmountCnyLast12Months = Amount12,
-        OpenWageArrearsIncidents = OpenWageArrears,
+        OpenWageArrearsIncidents = OpenWageArrears, OpenAbnormalWarnings = OpenAbnormalWarnings,
     };
 }
 
@@ -100,6 +102,13 @@ public static class GradingFactsQuery
             .GroupBy(i => i.ClientId)
             .Select(g => new { ClientId = g.Key, Open = g.Count() });
 
+        // Credit is not good while an abnormal warning is still being dealt with (SPEC §4), whether a rule raised it or staff filed it.
+        var abnormal = db.Warnings
+            .Where(w => w.Family == WarningFamily.Abnormal
+                && (w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating))
+            .GroupBy(w => w.ClientId)
+            .Select(g => new { ClientId = g.Key, Open = g.Count() });
+
         // A client without contracted projects or open wage arrears has no row on the right of its outer join. Each
         // figure is therefore read as nullable and defaulted in SQL (COALESCE). Testing the row itself (`p == null`)
         // does not work for these anonymous rows: EF Core then builds the row from its NULL columns to compare it,
@@ -109,6 +118,8 @@ public static class GradingFactsQuery
                from p in pg.DefaultIfEmpty()
                join w in wageArrears on c.Id equals w.ClientId into wg
                from w in wg.DefaultIfEmpty()
+               join a in abnormal on c.Id equals a.ClientId into ag
+               from a in ag.DefaultIfEmpty()
                select new GradingFactsRow
                {
                    ClientId = c.Id, Grade = c.Grade, ParetoClass = c.Classes!.Pareto, LifecycleStage = c.Classes!.Lifecycle, Status = c.Status,
@@ -119,7 +130,7 @@ public static class GradingFactsQuery
                    Active0 = (int?)p!.Active0 ?? 0, Active1 = (int?)p!.Active1 ?? 0, Active2 = (int?)p!.Active2 ?? 0,
                    Active3 = (int?)p!.Active3 ?? 0, Active4 = (int?)p!.Active4 ?? 0,
                    Workers24 = (int?)p!.Workers24 ?? 0, Amount24 = (decimal?)p!.Amount24 ?? 0m, Amount12 = (decimal?)p!.Amount12 ?? 0m,
-                   OpenWageArrears = (int?)w!.Open ?? 0,
+                   OpenWageArrears = (int?)w!.Open ?? 0, OpenAbnormalWarnings = (int?)a!.Open ?? 0,
                };
     }
 }

@@ -7,4 +7,5 @@ namespace ClientCrm.Infrastructure.Jobs;
 public static class AdvisoryLocks
 {
     public const long Regrade = 0x436C_4372_6D01; // "ClCrm" + 1
+    public const long WarningEngine = 0x436C_4372_6D02;
 }

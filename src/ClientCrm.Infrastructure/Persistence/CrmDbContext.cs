@@ -4,7 +4,9 @@ using ClientCrm.Domain.Auditing;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Grading;
+using ClientCrm.Domain.Notifications;
 using ClientCrm.Domain.Organisation;
+using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Security;
@@ -29,6 +31,11 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
     public DbSet<GradingRun> GradingRuns => Set<GradingRun>();
     public DbSet<GradeProposal> GradeProposals => Set<GradeProposal>();
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+    public DbSet<Warning> Warnings => Set<Warning>();
+    public DbSet<WarningEvent> WarningEvents => Set<WarningEvent>();
+    public DbSet<WarningSettings> WarningSettings => Set<WarningSettings>();
+    public DbSet<WarningRun> WarningRuns => Set<WarningRun>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public ICurrentActor Actor { get; } = actor;
 

@@ -96,6 +96,7 @@ internal static class WebServices
                 o.Conventions.AuthorizeFolder("/Clients", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Audit", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Grading", GradeDecidersPolicy);
+                o.Conventions.AuthorizeFolder("/Warnings", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -805,6 +805,46 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId")
+                        .HasDatabaseName("IX_Notifications_Unread")
+                        .HasFilter("\"ReadAt\" IS NULL");
+
+                    b.HasIndex("RecipientId", "CreatedAt");
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Organisation.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -832,6 +872,253 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Warnings.Warning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConditionClearedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("EvidenceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Family")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Measures")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RaisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int?>("Rule")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "Rule")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Warnings_OneOpenPerClientAndRule")
+                        .HasFilter("\"Rule\" IS NOT NULL AND \"State\" IN (1, 2, 3)");
+
+                    b.HasIndex("ClientId", "State");
+
+                    b.HasIndex("State", "RaisedAt");
+
+                    b.ToTable("Warnings", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Warnings.WarningEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("WarningId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WarningId", "At");
+
+                    b.ToTable("WarningEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Warnings.WarningRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Assessed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cleared")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Escalated")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Raised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Refreshed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StartedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("WarningRuns", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Warnings.WarningSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DemandDropMinPrevious")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DemandDropPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EscalateAfterDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LaborDisputesDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LaborDisputesMin")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoNewBatchDaysA")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoNewBatchDaysB")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepatriatedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepatriatedMinPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RepatriatedMinWorkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RunEveryMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WarningSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DemandDropMinPrevious = 10,
+                            DemandDropPercent = 40,
+                            EscalateAfterDays = 3,
+                            LaborDisputesDays = 90,
+                            LaborDisputesMin = 2,
+                            NoNewBatchDaysA = 180,
+                            NoNewBatchDaysB = 365,
+                            RepatriatedDays = 90,
+                            RepatriatedMinPercent = 20,
+                            RepatriatedMinWorkers = 5,
+                            RunEveryMinutes = 60,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
                 });
 
             modelBuilder.Entity("ClientCrm.Infrastructure.Identity.CrmUser", b =>
@@ -1198,6 +1485,35 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("ClientCrm.Infrastructure.Identity.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Warnings.Warning", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Warnings.WarningEvent", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Warnings.Warning", null)
+                        .WithMany("Events")
+                        .HasForeignKey("WarningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClientCrm.Infrastructure.Identity.CrmUser", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Organisation.Department", null)
@@ -1269,6 +1585,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
                 {
                     b.Navigation("Incidents");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Warnings.Warning", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ClientCrm.Domain.Warnings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ClientCrm.Infrastructure.Persistence.Configurations;
+
+/// <summary>A warning's figures are stored as JSON: shown with the warning and compared whole by the engine, never queried into.</summary>
+internal static class EvidenceColumn
+{
+    public static string Serialize(IReadOnlyList<WarningFigure> evidence) => JsonSerializer.Serialize(evidence);
+
+    public static IReadOnlyList<WarningFigure> Deserialize(string json) => JsonSerializer.Deserialize<List<WarningFigure>>(json) ?? [];
+
+    public static PropertyBuilder<IReadOnlyList<WarningFigure>> AsEvidenceJson(this PropertyBuilder<IReadOnlyList<WarningFigure>> property)
+    {
+        var converter = new ValueConverter<IReadOnlyList<WarningFigure>, string>(v => Serialize(v), v => Deserialize(v));
+        var comparer = new ValueComparer<IReadOnlyList<WarningFigure>>(
+            (a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, f) => HashCode.Combine(h, f.GetHashCode())), v => v.ToList());
+        return property.HasConversion(converter, comparer).HasColumnType("jsonb").IsRequired();
+    }
+}
+
+internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
+{
+    public void Configure(EntityTypeBuilder<Warning> b)
+    {
+        b.ToTable("Warnings");
+        b.Property(w => w.Id).ValueGeneratedNever();
+        b.Property(w => w.Summary).HasMaxLength(Warning.MaxSummaryLength);
+        b.Property(w => w.Report).HasMaxLength(Warning.MaxTextLength);
+        b.Property(w => w.Actions).HasMaxLength(Warning.MaxTextLength);
+        b.Property(w => w.Cause).HasMaxLength(Warning.MaxTextLength);
+        b.Property(w => w.Measures).HasMaxLength(Warning.MaxTextLength);
+        b.Property(w => w.DismissReason).HasMaxLength(Warning.MaxTextLength);
+        b.Property(w => w.RaisedById).HasMaxLength(450);
+        b.Property(w => w.RaisedByName).HasMaxLength(256);
+        b.Property(w => w.Evidence).AsEvidenceJson();
+        b.Property(w => w.Version).IsRowVersion();
+        b.HasOne(w => w.Client).WithMany().HasForeignKey(w => w.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(w => w.Events).WithOne().HasForeignKey(e => e.WarningId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(w => w.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(w => w.IsClosed);
+
+        // SPEC §7: one open warning per client and rule. The engine keeps to it under its lock; the index makes it a fact.
+        b.HasIndex(w => new { w.ClientId, w.Rule }).IsUnique()
+            .HasFilter("\"Rule\" IS NOT NULL AND \"State\" IN (1, 2, 3)")
+            .HasDatabaseName("IX_Warnings_OneOpenPerClientAndRule");
+        // The warning column and the client page read a client's open warnings.
+        b.HasIndex(w => new { w.ClientId, w.State });
+        // Review queues and the escalation step read open warnings oldest first.
+        b.HasIndex(w => new { w.State, w.RaisedAt });
+    }
+}
+
+internal sealed class WarningEventConfiguration : IEntityTypeConfiguration<WarningEvent>
+{
+    public void Configure(EntityTypeBuilder<WarningEvent> b)
+    {
+        b.ToTable("WarningEvents");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.ActorId).HasMaxLength(450);
+        b.Property(e => e.ActorName).HasMaxLength(256);
+        b.Property(e => e.Text).HasMaxLength(Warning.MaxTextLength);
+        b.HasIndex(e => new { e.WarningId, e.At });
+    }
+}
+
+internal sealed class WarningSettingsConfiguration : IEntityTypeConfiguration<WarningSettings>
+{
+    public void Configure(EntityTypeBuilder<WarningSettings> b)
+    {
+        b.ToTable("WarningSettings");
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Version).IsRowVersion();
+        b.Ignore(s => s.Thresholds);
+        var d = WarningThresholds.Default;
+        b.HasData(new
+        {
+            Id = WarningSettings.SingletonId, d.DemandDropPercent, d.DemandDropMinPrevious, d.NoNewBatchDaysA, d.NoNewBatchDaysB,
+            d.LaborDisputesMin, d.LaborDisputesDays, d.RepatriatedMinWorkers, d.RepatriatedMinPercent, d.RepatriatedDays,
+            d.EscalateAfterDays, d.RunEveryMinutes,
+            UpdatedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        });
+    }
+}
+
+internal sealed class WarningRunConfiguration : IEntityTypeConfiguration<WarningRun>
+{
+    public void Configure(EntityTypeBuilder<WarningRun> b)
+    {
+        b.ToTable("WarningRuns");
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.StartedById).HasMaxLength(450);
+        b.Property(r => r.StartedByName).HasMaxLength(256);
+        b.HasIndex(r => r.StartedAt);
+    }
+}

@@ -1,0 +1,99 @@
+using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.Grading;
+using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Infrastructure.Warnings;
+
+/// <summary>One client's warning figures as the database counts them, with what a new warning's notifications need.</summary>
+public sealed class WarningFactsRow
+{
+    public Guid ClientId { get; init; }
+    public string Name { get; init; } = "";
+    public string? ChineseName { get; init; }
+    public string OwnerId { get; init; } = "";
+    public int DepartmentId { get; init; }
+    public ClientGrade Grade { get; init; }
+    public ClientStatus Status { get; init; }
+    public OperatingStatus OperatingStatus { get; init; }
+    public int Requested0 { get; init; }
+    public int Requested1 { get; init; }
+    public DateOnly? LastSigned { get; init; }
+    public int OnSite { get; init; }
+    public int OpenWageArrears { get; init; }
+    public int WorkersOwed { get; init; }
+    public int Disputes { get; init; }
+    public int Repatriated { get; init; }
+
+    public WarningFacts ToFacts() => new()
+    {
+        Grade = Grade, Status = Status, OperatingStatus = OperatingStatus,
+        WorkersRequestedLast12Months = Requested0, WorkersRequestedPrevious12Months = Requested1, LastBatchSignedOn = LastSigned,
+        WorkersOnSite = OnSite, OpenWageArrearsIncidents = OpenWageArrears, WorkersOwedWages = WorkersOwed,
+        RecentLaborDisputes = Disputes, RecentlyRepatriatedWorkers = Repatriated,
+    };
+}
+
+/// <summary>
+/// Counts the warning figures of every client of <c>clients</c> in one set-based query: projects and incidents are
+/// grouped by client in the database and outer-joined once. Batches are those the grading counts (contracted, with a
+/// signing date), in the windows of <see cref="CooperationWindows"/>; incident windows are those of <see cref="WarningWindows"/>.
+/// </summary>
+public static class WarningFactsQuery
+{
+    public static IQueryable<WarningFactsRow> For(CrmDbContext db, IQueryable<Client> clients, DateOnly today, WarningThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        DateOnly s0 = CooperationWindows.Start(today, 0), e0 = CooperationWindows.End(today, 0);
+        DateOnly s1 = CooperationWindows.Start(today, 1), e1 = CooperationWindows.End(today, 1);
+        var disputesSince = WarningWindows.Since(today, thresholds.LaborDisputesDays);
+        var repatriatedSince = WarningWindows.Since(today, thresholds.RepatriatedDays);
+
+        var projects = db.CooperationProjects
+            .Where(p => p.Status >= ProjectStatus.Recruiting && p.ContractSignedOn != null)
+            .Select(p => new { p.ClientId, Signed = p.ContractSignedOn!.Value, p.WorkersRequested, p.WorkersDispatched, p.Status })
+            .GroupBy(p => p.ClientId)
+            .Select(g => new
+            {
+                ClientId = g.Key,
+                Requested0 = g.Sum(p => p.Signed >= s0 && p.Signed <= e0 ? p.WorkersRequested : 0),
+                Requested1 = g.Sum(p => p.Signed >= s1 && p.Signed <= e1 ? p.WorkersRequested : 0),
+                LastSigned = g.Max(p => (DateOnly?)p.Signed),
+                OnSite = g.Sum(p => p.Status == ProjectStatus.Dispatched || p.Status == ProjectStatus.InService ? p.WorkersDispatched : 0),
+            });
+
+        // Only the incidents a rule can count: open wage arrears, and disputes or repatriations inside their windows.
+        var incidents = db.WorkerIncidents
+            .Where(i => (i.Type == IncidentType.WageArrears && i.Status != IncidentStatus.Resolved)
+                || (i.Type == IncidentType.LaborDispute && i.OccurredOn >= disputesSince && i.OccurredOn <= today)
+                || (i.Type == IncidentType.EarlyRepatriation && i.OccurredOn >= repatriatedSince && i.OccurredOn <= today))
+            .GroupBy(i => i.ClientId)
+            .Select(g => new
+            {
+                ClientId = g.Key,
+                OpenWageArrears = g.Count(i => i.Type == IncidentType.WageArrears),
+                WorkersOwed = g.Sum(i => i.Type == IncidentType.WageArrears ? i.WorkersAffected : 0),
+                Disputes = g.Count(i => i.Type == IncidentType.LaborDispute),
+                Repatriated = g.Sum(i => i.Type == IncidentType.EarlyRepatriation ? i.WorkersAffected : 0),
+            });
+
+        // Nullable reads with SQL COALESCE, as in GradingFactsQuery: testing the joined row for null does not translate.
+        return from c in clients
+               join p in projects on c.Id equals p.ClientId into pg
+               from p in pg.DefaultIfEmpty()
+               join i in incidents on c.Id equals i.ClientId into ig
+               from i in ig.DefaultIfEmpty()
+               select new WarningFactsRow
+               {
+                   ClientId = c.Id, Name = c.Name, ChineseName = c.ChineseName, OwnerId = c.OwnerId, DepartmentId = c.DepartmentId,
+                   Grade = c.Grade, Status = c.Status, OperatingStatus = c.OperatingStatus,
+                   Requested0 = (int?)p!.Requested0 ?? 0, Requested1 = (int?)p!.Requested1 ?? 0, LastSigned = p!.LastSigned,
+                   OnSite = (int?)p!.OnSite ?? 0,
+                   OpenWageArrears = (int?)i!.OpenWageArrears ?? 0, WorkersOwed = (int?)i!.WorkersOwed ?? 0,
+                   Disputes = (int?)i!.Disputes ?? 0, Repatriated = (int?)i!.Repatriated ?? 0,
+               };
+    }
+}

@@ -1,0 +1,47 @@
+using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Warnings;
+using ClientCrm.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClientCrm.IntegrationTests.Warnings;
+
+/// <summary>Runs the warning engine and puts incidents in place as the system (outside any request), for warning tests.</summary>
+internal static class WarningArrange
+{
+    /// <summary>A company-wide on-demand run, as the scheduler's system actor does it.</summary>
+    public static async Task<WarningRun> RunEngineAsync(CrmAppFactory app, WarningRunTrigger trigger = WarningRunTrigger.OnDemand)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<WarningEngine>().RunAsync(trigger);
+        return run ?? throw new InvalidOperationException("The engine did not run (a scheduled run was not due).");
+    }
+
+    public static async Task<WarningRun?> RunScheduledAsync(CrmAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WarningEngine>().RunAsync(WarningRunTrigger.Scheduled);
+    }
+
+    /// <summary>An incident on the client's first project, recorded straight through the domain (no page, so no trigger).</summary>
+    public static Task IncidentAsync(CrmAppFactory app, Guid clientId, IncidentType type, int daysAgo, int workers) =>
+        app.WithDbAsync(async db =>
+        {
+            var project = await db.CooperationProjects.Include(p => p.Incidents).FirstAsync(p => p.ClientId == clientId);
+            project.RecordIncident(new IncidentDetails
+            {
+                Type = type, OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-daysAgo), WorkersAffected = workers,
+                Description = $"{type} on site, {workers} workers",
+            }, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+    public static Task<List<Warning>> WarningsAsync(CrmAppFactory app, Guid clientId) =>
+        app.WithDbAsync(db => db.Warnings.Include(w => w.Events).Where(w => w.ClientId == clientId).OrderBy(w => w.RaisedAt).ToListAsync());
+
+    public static Task<Guid> OpenWarningAsync(CrmAppFactory app, Guid clientId, WarningRule rule) =>
+        app.WithDbAsync(db => db.Warnings.Where(w => w.ClientId == clientId && w.Rule == rule
+                && (w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating))
+            .Select(w => w.Id).SingleAsync());
+}
