@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddScoped<DuplicateClientCheck>();
         services.AddScoped<Grading.RegradeService>();
         services.AddScoped<Warnings.WarningEngine>();
+        services.AddScoped<Warnings.WarningTriggers>();
         services.AddScoped<Notifications.Notifier>();
         services.AddDataProtection().SetApplicationName("ClientCrm");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<KeyManagementOptions>>(sp =>

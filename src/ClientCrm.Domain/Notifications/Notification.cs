@@ -32,10 +32,10 @@ public class Notification
     public Notification(string recipientId, NotificationKind kind, string text, string link, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientId);
+        ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrWhiteSpace(link);
-        if (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal))
+        if (!IsAppLocal(link))
         {
-            // Opening a notification redirects to its link: only paths inside the app, never another site.
             throw new ArgumentException("A notification links inside the app.", nameof(link));
         }
 
@@ -55,7 +55,20 @@ public class Notification
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
+    public const int MaxLinkLength = 300;
+
     public bool IsRead => ReadAt is not null;
+
+    /// <summary>
+    /// Opening a notification redirects to its link, so only a path inside the app passes: it starts with one "/", not
+    /// "//" or "/\" (browsers read both as another site), and has no control characters (browsers drop tabs and line
+    /// breaks, which could turn "/\t/x" into "//x").
+    /// </summary>
+    public static bool IsAppLocal(string? link) =>
+        link is { Length: > 0 and <= MaxLinkLength }
+        && link[0] == '/'
+        && (link.Length == 1 || (link[1] != '/' && link[1] != '\\'))
+        && !link.Any(char.IsControl);
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

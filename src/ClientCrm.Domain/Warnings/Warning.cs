@@ -179,7 +179,10 @@ public class Warning : IClientRecord, IAuditable
         Touch(WarningEventKind.ReportWritten, actor, now, null);
     }
 
-    /// <summary>A line on the timeline: what someone found out, did or was told.</summary>
+    /// <summary>
+    /// A line on the timeline: what someone found out, did or was told. Allowed after closing too: a follow-up (the
+    /// employer paid the rest, the embassy replied) belongs with the warning, and a note changes no outcome.
+    /// </summary>
     public void AddNote(WarningActor actor, string? note, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(actor);
@@ -270,6 +273,10 @@ public class WarningEvent
 
     public Guid Id { get; private set; }
     public Guid WarningId { get; private set; }
+
+    /// <summary>For the access scope: a timeline line is visible exactly when its warning's client is.</summary>
+    public Warning? Warning { get; private set; }
+
     public WarningEventKind Kind { get; private set; }
     public DateTimeOffset At { get; private set; }
 

@@ -36,6 +36,9 @@ public class WarningRun
     public int Returned { get; private set; }
     public int Escalated { get; private set; }
 
+    /// <summary>Warnings this run wrote to; zero when nothing had changed since the last run.</summary>
+    public int Written => Raised + Refreshed + Cleared + Returned + Escalated;
+
     public void Finish(WarningRunCounts counts, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(counts);

@@ -38,6 +38,10 @@ public sealed record WarningThresholds
     /// <summary>How often the scheduled run looks at every client.</summary>
     public int RunEveryMinutes { get; init; } = 60;
 
+    public const int MaxDays = 3650;
+    public const int MaxEscalateDays = 365;
+    public const int MaxCount = 100_000;
+
     /// <summary>Resource keys of the rules the values break; empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -66,6 +70,14 @@ public sealed record WarningThresholds
         {
             // A clients are watched more closely than B clients, never less (SPEC §4 duties).
             problems.Add("Warnings.Settings.NoNewBatchOrder");
+        }
+
+        // Bounds a person could mean; beyond them the date arithmetic of the windows would overflow and stop every run.
+        if (NoNewBatchDaysA > MaxDays || NoNewBatchDaysB > MaxDays || LaborDisputesDays > MaxDays || RepatriatedDays > MaxDays
+            || EscalateAfterDays > MaxEscalateDays || DemandDropMinPrevious > MaxCount || LaborDisputesMin > MaxCount
+            || RepatriatedMinWorkers > MaxCount)
+        {
+            problems.Add("Warnings.Settings.TooLarge");
         }
 
         if (RunEveryMinutes is < 5 or > 1440)

@@ -50,10 +50,12 @@ public sealed class Notifier(CrmDbContext db)
             return;
         }
 
+        // Recipients come from data (a client's owner) as well as from roles: drop anyone disabled since.
+        var disabled = (await db.Users.Where(u => u.IsDisabled).Select(u => u.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(
             """COPY "Notifications" ("Id", "RecipientId", "Kind", "Text", "Link", "CreatedAt") FROM STDIN (FORMAT BINARY)""", ct);
-        foreach (var n in notifications)
+        foreach (var n in notifications.Where(n => !disabled.Contains(n.RecipientId)))
         {
             await writer.StartRowAsync(ct);
             await writer.WriteAsync(n.Id, NpgsqlDbType.Uuid, ct);

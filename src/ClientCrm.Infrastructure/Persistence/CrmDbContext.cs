@@ -76,6 +76,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
             var body = new ParameterSwap(visible.Parameters[0], client).Visit(visible.Body);
             builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, record));
         }
+
+        // A warning's timeline lines belong to the client through their warning.
+        var line = Expression.Parameter(typeof(WarningEvent), "line");
+        var lineClient = Expression.Property(Expression.Property(line, nameof(WarningEvent.Warning)), nameof(Warning.Client));
+        builder.Entity<WarningEvent>().HasQueryFilter(
+            Expression.Lambda<Func<WarningEvent, bool>>(new ParameterSwap(visible.Parameters[0], lineClient).Visit(visible.Body), line));
     }
 
     private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor

@@ -7,7 +7,8 @@ namespace ClientCrm.Infrastructure.Seeding;
 
 /// <summary>
 /// Projects, incidents and exchange rates of the demo company, shaped so the first regrade finds key (A) and regular
-/// (B) clients and one wage-arrears case. Deterministic, like the rest of the demo data.
+/// (B) clients and one wage-arrears case, and the first warning check finds that case, two labor disputes on a client
+/// of the other department and a client in decline. Deterministic, like the rest of the demo data.
 /// </summary>
 internal static class DemoCooperation
 {
@@ -54,6 +55,11 @@ internal static class DemoCooperation
                     CooperationIntent = CooperationIntent.Normal,
                 }, now, "system");
             }
+            else if (i == 6)
+            {
+                // A client with little history whose business is going down: the first warning check raises a major-change warning.
+                client.UpdateCard(client.CurrentCard() with { OperatingStatus = OperatingStatus.Declining, DemandTrend = DemandTrend.Falling }, now, "system");
+            }
 
             for (var n = 0; n < signedDaysAgo.Length; n++)
             {
@@ -93,5 +99,47 @@ internal static class DemoCooperation
             }, now);
             await db.SaveChangesAsync(ct);
         }
+
+        await SeedLaborDisputesAsync(db, active, today, now, ct);
+    }
+
+    /// <summary>
+    /// Two labor disputes within 90 days on a regular client of the other department than the wage-arrears case, so the
+    /// first warning check raises an abnormal warning for each department's head to review.
+    /// </summary>
+    private static async Task SeedLaborDisputesAsync(CrmDbContext db, List<Client> active, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        if (active.Count <= 3)
+        {
+            return;
+        }
+
+        var regulars = Enumerable.Range(0, active.Count).Where(i => i % 8 is 2 or 4 or 5).Select(i => active[i]).ToList();
+        var client = regulars.FirstOrDefault(c => c.DepartmentId != active[3].DepartmentId) ?? regulars.FirstOrDefault();
+        if (client is null)
+        {
+            return;
+        }
+
+        var project = await db.CooperationProjects.Include(p => p.Incidents)
+            .Where(p => p.ClientId == client.Id && p.WorkersDispatched > 0).OrderByDescending(p => p.ContractSignedOn).FirstOrDefaultAsync(ct);
+        if (project is null)
+        {
+            return;
+        }
+
+        project.RecordIncident(new IncidentDetails
+        {
+            Type = IncidentType.LaborDispute, OccurredOn = today.AddDays(-41), WorkersAffected = 6,
+            Description = "六名工人因加班费计算方式与雇主发生争议 Six workers disputed how overtime is paid", Status = IncidentStatus.Resolved,
+            HandlingRecord = "经驻外代表协调，雇主补发加班费 Settled through our overseas representative; overtime paid",
+        }, now);
+        project.RecordIncident(new IncidentDetails
+        {
+            Type = IncidentType.LaborDispute, OccurredOn = today.AddDays(-8), WorkersAffected = 14,
+            Description = "十四名工人因宿舍条件停工一天 Fourteen workers stopped work for a day over dormitory conditions",
+            Status = IncidentStatus.Handling, HandlingRecord = "已要求雇主限期整改宿舍 Employer asked to fix the dormitories by a deadline",
+        }, now);
+        await db.SaveChangesAsync(ct);
     }
 }

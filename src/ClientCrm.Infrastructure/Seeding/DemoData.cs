@@ -120,7 +120,7 @@ public static class DemoData
                     CreditRating = faker.PickRandom(CreditRating.Excellent, CreditRating.Good, CreditRating.Good, CreditRating.Fair, CreditRating.Unknown),
                     CreditNotes = "银行资信证明已收到 Bank reference received",
                     PaymentTerms = faker.PickRandom("月结 Monthly", "季度结算 Quarterly", "预付30% 30% advance"),
-                    OperatingStatus = faker.PickRandom<OperatingStatus>(),
+                    OperatingStatus = Healthy(faker.PickRandom<OperatingStatus>()),
                     DemandTrend = faker.PickRandom<DemandTrend>(),
                     CooperationIntent = faker.PickRandom<CooperationIntent>(),
                     ChinaPartners = faker.PickRandom("无 None", "中建某局 (Construction)", "山东某外经公司", "江苏某劳务公司"),
@@ -149,6 +149,13 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
         await DemoCooperation.SeedAsync(db, now, ct);
     }
+
+    /// <summary>
+    /// Every declining or distressed business raises a warning, so the demo leaves decline to the one client
+    /// <see cref="DemoCooperation"/> picks for it rather than to chance. The draw stays, so the rest of the data stays as it was.
+    /// </summary>
+    private static OperatingStatus Healthy(OperatingStatus drawn) =>
+        drawn is OperatingStatus.Declining or OperatingStatus.Distressed ? OperatingStatus.Stable : drawn;
 
     private static void MoveToDemoStatus(Client client, int stem, DateTimeOffset now)
     {

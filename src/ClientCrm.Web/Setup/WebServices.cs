@@ -91,6 +91,10 @@ internal static class WebServices
             o.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
 
+        // Chinese text as characters, not &#x…; entities: pages are about a third of the size. Razor still encodes what
+        // HTML needs encoded (<, >, &, quotes).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Clients", ClientWorkersPolicy);

@@ -37,6 +37,7 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
             var principalId = await App.WithDbAsync(db => db.Principals.IgnoreQueryFilters().Where(p => p.ClientId == clientId).Select(p => p.Id).FirstAsync());
             var projectId = await ProjectOf(clientId);
             var incidentId = await IncidentOf(projectId);
+            var warningId = await WarningOf(clientId);
             foreach (var url in new[]
                      {
                          $"/Clients/{clientId}",
@@ -49,6 +50,8 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
                          $"/Clients/{clientId}/Projects/{projectId}/Edit",
                          $"/Clients/{clientId}/Projects/{projectId}/Incidents/Create",
                          $"/Clients/{clientId}/Projects/{projectId}/Incidents/{incidentId}/Edit",
+                         $"/Clients/{clientId}/Warnings/File",
+                         $"/Warnings/{warningId}",
                      })
             {
                 using var response = await client.GetAsync(url);
@@ -59,10 +62,13 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
             var listed = await AllListedIds(client);
             Assert.Equal(inScope, listed.Contains(clientId));
             Assert.NotNull(list);
+            var warnings = await client.GetPageAsync($"/Warnings?clientId={clientId}&state=all");
+            Assert.Equal(inScope, warnings.QuerySelector($"#warning-table tr[data-warning-id='{warningId}']") is not null);
 
             if (!inScope)
             {
                 await AssertWritesRefused(client, user, clientId, principalId, projectId, incidentId);
+                await AssertWarningWritesRefused(client, user, clientId, warningId);
             }
         }
     }
@@ -72,7 +78,8 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
     {
         var d1 = await ClientOf("staff1a");
         var admin = await SignedInAsync("admin");
-        foreach (var url in new[] { "/Clients", "/Clients/Create", $"/Clients/{d1}", $"/Clients/{d1}/Edit", $"/Clients/{d1}/Principals/Create", "/Audit" })
+        foreach (var url in new[] { "/Clients", "/Clients/Create", $"/Clients/{d1}", $"/Clients/{d1}/Edit", $"/Clients/{d1}/Principals/Create", "/Audit",
+                     $"/Clients/{d1}/Warnings/File", "/Warnings", "/Warnings/Review" })
         {
             using var response = await admin.GetAsync(url);
             Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"admin GET {url}: {(int)response.StatusCode}");
@@ -155,6 +162,49 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
         Assert.Equal((before.Version, before.Status, before.Principals, before.Incidents), (after.Version, after.Status, after.Principals, after.Incidents));
         Assert.Equal(before.Projects, after.Projects);
     }
+
+    /// <summary>Filing a warning on the client and every step on its warning answer 404 out of scope and change nothing.</summary>
+    private async Task AssertWarningWritesRefused(CrmClient client, string user, Guid clientId, Guid warningId)
+    {
+        var before = await WarningStateOf(clientId, warningId);
+        var version = before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var posts = new (string Url, Dictionary<string, string?> Values)[]
+        {
+            ($"/Clients/{clientId}/Warnings/File", new() { ["Input.Family"] = "Churn", ["Input.Summary"] = "Intruder warning" }),
+            ($"/Warnings/{warningId}?handler=Acknowledge", new() { ["Step.Actions"] = "intruder", ["Step.Version"] = version }),
+            ($"/Warnings/{warningId}?handler=Investigate", new() { ["Step.InvestigationNote"] = "intruder", ["Step.Version"] = version }),
+            ($"/Warnings/{warningId}?handler=Resolve", new() { ["Step.Cause"] = "intruder", ["Step.Measures"] = "intruder", ["Step.Version"] = version }),
+            ($"/Warnings/{warningId}?handler=Dismiss", new() { ["Step.DismissReason"] = "intruder", ["Step.Version"] = version }),
+            ($"/Warnings/{warningId}?handler=Report", new() { ["Step.Report"] = "intruder", ["Step.Version"] = version }),
+            ($"/Warnings/{warningId}?handler=Note", new() { ["Step.Note"] = "intruder" }),
+        };
+        foreach (var (url, values) in posts)
+        {
+            using var response = await client.PostDirectAsync(url, values);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{user} POST {url}: expected 404, got {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(before, await WarningStateOf(clientId, warningId));
+    }
+
+    private Task<(int Warnings, uint Version, int Events)> WarningStateOf(Guid clientId, Guid warningId) => App.WithDbAsync(async db =>
+    {
+        var count = await db.Warnings.IgnoreQueryFilters().CountAsync(w => w.ClientId == clientId);
+        var version = await db.Warnings.IgnoreQueryFilters().Where(w => w.Id == warningId).Select(w => w.Version).SingleAsync();
+        var events = await db.WarningEvents.CountAsync(e => e.WarningId == warningId);
+        return (count, version, events);
+    });
+
+    /// <summary>An open warning on the client, filed by hand by its owner for the test.</summary>
+    private Task<Guid> WarningOf(Guid clientId) => App.WithDbAsync(async db =>
+    {
+        var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+        var warning = Domain.Warnings.Warning.File(client, Domain.Warnings.WarningFamily.Churn, "Matrix warning", null,
+            new Domain.Warnings.WarningActor(client.OwnerId, "owner", IsLeader: false, IsDepartmentHead: false), DateTimeOffset.UtcNow);
+        db.Warnings.Add(warning);
+        await db.SaveChangesAsync();
+        return warning.Id;
+    });
 
     private static async Task<HashSet<Guid>> AllListedIds(CrmClient client)
     {

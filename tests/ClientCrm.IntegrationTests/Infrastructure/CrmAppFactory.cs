@@ -24,6 +24,10 @@ public sealed class CrmAppFactory(PostgresFixture postgres, string connectionStr
         builder.UseSetting("Crm:Jobs:Enabled", "false");
         // Tests check that disabling a user ends their session at the next request.
         builder.UseSetting("Crm:SecurityStampValidationInterval", "00:00:00");
+        // Each test host would otherwise watch the appsettings files; the machine's inotify limit (128 per user) runs out
+        // when several test runs share it.
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
         foreach (var (key, value) in postgres.EncryptionSettings)
         {
             builder.UseSetting(key, value);

@@ -17,7 +17,9 @@ public sealed class ScopeModelTests(PostgresFixture postgres) : AppTest(postgres
     public async Task Every_entity_that_belongs_to_a_client_is_filtered_by_access_scope()
     {
         var unfiltered = await App.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
-            .Where(t => t.ClrType == typeof(Client) || t.FindProperty("ClientId") is not null)
+            .Where(t => t.ClrType == typeof(Client) || t.FindProperty("ClientId") is not null
+                // A warning's timeline lines hold client data through their warning.
+                || t.FindProperty("WarningId") is not null)
             // The audit log is read by leaders only (folder policy) and names clients without holding their data.
             .Where(t => t.ClrType != typeof(AuditEntry))
             // Owned types (the client's derived classes) are read only through their client, which is filtered.
@@ -50,6 +52,26 @@ public sealed class ScopeModelTests(PostgresFixture postgres) : AppTest(postgres
         Assert.Equal(ownPrincipals, await asStaff.Principals.CountAsync());
         Assert.Equal(0, await asAdmin.Principals.CountAsync());
         Assert.Equal(0, await asAdmin.Clients.CountAsync());
+    }
+
+    [Fact]
+    public async Task Warning_timeline_lines_queried_directly_are_limited_to_the_clients_in_scope()
+    {
+        await Warnings.WarningArrange.RunEngineAsync(App); // the demo's warnings, in both departments
+        var (headId, departmentId, ownLines, allLines) = await App.WithDbAsync(async db =>
+        {
+            var head = await db.Users.Where(u => u.UserName == "head2").Select(u => new { u.Id, u.DepartmentId }).SingleAsync();
+            return (head.Id, head.DepartmentId, await db.WarningEvents.CountAsync(e => e.Warning!.Client!.DepartmentId == head.DepartmentId),
+                await db.WarningEvents.CountAsync());
+        });
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<CrmDbContext>>();
+        var cipher = scope.ServiceProvider.GetRequiredService<IFieldCipher>();
+        await using var asHead = new CrmDbContext(options, new FixedActor(AccessScope.For(headId, [Roles.DepartmentHead], departmentId)), cipher);
+
+        Assert.True(ownLines > 0 && ownLines < allLines, $"{ownLines} of {allLines}");
+        Assert.Equal(ownLines, await asHead.WarningEvents.CountAsync());
     }
 
     private sealed class FixedActor(AccessScope scope) : ICurrentActor

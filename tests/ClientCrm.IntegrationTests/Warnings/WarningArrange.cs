@@ -45,3 +45,35 @@ internal static class WarningArrange
                 && (w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating))
             .Select(w => w.Id).SingleAsync());
 }
+
+/// <summary>More arrangements the engine tests need: grades, resolved incidents, requested workers per window.</summary>
+internal static class WarningDataArrange
+{
+    public static Task SetGradeAsync(CrmAppFactory app, Guid clientId, Domain.Grading.ClientGrade grade) =>
+        app.WithDbAsync(async db =>
+        {
+            var leader = await db.Users.SingleAsync(u => u.UserName == "leader");
+            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+            client.ChangeGrade(grade, Domain.Grading.GradeChangeKind.Manual, new Domain.Grading.GradeDecider(leader.Id, leader.DisplayName, true, false),
+                "arranged for a warning test", null, grade == Domain.Grading.ClientGrade.A ? leader.Id : null, null, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+    public static Task ResolveIncidentsAsync(CrmAppFactory app, Guid clientId, IncidentType type) =>
+        app.WithDbAsync(async db =>
+        {
+            foreach (var incident in await db.WorkerIncidents.Where(i => i.ClientId == clientId && i.Type == type).ToListAsync())
+            {
+                incident.Revise(new IncidentDetails
+                {
+                    Type = incident.Type, OccurredOn = incident.OccurredOn, WorkersAffected = incident.WorkersAffected,
+                    Description = incident.Description, Status = IncidentStatus.Resolved, HandlingRecord = "Paid in full after mediation",
+                }, DateTimeOffset.UtcNow);
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+    public static Task<int> CountAsync<T>(CrmAppFactory app) where T : class =>
+        app.WithDbAsync(db => db.Set<T>().IgnoreQueryFilters().CountAsync());
+}

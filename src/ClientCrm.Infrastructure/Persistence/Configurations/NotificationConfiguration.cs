@@ -13,7 +13,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Id).ValueGeneratedNever();
         b.Property(n => n.RecipientId).HasMaxLength(450).IsRequired();
         b.Property(n => n.Text).HasMaxLength(Notification.MaxTextLength).IsRequired();
-        b.Property(n => n.Link).HasMaxLength(300).IsRequired();
+        b.Property(n => n.Link).HasMaxLength(Notification.MaxLinkLength).IsRequired();
         b.Ignore(n => n.IsRead);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
         // The inbox lists a person's newest first; the top bar counts their unread ones on every page.

@@ -40,7 +40,7 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
         b.Property(w => w.Evidence).AsEvidenceJson();
         b.Property(w => w.Version).IsRowVersion();
         b.HasOne(w => w.Client).WithMany().HasForeignKey(w => w.ClientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(w => w.Events).WithOne().HasForeignKey(e => e.WarningId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(w => w.Events).WithOne(e => e.Warning).HasForeignKey(e => e.WarningId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(w => w.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(w => w.IsClosed);
 

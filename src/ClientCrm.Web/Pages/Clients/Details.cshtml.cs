@@ -6,6 +6,7 @@ using ClientCrm.Web.Pages.Clients.Projects;
 using ClientCrm.Web.Pages.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Warnings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ using ClientCrm.Web.Localization;
 namespace ClientCrm.Web.Pages.Clients;
 
 /// <summary>The client's dossier page: enterprise card, principal cards, status, owner.</summary>
-public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public Client Client { get; private set; } = null!;
     public string OwnerName { get; private set; } = "";
@@ -25,6 +26,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
     public IReadOnlyList<ClientStatus> StatusTargets { get; private set; } = [];
     public ClientGradeView Grading { get; private set; } = null!;
     public ClientProjectsView Projects { get; private set; } = null!;
+    public WarningColumnView WarningColumn { get; private set; } = null!;
 
     /// <summary>Grades this user may set by hand: a leader any, a department head B or C (never from or to A).</summary>
     public IReadOnlyList<ClientGrade> GradeTargets { get; private set; } = [];
@@ -62,6 +64,8 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         {
             client.ChangeStatus(to, IsLeader, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            // Churn rules stop for a terminated client; the status also starts or ends cooperation.
+            await warnings.ClientDataChangedAsync(id, ct);
             TempData["Flash"] = l["Client.StatusChanged", l.Enum(to)].Value;
         }
         catch (DomainException ex)
@@ -147,6 +151,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
                 }
 
                 await db.SaveChangesAsync(ct);
+                await warnings.ClientDataChangedAsync(id, ct);
                 TempData["Flash"] = l["Grading.GradeSet", GradeTo.Value].Value;
                 return RedirectToPage(new { id });
             }
@@ -175,6 +180,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         ReviewDue = client.IsCardReviewDue(clock.GetUtcNow());
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
         Projects = await ClientProjectsView.LoadAsync(db, client.Id, ct);
+        WarningColumn = await WarningColumnView.ForClientAsync(db, client.Id, ct);
         Grading = await ClientGradeView.LoadAsync(db, client, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         var decider = GradingPeople.Decider(actor, User);
         GradeTargets = Enum.GetValues<ClientGrade>()

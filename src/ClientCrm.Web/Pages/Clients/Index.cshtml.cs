@@ -46,6 +46,9 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
 
+    /// <summary>The warning column (预警栏): the open warnings of the listed clients, read in one query.</summary>
+    public ILookup<Guid, WarningColumnItem> OpenWarnings { get; private set; } = Array.Empty<WarningColumnItem>().ToLookup(w => w.ClientId);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
@@ -136,6 +139,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
                 Client.ContactClockStartOf(r.LastContactOn, r.RegisteredAt), today, thresholds),
         }).ToList();
 
+        OpenWarnings = await WarningColumnView.OpenByClientAsync(db, Rows.Select(r => r.Id).ToList(), ct);
         Owners = await ClientOwners.AssignableAsync(db, actor.Scope, ct);
         if (ShowDepartmentFilter)
         {

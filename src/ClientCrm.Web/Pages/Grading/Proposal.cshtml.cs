@@ -2,6 +2,7 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Warnings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace ClientCrm.Web.Pages.Grading;
 /// One proposed grade change with its figures; the department head (B/C) or a leader (anything with A) confirms it
 /// or overrides it with a reason. The domain refuses what the user may not decide, whatever the form offered.
 /// </summary>
-public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     public GradeProposal Proposal { get; private set; } = null!;
     public string ClientName { get; private set; } = "";
@@ -68,6 +69,8 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringL
             {
                 decide(proposal, GradingPeople.Decider(actor, User), clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
+                // The grade decides the no-new-batch rule and the severity of new warnings.
+                await warnings.ClientDataChangedAsync(proposal.ClientId, ct);
                 TempData["Flash"] = l["Grading.Decided", proposal.Client!.Name, proposal.FinalGrade!.Value].Value;
                 return RedirectToPage("/Clients/Details", new { id = proposal.ClientId });
             }

@@ -1,6 +1,7 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Revises a project's terms. The CNY equivalent fixed at entry stays unless amount or currency change; then the rate
 /// in force today is used. The row version guards against two people overwriting each other.
 /// </summary>
-public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -65,6 +66,7 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
             db.Entry(project).Property(p => p.Version).OriginalValue = Version;
             project.Revise(Input.ToTerms(), quote, clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Project.Saved"].Value;
             return RedirectToPage("/Clients/Projects/Details", new { clientId, id });
         }

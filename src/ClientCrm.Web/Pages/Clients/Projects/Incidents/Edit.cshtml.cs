@@ -1,5 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 
 /// <summary>Updates an incident as it is handled: status, handling record (required once resolved), corrections.</summary>
-public sealed class EditModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
@@ -52,6 +53,7 @@ public sealed class EditModel(CrmDbContext db, IValidator<IncidentInput> validat
         {
             incident.Revise(Input.ToDetails(), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Incident.Saved"].Value;
             return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
         }

@@ -1,0 +1,65 @@
+using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Pages.Warnings;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Web.Pages.Clients;
+
+/// <summary>One open warning as the warning column (预警栏) shows it.</summary>
+public sealed record WarningColumnItem(Guid Id, Guid ClientId, WarningFamily Family, WarningRule? Rule, string? Summary,
+    WarningSeverity Severity, WarningState State, DateTimeOffset RaisedAt, bool ConditionCleared, bool Escalated)
+{
+    public WarningBadges Badges => new(Family, Severity, State, ConditionCleared, Escalated);
+}
+
+/// <summary>
+/// The warning column (预警栏, SPEC §7) of a client: its open warnings, oldest first. On the client list it is a compact
+/// cell per row, loaded for the whole page of clients in one query; on the client page a card with the links to file a
+/// warning and to all of the client's warnings.
+/// </summary>
+public sealed class WarningColumnView
+{
+    private static readonly WarningColumnItem[] None = [];
+
+    public Guid ClientId { get; init; }
+
+    /// <summary>The list cell (badges and summaries only) rather than the client page's card.</summary>
+    public bool Compact { get; init; }
+
+    public IReadOnlyList<WarningColumnItem> Items { get; init; } = None;
+
+    /// <summary>The open warnings of every client in <paramref name="clientIds"/>, in one query, by client.</summary>
+    public static async Task<ILookup<Guid, WarningColumnItem>> OpenByClientAsync(CrmDbContext db, IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(clientIds);
+        if (clientIds.Count == 0)
+        {
+            return None.ToLookup(i => i.ClientId);
+        }
+
+        var ids = clientIds.ToArray();
+        var items = await Open(db.Warnings.Where(w => ids.Contains(w.ClientId))).ToListAsync(ct);
+        return items.ToLookup(i => i.ClientId);
+    }
+
+    public static WarningColumnView Cell(Guid clientId, ILookup<Guid, WarningColumnItem> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return new() { ClientId = clientId, Compact = true, Items = open[clientId].ToList() };
+    }
+
+    /// <summary>The client page's card.</summary>
+    public static async Task<WarningColumnView> ForClientAsync(CrmDbContext db, Guid clientId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new() { ClientId = clientId, Items = await Open(db.Warnings.Where(w => w.ClientId == clientId)).ToListAsync(ct) };
+    }
+
+    private static IQueryable<WarningColumnItem> Open(IQueryable<Warning> warnings) =>
+        warnings.AsNoTracking()
+            .Where(w => w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating)
+            .OrderBy(w => w.RaisedAt).ThenBy(w => w.Id)
+            .Select(w => new WarningColumnItem(w.Id, w.ClientId, w.Family, w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt,
+                w.ConditionClearedAt != null, w.EscalatedAt != null));
+}

@@ -1,0 +1,91 @@
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Notifications;
+using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Notifications;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Warnings;
+using ClientCrm.Web.Pages.Warnings;
+using ClientCrm.Web.Validation;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Pages.Clients.Warnings;
+
+/// <summary>
+/// Files a warning by hand on a client in scope (SPEC §7: conversion, relocation, near-bankruptcy, turning to another
+/// company, tension on site). The department's heads are told it waits for their review, the leaders too when it is high,
+/// and the owner when someone else filed it; all in the same save as the warning.
+/// </summary>
+public sealed class FileModel(CrmDbContext db, ICurrentActor actor, Notifier notifier, IValidator<FileWarningInput> validator,
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+{
+    [BindProperty] public FileWarningInput Input { get; set; } = new();
+
+    public Guid ClientId { get; private set; }
+    public string ClientName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(Guid clientId, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        (ClientId, ClientName) = (client.Id, client.Name);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid clientId, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        (ClientId, ClientName) = (client.Id, client.Name);
+        (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var now = clock.GetUtcNow();
+            var filer = WarningPeople.Actor(actor, User);
+            var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
+            db.Warnings.Add(warning);
+
+            var text = string.IsNullOrEmpty(client.ChineseName) ? client.Name : $"{client.ChineseName} ({client.Name})";
+            text = $"{text}: {warning.Summary}";
+            var link = WarningLinks.Detail(warning.Id);
+            var heads = await notifier.DepartmentHeadIdsAsync(client.DepartmentId, ct);
+            notifier.Send(heads, NotificationKind.WarningToReview, text, link, now, filer.UserId);
+            if (warning.Severity == WarningSeverity.High)
+            {
+                notifier.Send(await notifier.LeaderIdsAsync(ct), NotificationKind.HighWarning, text, link, now, filer.UserId);
+            }
+
+            // The owner hears of a warning someone else filed on their client (once, even when they head the department).
+            if (!heads.Contains(client.OwnerId) && await notifier.IsActiveUserAsync(client.OwnerId, ct))
+            {
+                notifier.Send([client.OwnerId], NotificationKind.WarningOnOwnClient, text, link, now, filer.UserId);
+            }
+
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Warnings.Filed"].Value;
+            return RedirectToPage("/Warnings/Details", new { id = warning.Id });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddDomainError(ex, nameof(Input), FileWarningInput.FieldOf, l);
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using ClientCrm.Domain.Warnings;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace ClientCrm.Web.Pages.Clients.Warnings;
+
+/// <summary>A warning filed by hand (人工填报): what staff saw that the rules cannot see.</summary>
+public sealed class FileWarningInput
+{
+    [Display(Name = "Warnings.Family")] public WarningFamily? Family { get; set; }
+    [Display(Name = "Warnings.Summary")] public string? Summary { get; set; }
+    [Display(Name = "Warnings.Report")] public string? Report { get; set; }
+
+    /// <summary>The form field a domain refusal belongs next to; empty for a refusal of the whole form.</summary>
+    public static string FieldOf(string code) => code switch
+    {
+        "Warnings.FamilyRequired" => nameof(Family),
+        "Warnings.SummaryRequired" or "Warnings.SummaryTooLong" => nameof(Summary),
+        "Warnings.ReportTooLong" => nameof(Report),
+        _ => "",
+    };
+}
+
+/// <summary>The rules of <see cref="Warning.File"/>, checked first so each message lands next to its field.</summary>
+public sealed class FileWarningInputValidator : AbstractValidator<FileWarningInput>
+{
+    public FileWarningInputValidator(IStringLocalizer<SharedResource> l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        RuleFor(x => x.Family).NotNull().WithMessage(l["Warnings.FamilyRequired"]).IsInEnum().WithMessage(l["Warnings.FamilyRequired"]);
+        RuleFor(x => x.Summary).NotEmpty().WithMessage(l["Warnings.SummaryRequired"])
+            .Must(s => s is null || s.Trim().Length <= Warning.MaxSummaryLength).WithMessage(l["Warnings.SummaryTooLong"]);
+        RuleFor(x => x.Report).Must(r => r is null || r.Trim().Length <= Warning.MaxTextLength).WithMessage(l["Warnings.ReportTooLong"]);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Web.Pages.Warnings;
+
+/// <summary>
+/// The warnings in the user's scope (SPEC §7, §9 company view): a leader sees the company, with a department filter; a
+/// department head their department; staff their own clients. By default the open ones, oldest first.
+/// </summary>
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    /// <summary>The state filter's values besides the state names.</summary>
+    public const string OpenStates = "open";
+    public const string AllStates = "all";
+
+    [BindProperty(SupportsGet = true)] public WarningFamily? Family { get; set; }
+    [BindProperty(SupportsGet = true)] public WarningSeverity? Severity { get; set; }
+    [BindProperty(SupportsGet = true)] public string State { get; set; } = OpenStates;
+    [BindProperty(SupportsGet = true)] public int? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Escalated { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<WarningRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public DateTimeOffset Now { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
+    public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
+
+    /// <summary>The client of the client filter, when it is in scope.</summary>
+    public string? ClientName { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        PageNumber = Math.Max(1, PageNumber);
+        var query = db.Warnings.AsNoTracking();
+        var (openOnly, oneState) = ParseState();
+        if (openOnly)
+        {
+            query = query.Where(w => w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating);
+        }
+        else if (oneState is { } state)
+        {
+            query = query.Where(w => w.State == state);
+        }
+
+        if (Family is { } family)
+        {
+            query = query.Where(w => w.Family == family);
+        }
+
+        if (Severity is { } severity)
+        {
+            query = query.Where(w => w.Severity == severity);
+        }
+
+        if (ShowDepartmentFilter && Department is { } department)
+        {
+            query = query.Where(w => w.Client!.DepartmentId == department);
+        }
+
+        if (Escalated)
+        {
+            query = query.Where(w => w.EscalatedAt != null);
+        }
+
+        if (ClientId is { } clientId)
+        {
+            query = query.Where(w => w.ClientId == clientId);
+            ClientName = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+        }
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Min(PageNumber, PageCount);
+        Rows = await WarningRow.Project(WarningRow.OldestFirst(query).Skip((PageNumber - 1) * PageSize).Take(PageSize), db).ToListAsync(ct);
+
+        if (ShowDepartmentFilter)
+        {
+            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+                .Select(d => (d.Id, d.Name)).ToList();
+        }
+    }
+
+    /// <summary>"all", "open" (the open states: the default, also for anything unknown) or one state's name ("Open", "Resolved"…).</summary>
+    private (bool OpenOnly, WarningState? State) ParseState()
+    {
+        if (string.Equals(State, AllStates, StringComparison.Ordinal))
+        {
+            return (false, null);
+        }
+
+        if (!string.Equals(State, OpenStates, StringComparison.Ordinal) && !int.TryParse(State, CultureInfo.InvariantCulture, out _)
+            && Enum.TryParse<WarningState>(State, ignoreCase: false, out var state) && Enum.IsDefined(state))
+        {
+            State = state.ToString();
+            return (false, state);
+        }
+
+        State = OpenStates;
+        return (true, null);
+    }
+
+    /// <summary>Query-string values for a link that keeps the current filters but shows another page.</summary>
+    public Dictionary<string, string?> RouteWith(int page) => new(StringComparer.Ordinal)
+    {
+        ["family"] = Family?.ToString(),
+        ["severity"] = Severity?.ToString(),
+        ["state"] = State,
+        ["department"] = Department?.ToString(CultureInfo.InvariantCulture),
+        ["escalated"] = Escalated ? "true" : null,
+        ["clientId"] = ClientId?.ToString(),
+        ["p"] = page.ToString(CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Web.Pages.Warnings;
+
+/// <summary>
+/// The review queue (SPEC §7, §9 department review queue): warnings nobody has acknowledged yet, oldest first, with how long
+/// each has waited. A department head sees their department's (the context's scope), a leader the company's. Staff do not
+/// review warnings, so the page is refused to them.
+/// </summary>
+[Authorize(Roles = Roles.DepartmentHead + "," + Roles.Leader)]
+public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true)] public int? Department { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<WarningRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public DateTimeOffset Now { get; private set; }
+    public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
+    public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
+
+    /// <summary>Days after which an unacknowledged warning goes to the leaders (a setting).</summary>
+    public int EscalateAfterDays { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Now = clock.GetUtcNow();
+        PageNumber = Math.Max(1, PageNumber);
+        var query = db.Warnings.AsNoTracking().Where(w => w.State == WarningState.Open);
+        if (ShowDepartmentFilter && Department is { } department)
+        {
+            query = query.Where(w => w.Client!.DepartmentId == department);
+        }
+
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Min(PageNumber, PageCount);
+        Rows = await WarningRow.Project(WarningRow.OldestFirst(query).Skip((PageNumber - 1) * PageSize).Take(PageSize), db).ToListAsync(ct);
+        EscalateAfterDays = await db.WarningSettings.AsNoTracking().Select(s => s.EscalateAfterDays).SingleAsync(ct);
+
+        if (ShowDepartmentFilter)
+        {
+            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+                .Select(d => (d.Id, d.Name)).ToList();
+        }
+    }
+
+    public Dictionary<string, string?> RouteWith(int page) => new(StringComparer.Ordinal)
+    {
+        ["department"] = Department?.ToString(CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(CultureInfo.InvariantCulture),
+    };
+}

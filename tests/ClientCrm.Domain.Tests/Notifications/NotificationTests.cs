@@ -1,0 +1,113 @@
+using ClientCrm.Domain.Notifications;
+
+namespace ClientCrm.Domain.Tests;
+
+public sealed class NotificationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
+
+    private static Notification Create(string link = "/clients/42/warnings", string text = "A warning on Gulf Star LLC") =>
+        new("user-1", NotificationKind.WarningToReview, text, link, Now);
+
+    [Fact]
+    public void A_new_notification_is_unread_and_keeps_what_it_was_given()
+    {
+        var n = Create();
+
+        Assert.Equal(("user-1", NotificationKind.WarningToReview), (n.RecipientId, n.Kind));
+        Assert.Equal(("A warning on Gulf Star LLC", "/clients/42/warnings"), (n.Text, n.Link));
+        Assert.Equal(Now, n.CreatedAt);
+        Assert.False(n.IsRead);
+        Assert.Null(n.ReadAt);
+        Assert.NotEqual(Guid.Empty, n.Id);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/x")]
+    [InlineData("/clients/42/warnings?id=7#top")]
+    public void A_link_inside_the_app_is_accepted(string link)
+    {
+        Assert.Equal(link, Create(link: link).Link);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("//evil.example")]
+    [InlineData("//evil.example/clients")]
+    [InlineData("https://evil.example")]
+    [InlineData("http://evil.example/x")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("clients/42")]
+    public void A_link_to_another_site_or_not_rooted_in_the_app_is_refused(string link)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Create(link: link));
+    }
+
+    [Fact]
+    public void A_missing_link_is_refused()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new Notification("user-1", NotificationKind.WarningToReview, "text", null!, Now));
+    }
+
+    /// <summary>Browsers read "/\host" as "//host", so a redirect to it leaves the app (ASP.NET Core's IsLocalUrl refuses it).</summary>
+    [Theory]
+    [InlineData("/\\evil.example")]
+    [InlineData("/\\/evil.example")]
+    public void A_link_that_browsers_read_as_another_site_is_refused(string link)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Create(link: link));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void A_notification_needs_a_recipient(string recipient)
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new Notification(recipient, NotificationKind.HighWarning, "text", "/x", Now));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(499)]
+    [InlineData(500)]
+    public void Text_up_to_500_characters_is_kept_whole(int length)
+    {
+        var text = new string('t', length);
+
+        Assert.Equal(text, Create(text: text).Text);
+    }
+
+    [Theory]
+    [InlineData(501)]
+    [InlineData(5000)]
+    public void Longer_text_is_cut_to_its_first_500_characters(int length)
+    {
+        var text = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))));
+
+        Assert.Equal(text[..500], Create(text: text).Text);
+    }
+
+    [Fact]
+    public void Marking_read_records_the_time()
+    {
+        var n = Create();
+
+        n.MarkRead(Now.AddMinutes(5));
+
+        Assert.True(n.IsRead);
+        Assert.Equal(Now.AddMinutes(5), n.ReadAt);
+    }
+
+    [Fact]
+    public void Marking_read_again_keeps_the_first_time()
+    {
+        var n = Create();
+
+        n.MarkRead(Now.AddMinutes(5));
+        n.MarkRead(Now.AddHours(2));
+
+        Assert.Equal(Now.AddMinutes(5), n.ReadAt);
+    }
+}
