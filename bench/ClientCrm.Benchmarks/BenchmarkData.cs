@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using ClientCrm.Domain.Grading;
+using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Postgres;
 using ClientCrm.Infrastructure.Security;
+using ClientCrm.Infrastructure.Warnings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -61,6 +63,15 @@ public sealed class BenchmarkData : IAsyncDisposable
 
     public string ServerVersion { get; private set; } = "";
 
+    /// <summary>The generated clients in the order made, with their kind and project count (for the warning grades).</summary>
+    private IReadOnlyList<Guid> _clientIds = [];
+    private IReadOnlyList<ClientProfile> _profiles = [];
+    private IReadOnlyList<int> _projectCounts = [];
+
+    // What the benchmarks changed on top of the loaded data (see UseWarningGradesAsync and PrepareRegradeAsync).
+    private bool _warningGrades;
+    private bool _warningsPresent;
+
     /// <summary>
     /// Starts a cluster in a new folder under the temp directory, migrates an empty database and loads
     /// <paramref name="size"/> worth of deterministic data (seeded; dates relative to today).
@@ -95,6 +106,7 @@ public sealed class BenchmarkData : IAsyncDisposable
             await using (var connection = await data.OpenAsync(ct))
             {
                 data.Profile = await generator.LoadAsync(connection, log, ct);
+                (data._clientIds, data._profiles, data._projectCounts) = (generator.ClientIds, generator.Profiles, generator.ProjectCounts);
                 step.Restart();
                 // Freshly loaded tables have no statistics and no visibility map; autovacuum would provide both within
                 // a minute on a live server. Without the visibility map the covering index could not be read alone.
@@ -143,6 +155,9 @@ public sealed class BenchmarkData : IAsyncDisposable
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// <summary>The postmaster's pid file (its first line is the pid), for <see cref="CpuSnapshot"/>.</summary>
+    public string PostmasterPidFile => Path.Combine(_root, "pgdata", "postmaster.pid");
 
     /// <summary>PostgreSQL's own log (postgres.log in the cluster folder).</summary>
     public string ServerLogFile => Path.Combine(_root, "postgres.log");
@@ -210,6 +225,287 @@ public sealed class BenchmarkData : IAsyncDisposable
     }
 
     /// <summary>
+    /// Grades as leaders would have confirmed them at earlier regrades, so that the grade-dependent warning rule (no new
+    /// batch: 180 days for A, 365 for B) has clients to look at: every key client A, every regular client B, and one in
+    /// ten of the other clients with batches B ("graded in better years", most of them without a batch for a year).
+    /// The regrade benchmark wants every client C instead (<see cref="UseLoadedGradesAsync"/>); both rewrite
+    /// <c>Clients</c> densely afterwards (VACUUM FULL), as after the load.
+    /// </summary>
+    public async Task<string> UseWarningGradesAsync(CancellationToken ct = default)
+    {
+        var random = new Random(5);
+        var ids = new List<Guid>();
+        var grades = new List<int>();
+        for (var i = 0; i < _clientIds.Count; i++)
+        {
+            var staleB = random.NextDouble() < 0.1;
+            var grade = _profiles[i] switch
+            {
+                ClientProfile.Key => ClientGrade.A,
+                ClientProfile.Regular => ClientGrade.B,
+                _ => staleB && _projectCounts[i] > 0 ? ClientGrade.B : ClientGrade.C,
+            };
+            if (grade != ClientGrade.C)
+            {
+                ids.Add(_clientIds[i]);
+                grades.Add((int)grade);
+            }
+        }
+
+        var what = Invariant($"{grades.Count(g => g == (int)ClientGrade.A):N0} A, {grades.Count(g => g == (int)ClientGrade.B):N0} B, the other {_clientIds.Count - grades.Count:N0} C");
+        if (_warningGrades)
+        {
+            return what;
+        }
+
+        await using (var connection = await OpenAsync(ct))
+        {
+            await using var update = new NpgsqlCommand(
+                """
+                UPDATE "Clients" AS c SET "Grade" = v.grade
+                FROM unnest(@ids, @grades) AS v(id, grade)
+                WHERE c."Id" = v.id
+                """, connection) { CommandTimeout = 0 };
+            update.Parameters.AddWithValue("ids", ids.ToArray());
+            update.Parameters.AddWithValue("grades", grades.ToArray());
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        await ExecuteAsync(["""VACUUM (FULL, ANALYZE) "Clients" """, "CHECKPOINT"], ct);
+        _warningGrades = true;
+        return what;
+    }
+
+    /// <summary>Every client C again, as loaded (undoes <see cref="UseWarningGradesAsync"/>).</summary>
+    public async Task UseLoadedGradesAsync(CancellationToken ct = default)
+    {
+        if (!_warningGrades)
+        {
+            return;
+        }
+
+        await ExecuteAsync(["""UPDATE "Clients" SET "Grade" = 3 WHERE "Grade" <> 3""", """VACUUM (FULL, ANALYZE) "Clients" """, "CHECKPOINT"], ct);
+        _warningGrades = false;
+    }
+
+    /// <summary>
+    /// The state the regrade benchmark starts from: every client C, and either no warnings (as when the figures in
+    /// docs/performance.md were first taken) or, <paramref name="withWarnings"/>, the warnings of one engine run over
+    /// the warning grades, so the regrade's join of open abnormal warnings has rows to count.
+    /// </summary>
+    public async Task PrepareRegradeAsync(bool withWarnings, TextWriter log, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (withWarnings && !_warningsPresent)
+        {
+            await UseWarningGradesAsync(ct);
+            await ResetWarningStateAsync(ct);
+            var run = await RunWarningsAsync(ct);
+            log.WriteLine(Invariant($"Warnings in place for the regrade: {run.Raised:N0} raised ({await DescribeWarningsAsync(ct)})"));
+        }
+        else if (!withWarnings && _warningsPresent)
+        {
+            await ResetWarningStateAsync(ct);
+        }
+
+        await UseLoadedGradesAsync(ct);
+    }
+
+    /// <summary>One company-wide warning run on demand, as a leader starts it (the system actor: scope All).</summary>
+    public async Task<WarningRun> RunWarningsAsync(CancellationToken ct = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<WarningEngine>();
+        var run = await engine.RunAsync(WarningRunTrigger.OnDemand, ct)
+            ?? throw new InvalidOperationException("A run on demand always runs.");
+        _warningsPresent = true;
+        return run;
+    }
+
+    /// <summary>
+    /// Undoes what warning runs wrote: no warnings, events, notifications or runs (the benchmark data has no other
+    /// notifications). VACUUM FULL and CHECKPOINT as in <see cref="ResetGradingStateAsync"/>.
+    /// </summary>
+    public async Task ResetWarningStateAsync(CancellationToken ct = default)
+    {
+        await ExecuteAsync(
+        [
+            """DELETE FROM "Notifications" """,
+            """DELETE FROM "WarningEvents" """,
+            """DELETE FROM "Warnings" """,
+            """DELETE FROM "WarningRuns" """,
+            """VACUUM (FULL, ANALYZE) "Notifications", "WarningEvents", "Warnings", "WarningRuns" """,
+            "CHECKPOINT",
+        ], ct);
+        _warningsPresent = false;
+    }
+
+    /// <summary>Rows in the four tables a warning run writes.</summary>
+    public async Task<WarningRowCounts> CountWarningRowsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT (SELECT count(*) FROM "Warnings"), (SELECT count(*) FROM "WarningEvents"),
+                   (SELECT count(*) FROM "Notifications"), (SELECT count(*) FROM "WarningRuns"),
+                   (SELECT max("UpdatedAt") FROM "Warnings")
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new WarningRowCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
+            reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4));
+    }
+
+    /// <summary>
+    /// Rows in the warning tables and PostgreSQL's per-table counts of inserted, updated and deleted rows, once every
+    /// earlier connection's statistics have reached the server's (a backend reports them when idle for a while or when it
+    /// ends, so the pool is cleared first). <paramref name="runsInsertedAtLeast"/>: wait until the WarningRuns counter
+    /// has reached it, which proves the statistics of the run that inserted it are in.
+    /// </summary>
+    public async Task<WriteSnapshot> SnapshotWritesAsync(long? runsInsertedAtLeast = null, CancellationToken ct = default)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var deadline = Stopwatch.StartNew();
+        var previous = await TableWritesAsync(ct);
+        while (true)
+        {
+            await Task.Delay(250, ct);
+            var current = await TableWritesAsync(ct);
+            var runsIn = current.TryGetValue("WarningRuns", out var r) ? r.Inserted : 0;
+            var settled = current.Count == previous.Count && current.All(p => previous.TryGetValue(p.Key, out var v) && v == p.Value);
+            if ((settled && runsIn >= (runsInsertedAtLeast ?? 0)) || deadline.Elapsed > TimeSpan.FromSeconds(15))
+            {
+                return new WriteSnapshot(await CountWarningRowsAsync(ct), current);
+            }
+
+            previous = current;
+        }
+    }
+
+    private async Task<Dictionary<string, TableWrites>> TableWritesAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = new NpgsqlCommand("""SELECT relname, n_tup_ins, n_tup_upd, n_tup_del FROM pg_stat_user_tables""", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var tables = new Dictionary<string, TableWrites>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            tables[reader.GetString(0)] = new TableWrites(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        return tables;
+    }
+
+    /// <summary>
+    /// Checks that a run with nothing changed wrote nothing: no counted change, the same rows in Warnings, WarningEvents
+    /// and Notifications (and no warning touched since), and in PostgreSQL's statistics no row inserted, updated or
+    /// deleted in any table but the one WarningRuns row of the run itself. Returns what it compared.
+    /// </summary>
+    public static string AssertNothingWritten(WarningRun run, WriteSnapshot before, WriteSnapshot after)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var written = run.Written;
+        var changes = after.Tables
+            .Select(t => (t.Key, Diff: t.Value - before.Tables.GetValueOrDefault(t.Key)))
+            .Where(t => t.Diff != default)
+            .OrderBy(t => t.Key, StringComparer.Ordinal)
+            .ToList();
+        var expected = changes.Count == 1 && changes[0].Key == "WarningRuns" && changes[0].Diff == new TableWrites(1, 0, 0);
+        var what = Invariant($"rows before {before.Rows}; after {after.Rows}; table writes: ")
+            + (changes.Count == 0 ? "none" : string.Join(", ", changes.Select(c => $"{c.Key} {c.Diff}")));
+        if (written != 0 || after.Rows != before.Rows with { Runs = before.Rows.Runs + 1 } || !expected)
+        {
+            throw new InvalidOperationException(Invariant(
+                $"A run with nothing changed wrote {written} (raised {run.Raised}, refreshed {run.Refreshed}, cleared {run.Cleared}, returned {run.Returned}, escalated {run.Escalated}); {what}."));
+        }
+
+        return what;
+    }
+
+    public static WarningRunCounts Counts(WarningRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new WarningRunCounts(run.Assessed, run.Raised, run.Refreshed, run.Cleared, run.Returned, run.Escalated);
+    }
+
+    /// <summary>The warnings in the database by rule (all, with the high ones), and the notifications by kind.</summary>
+    public async Task<string> DescribeWarningsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        var parts = new List<string>();
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT "Rule", count(*), count(*) FILTER (WHERE "Severity" = 2)
+            FROM "Warnings" GROUP BY "Rule" ORDER BY "Rule"
+            """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var rule = reader.IsDBNull(0) ? "by hand" : ((WarningRule)reader.GetInt32(0)).ToString();
+                parts.Add(Invariant($"{rule} {reader.GetInt64(1):N0} ({reader.GetInt64(2):N0} high)"));
+            }
+        }
+
+        var kinds = new List<string>();
+        await using (var command = new NpgsqlCommand("""SELECT "Kind", count(*), count(DISTINCT "RecipientId") FROM "Notifications" GROUP BY "Kind" ORDER BY "Kind" """, connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                kinds.Add(Invariant($"{(ClientCrm.Domain.Notifications.NotificationKind)reader.GetInt32(0)} {reader.GetInt64(1):N0} to {reader.GetInt64(2):N0} people"));
+            }
+        }
+
+        return "warnings: " + (parts.Count == 0 ? "none" : string.Join(", ", parts))
+            + "; notifications: " + (kinds.Count == 0 ? "none" : string.Join(", ", kinds));
+    }
+
+    /// <summary>
+    /// The engine's aggregate query alone, streamed to the end with the rules evaluated on each row, as the run does
+    /// it but without loading the kept warnings or writing anything. Returns the clients read and the findings.
+    /// </summary>
+    public async Task<(int Clients, int Findings)> ReadWarningFactsAsync(CancellationToken ct = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var settings = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
+        int clients = 0, findings = 0;
+        await foreach (var row in WarningFactsQuery.For(db, db.Clients.IgnoreQueryFilters().AsNoTracking(), Today, settings).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            clients++;
+            findings += WarningRules.Evaluate(row.ToFacts(), settings, Today).Count;
+        }
+
+        return (clients, findings);
+    }
+
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of the exact command the warning run sends for its aggregate query (JIT off, as the run).</summary>
+    public async Task<string> ExplainWarningFactsQueryAsync(CancellationToken ct = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        var settings = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
+        await using var command = WarningFactsQuery.For(db, db.Clients.IgnoreQueryFilters().AsNoTracking(), Today, settings).CreateDbCommand();
+        command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText;
+        command.CommandTimeout = 0;
+        var lines = new List<string> { "-- " + command.CommandText.Replace("\n", "\n-- ", StringComparison.Ordinal) };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>
     /// Lets go of the cluster without stopping it (<c>--keep</c>): the data stays for psql. Returns what to type to
     /// connect and to stop it.
     /// </summary>
@@ -259,7 +555,7 @@ public sealed class BenchmarkData : IAsyncDisposable
         {
             b.AddSimpleConsole(o => o.SingleLine = true);
             // The run logs one line (counts and milliseconds) at Information; EF's own chatter stays quiet unless asked.
-            b.SetMinimumLevel(options.Quick ? LogLevel.Information : LogLevel.Warning);
+            b.SetMinimumLevel(options.Quick || options.QuickWarnings ? LogLevel.Information : LogLevel.Warning);
             b.AddFilter("Microsoft", LogLevel.Warning);
             if (options.LogSql)
             {
@@ -299,4 +595,22 @@ public sealed class BenchmarkData : IAsyncDisposable
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What <see cref="BenchmarkData.SnapshotWritesAsync"/> saw.</summary>
+public sealed record WriteSnapshot(WarningRowCounts Rows, IReadOnlyDictionary<string, TableWrites> Tables);
+
+/// <summary>PostgreSQL's cumulative counts of rows inserted, updated and deleted in one table (pg_stat_user_tables).</summary>
+public readonly record struct TableWrites(long Inserted, long Updated, long Deleted)
+{
+    public static TableWrites operator -(TableWrites a, TableWrites b) => new(a.Inserted - b.Inserted, a.Updated - b.Updated, a.Deleted - b.Deleted);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"+{Inserted} ~{Updated} -{Deleted}");
+}
+
+/// <summary>Rows in the tables a warning run writes, and the newest change of a warning.</summary>
+public sealed record WarningRowCounts(long Warnings, long Events, long Notifications, long Runs, DateTimeOffset? LastWarningUpdate)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Warnings:N0} warnings, {Events:N0} events, {Notifications:N0} notifications, {Runs:N0} runs, last warning change {LastWarningUpdate:O}");
 }

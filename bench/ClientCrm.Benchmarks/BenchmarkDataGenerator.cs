@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Security;
@@ -28,7 +29,7 @@ public sealed record BenchmarkDataProfile(
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"""
-        Data: {Departments} departments, {Users} users;
+        Data: {Departments} departments, {Users} users (a head in each department, {BenchmarkDataGenerator.LeaderCount} leaders);
               clients {KeyClients + RegularClients + OtherClients:N0} (key {KeyClients:N0}, regular {RegularClients:N0}, other {OtherClients:N0}; {ClientsWithoutProjects:N0} without projects);
               projects {Projects:N0} ({ContractedProjects:N0} contracted, {RunningProjects:N0} running today);
               incidents {Incidents:N0} ({OpenIncidents:N0} open, {OpenWageArrears:N0} open wage arrears)
@@ -36,7 +37,8 @@ public sealed record BenchmarkDataProfile(
 }
 
 /// <summary>
-/// Generates a realistic, deterministic company — 10 departments of 10 staff, clients across the destination
+/// Generates a realistic, deterministic company — 10 departments of 10 staff (the first of each its head) and two
+/// leaders, with the four roles; clients across the destination
 /// countries, six years of recruitment batches, worker incidents — and writes it with binary COPY. The same
 /// <see cref="BenchmarkDataSize"/> always gives the same rows relative to <c>today</c> (fixed seeds; ids are
 /// version-7 UUIDs built from the seeded generator), except the incident descriptions, which are real AES-GCM
@@ -54,6 +56,7 @@ public sealed class BenchmarkDataGenerator(BenchmarkDataSize size, DateOnly toda
 {
     public const int DepartmentCount = 10;
     public const int OwnersPerDepartment = 10;
+    public const int LeaderCount = 2;
     private const int HistoryDays = 6 * 365;
 
     private static readonly string[] PopularCountries = ["SA", "AE", "SG", "JP", "KR", "QA", "KW", "MY", "DE", "IL", "OM", "RU"];
@@ -74,6 +77,15 @@ public sealed class BenchmarkDataGenerator(BenchmarkDataSize size, DateOnly toda
     private int[] _firstProject = [];
     private int[] _projectCount = [];
     private ProjectFacts[] _projects = [];
+
+    /// <summary>The clients in the order generated, with the kind each was made as (after <see cref="LoadAsync"/>).</summary>
+    public IReadOnlyList<Guid> ClientIds => _clientIds;
+
+    /// <summary>Per client, as <see cref="ClientIds"/>: the kind it was made as.</summary>
+    public IReadOnlyList<ClientProfile> Profiles => _profiles;
+
+    /// <summary>Per client, as <see cref="ClientIds"/>: how many projects it has (0 for 15% of the other clients).</summary>
+    public IReadOnlyList<int> ProjectCounts => _projectCount;
 
     public async Task<BenchmarkDataProfile> LoadAsync(NpgsqlConnection connection, TextWriter log, CancellationToken ct = default)
     {
@@ -112,7 +124,10 @@ public sealed class BenchmarkDataGenerator(BenchmarkDataSize size, DateOnly toda
             await sequence.ExecuteNonQueryAsync(ct);
         }
 
+        // Staff own the clients; the first of each department's ten is also its head. Two leaders without a department
+        // see everything. Heads and leaders are who the warning engine notifies besides the owner.
         _userIds = new string[DepartmentCount * OwnersPerDepartment];
+        var leaderIds = new string[LeaderCount];
         await using (var writer = await connection.BeginBinaryImportAsync(
             """
             COPY "AspNetUsers" ("Id", "DisplayName", "DepartmentId", "IsDisabled", "CreatedAt", "UserName", "NormalizedUserName",
@@ -120,14 +135,32 @@ public sealed class BenchmarkDataGenerator(BenchmarkDataSize size, DateOnly toda
                 "AccessFailedCount") FROM STDIN (FORMAT BINARY)
             """, ct))
         {
-            for (var u = 0; u < _userIds.Length; u++)
+            for (var u = 0; u < _userIds.Length + leaderIds.Length; u++)
             {
-                _userIds[u] = NewId(_now.AddYears(-7), random).ToString();
-                var userName = Invariant($"staff{u:000}");
+                var id = NewId(_now.AddYears(-7), random).ToString();
+                var staff = u < _userIds.Length;
+                if (staff)
+                {
+                    _userIds[u] = id;
+                }
+                else
+                {
+                    leaderIds[u - _userIds.Length] = id;
+                }
+
+                var userName = staff ? Invariant($"staff{u:000}") : Invariant($"leader{u - _userIds.Length + 1}");
                 await writer.StartRowAsync(ct);
-                await writer.WriteAsync(_userIds[u], NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(Invariant($"业务员 {u:000}"), NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync((u / OwnersPerDepartment) + 1, NpgsqlDbType.Integer, ct);
+                await writer.WriteAsync(id, NpgsqlDbType.Text, ct);
+                await writer.WriteAsync(staff ? Invariant($"业务员 {u:000}") : Invariant($"领导 {u - _userIds.Length + 1}"), NpgsqlDbType.Varchar, ct);
+                if (staff)
+                {
+                    await writer.WriteAsync((u / OwnersPerDepartment) + 1, NpgsqlDbType.Integer, ct);
+                }
+                else
+                {
+                    await writer.WriteNullAsync(ct);
+                }
+
                 await writer.WriteAsync(false, NpgsqlDbType.Boolean, ct);
                 await writer.WriteAsync(_now.AddYears(-7), NpgsqlDbType.TimestampTz, ct);
                 await writer.WriteAsync(userName, NpgsqlDbType.Varchar, ct);
@@ -144,7 +177,36 @@ public sealed class BenchmarkDataGenerator(BenchmarkDataSize size, DateOnly toda
             await writer.CompleteAsync(ct);
         }
 
-        return _userIds.Length;
+        // The four roles, as DatabaseInitializer.EnsureRolesAsync creates them, and one role per user.
+        var roleIds = Roles.All.ToDictionary(r => r, _ => NewId(_now.AddYears(-7), random).ToString());
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            """COPY "AspNetRoles" ("Id", "Name", "NormalizedName", "ConcurrencyStamp") FROM STDIN (FORMAT BINARY)""", ct))
+        {
+            foreach (var (role, id) in roleIds)
+            {
+                await writer.WriteRowAsync(ct, id, role, role.ToUpperInvariant(), NewId(_now, random).ToString());
+            }
+
+            await writer.CompleteAsync(ct);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(
+            """COPY "AspNetUserRoles" ("UserId", "RoleId") FROM STDIN (FORMAT BINARY)""", ct))
+        {
+            for (var u = 0; u < _userIds.Length; u++)
+            {
+                await writer.WriteRowAsync(ct, _userIds[u], roleIds[u % OwnersPerDepartment == 0 ? Roles.DepartmentHead : Roles.Staff]);
+            }
+
+            foreach (var leader in leaderIds)
+            {
+                await writer.WriteRowAsync(ct, leader, roleIds[Roles.Leader]);
+            }
+
+            await writer.CompleteAsync(ct);
+        }
+
+        return _userIds.Length + leaderIds.Length;
     }
 
     private async Task<(int Key, int Regular, int Other, int Without)> WriteClientsAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -22,6 +22,15 @@ public sealed record BenchmarkOptions
     /// <summary><c>--quick</c>: load, then time a few runs with a stopwatch; no BenchmarkDotNet.</summary>
     public bool Quick { get; init; }
 
+    /// <summary><c>--quick-warnings</c>: as <c>--quick</c>, for the warning engine.</summary>
+    public bool QuickWarnings { get; init; }
+
+    /// <summary>
+    /// <c>--with-warnings</c>: the regrade runs (BenchmarkDotNet and <c>--quick</c>) start with the warnings of one
+    /// warning run in place; with <c>--quick-warnings</c>, regrade runs are timed after the warning runs, warnings in place.
+    /// </summary>
+    public bool WithWarnings { get; init; }
+
     /// <summary><c>--runs N</c> (quick mode): how many first runs to time; default 3.</summary>
     public int Runs { get; init; } = 3;
 
@@ -61,6 +70,12 @@ public sealed record BenchmarkOptions
             {
                 case "--quick":
                     options = options with { Quick = true };
+                    break;
+                case "--quick-warnings":
+                    options = options with { QuickWarnings = true };
+                    break;
+                case "--with-warnings":
+                    options = options with { WithWarnings = true };
                     break;
                 case "--explain":
                     options = options with { Explain = true };

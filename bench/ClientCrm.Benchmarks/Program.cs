@@ -3,8 +3,15 @@ using ClientCrm.Benchmarks;
 
 // dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --quick            (stopwatch, a few minutes)
 // dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --filter '*Regrade*' (BenchmarkDotNet)
+// dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --quick-warnings   (stopwatch, warning engine)
+// dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --filter '*Warning*' (BenchmarkDotNet)
 // Sizes: --clients 100000 --projects 1000000 --incidents 200000 (the defaults). See bench/README.md.
 var options = BenchmarkOptions.Parse(args, out var rest);
+if (options.QuickWarnings)
+{
+    return await QuickWarnings.RunAsync(options);
+}
+
 if (options.Quick)
 {
     return await QuickRegrade.RunAsync(options);

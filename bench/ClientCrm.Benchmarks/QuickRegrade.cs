@@ -19,6 +19,7 @@ public static class QuickRegrade
         var data = await BenchmarkData.CreateAsync(options, output);
         try
         {
+            await data.PrepareRegradeAsync(options.WithWarnings, output);
             await TimeRunsAsync(data, options, output);
         }
         finally
@@ -36,7 +37,7 @@ public static class QuickRegrade
         return 0;
     }
 
-    private static async Task TimeRunsAsync(BenchmarkData data, BenchmarkOptions options, TextWriter output)
+    internal static async Task TimeRunsAsync(BenchmarkData data, BenchmarkOptions options, TextWriter output)
     {
         output.WriteLine(Invariant($"PostgreSQL {data.ServerVersion}"));
 
@@ -85,7 +86,7 @@ public static class QuickRegrade
         }
     }
 
-    private static List<string> SlowStatements(string logFile, long from, TimeSpan threshold)
+    internal static List<string> SlowStatements(string logFile, long from, TimeSpan threshold)
     {
         using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(from, SeekOrigin.Begin);

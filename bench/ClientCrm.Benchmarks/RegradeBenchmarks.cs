@@ -47,8 +47,13 @@ public class RegradeBenchmarks
 
     // Synchronous: BenchmarkDotNet 0.14's in-process toolchain does not await an async [GlobalSetup] before the first
     // [IterationSetup].
+    // Every client C; no warnings unless --with-warnings (then those of one warning run, for the open-abnormal join).
     [GlobalSetup]
-    public void Load() => _data = SharedBenchmarkData.GetAsync().GetAwaiter().GetResult();
+    public void Load()
+    {
+        _data = SharedBenchmarkData.GetAsync().GetAwaiter().GetResult();
+        _data.PrepareRegradeAsync(SharedBenchmarkData.Options.WithWarnings, Console.Out).GetAwaiter().GetResult();
+    }
 
     [IterationSetup(Target = nameof(FirstRun))]
     public void ResetBeforeFirstRun()

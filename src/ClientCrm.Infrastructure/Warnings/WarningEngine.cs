@@ -104,10 +104,14 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
             clients = clients.Where(c => c.Id == id);
         }
 
+        // The engine keeps one in play per client and rule. Should a second ever get in (a restore, a hand-made fix), the
+        // open one, else the newest, counts, so one stray row cannot stop every run.
         var kept = (await warnings
+                .OrderByDescending(w => w.RaisedAt)
                 .Select(w => new KeptWarning(w.Id, w.ClientId, w.Rule!.Value, w.State, w.Evidence, w.ConditionClearedAt))
                 .ToListAsync(ct))
-            .ToDictionary(w => (w.ClientId, w.Rule));
+            .GroupBy(w => (w.ClientId, w.Rule))
+            .ToDictionary(g => g.Key, g => g.FirstOrDefault(w => Warning.IsOpenState(w.State)) ?? g.First());
 
         var raised = new List<(Warning Warning, WarningFactsRow Client)>();
         var changed = new List<(Guid Id, IReadOnlyList<WarningFigure> Evidence, WarningEventKind Kind)>();
