@@ -361,16 +361,22 @@ public sealed class WarningRulesTests
         Assert.Equal(family, new RuleFinding(rule, []).Family);
     }
 
+    /// <summary>SPEC §7 severity: high for abnormal warnings and for any warning on an A client. Shared with the filing tests.</summary>
+    public static TheoryData<WarningFamily, ClientGrade, WarningSeverity> SeverityTable => new()
+    {
+        { WarningFamily.MajorChange, ClientGrade.A, WarningSeverity.High },
+        { WarningFamily.Churn, ClientGrade.A, WarningSeverity.High },
+        { WarningFamily.Abnormal, ClientGrade.A, WarningSeverity.High },
+        { WarningFamily.MajorChange, ClientGrade.B, WarningSeverity.Normal },
+        { WarningFamily.Churn, ClientGrade.B, WarningSeverity.Normal },
+        { WarningFamily.Abnormal, ClientGrade.B, WarningSeverity.High },
+        { WarningFamily.MajorChange, ClientGrade.C, WarningSeverity.Normal },
+        { WarningFamily.Churn, ClientGrade.C, WarningSeverity.Normal },
+        { WarningFamily.Abnormal, ClientGrade.C, WarningSeverity.High },
+    };
+
     [Theory]
-    [InlineData(WarningFamily.MajorChange, ClientGrade.A, WarningSeverity.High)]
-    [InlineData(WarningFamily.Churn, ClientGrade.A, WarningSeverity.High)]
-    [InlineData(WarningFamily.Abnormal, ClientGrade.A, WarningSeverity.High)]
-    [InlineData(WarningFamily.MajorChange, ClientGrade.B, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Churn, ClientGrade.B, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Abnormal, ClientGrade.B, WarningSeverity.High)]
-    [InlineData(WarningFamily.MajorChange, ClientGrade.C, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Churn, ClientGrade.C, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Abnormal, ClientGrade.C, WarningSeverity.High)]
+    [MemberData(nameof(SeverityTable))]
     public void Abnormal_warnings_and_any_warning_on_an_A_client_are_high(WarningFamily family, ClientGrade grade, WarningSeverity severity)
     {
         Assert.Equal(severity, WarningRules.SeverityOf(family, grade));

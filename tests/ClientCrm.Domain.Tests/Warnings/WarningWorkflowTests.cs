@@ -150,15 +150,7 @@ public sealed class WarningWorkflowTests
     }
 
     [Theory]
-    [InlineData(WarningFamily.MajorChange, ClientGrade.A, WarningSeverity.High)]
-    [InlineData(WarningFamily.Churn, ClientGrade.A, WarningSeverity.High)]
-    [InlineData(WarningFamily.Abnormal, ClientGrade.A, WarningSeverity.High)]
-    [InlineData(WarningFamily.MajorChange, ClientGrade.B, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Churn, ClientGrade.B, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Abnormal, ClientGrade.B, WarningSeverity.High)]
-    [InlineData(WarningFamily.MajorChange, ClientGrade.C, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Churn, ClientGrade.C, WarningSeverity.Normal)]
-    [InlineData(WarningFamily.Abnormal, ClientGrade.C, WarningSeverity.High)]
+    [MemberData(nameof(WarningRulesTests.SeverityTable), MemberType = typeof(WarningRulesTests))]
     public void A_filed_warning_takes_its_severity_from_its_family_and_the_client_grade(WarningFamily family, ClientGrade grade, WarningSeverity severity)
     {
         Assert.Equal(severity, Filed(grade, family).Severity);
