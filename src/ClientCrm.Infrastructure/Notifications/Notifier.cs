@@ -9,8 +9,9 @@ namespace ClientCrm.Infrastructure.Notifications;
 
 /// <summary>
 /// The one way anything in the app tells a person something: it finds the recipients by role (leaders, a department's
-/// heads) and puts notifications in their inboxes. Pages send a few inside their own save; the warning engine sends
-/// many at once by <see cref="SendManyAsync"/>. Disabled users get nothing, and nobody is told about their own action.
+/// heads) and puts notifications in their inboxes. Pages send a few inside their own save (<see cref="SendAsync"/>); the
+/// warning engine sends many at once (<see cref="SendManyAsync"/>). Either way disabled users get nothing. Who hears of
+/// what is decided beside the workflow (for warnings: <c>WarningNotices</c>), and leaves out whoever acted.
 /// </summary>
 public sealed class Notifier(CrmDbContext db)
 {
@@ -28,17 +29,17 @@ public sealed class Notifier(CrmDbContext db)
     public async Task<IReadOnlyList<string>> DepartmentHeadIdsAsync(int departmentId, CancellationToken ct = default) =>
         await UsersInRole(Roles.DepartmentHead).Where(u => u.DepartmentId == departmentId).Select(u => u.Id).ToListAsync(ct);
 
-    public async Task<bool> IsActiveUserAsync(string userId, CancellationToken ct = default) =>
-        await db.Users.AnyAsync(u => u.Id == userId && !u.IsDisabled, ct);
-
-    /// <summary>Adds notifications to the context; they are saved with the caller's other changes, in the same transaction.</summary>
-    public void Send(IEnumerable<string> recipients, NotificationKind kind, string text, string link, DateTimeOffset now, string? exceptUserId = null)
+    /// <summary>
+    /// Adds notifications to the context, without those to disabled users; they are saved with the caller's other changes,
+    /// in the same transaction.
+    /// </summary>
+    public async Task SendAsync(IEnumerable<Notification> notifications, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(recipients);
-        foreach (var id in recipients.Distinct().Where(r => r != exceptUserId))
-        {
-            db.Notifications.Add(new Notification(id, kind, text, link, now));
-        }
+        var list = notifications.ToList();
+        var recipients = list.Select(n => n.RecipientId).Distinct().ToList();
+        var active = (await db.Users.Where(u => recipients.Contains(u.Id) && !u.IsDisabled).Select(u => u.Id).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        db.Notifications.AddRange(list.Where(n => active.Contains(n.RecipientId)));
     }
 
     /// <summary>Writes many notifications in one round trip (binary COPY), inside the caller's transaction.</summary>

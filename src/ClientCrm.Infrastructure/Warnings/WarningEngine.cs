@@ -168,22 +168,10 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
 
         var leaders = await notifier.LeaderIdsAsync(ct);
         var heads = await notifier.DepartmentHeadIdsAsync(ct);
-        var notifications = new List<Notification>();
-        foreach (var (warning, client) in raised)
-        {
-            var text = ClientLabel(client.Name, client.ChineseName);
-            var link = WarningLinks.Detail(warning.Id);
-            notifications.AddRange(heads[client.DepartmentId].Select(h => new Notification(h, NotificationKind.WarningToReview, text, link, now)));
-            if (warning.Severity == WarningSeverity.High)
-            {
-                notifications.AddRange(leaders.Select(l => new Notification(l, NotificationKind.HighWarning, text, link, now)));
-            }
-
-            notifications.Add(new Notification(client.OwnerId, NotificationKind.WarningOnOwnClient, text, link, now));
-        }
-
-        // One message per person and warning, even for a head who also owns the client.
-        await notifier.SendManyAsync(notifications.DistinctBy(n => (n.RecipientId, n.Link)).ToList(), ct);
+        await notifier.SendManyAsync(raised
+            .SelectMany(r => WarningNotices.ForNewWarning(r.Warning.Id, r.Warning.Severity, WarningNotices.ClientLabel(r.Client.Name, r.Client.ChineseName),
+                heads[r.Client.DepartmentId], leaders, r.Client.OwnerId, filerId: null, now))
+            .ToList(), ct);
     }
 
     /// <summary>SPEC §7: open warnings nobody acknowledged within the deadline go to the leaders, once each.</summary>
@@ -208,12 +196,10 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
         await InsertEventsAsync(escalated.Select(e => new WarningEvent(e.Id, WarningEventKind.Escalated, now, null, null, null)).ToList(), ct);
         var leaders = await notifier.LeaderIdsAsync(ct);
         await notifier.SendManyAsync(escalated
-            .SelectMany(e => leaders.Select(l => new Notification(l, NotificationKind.WarningEscalated, ClientLabel(e.Name, e.ChineseName), WarningLinks.Detail(e.Id), now)))
+            .SelectMany(e => leaders.Select(l => new Notification(l, NotificationKind.WarningEscalated, WarningNotices.ClientLabel(e.Name, e.ChineseName), WarningLinks.Detail(e.Id), now)))
             .ToList(), ct);
         return escalated.Count;
     }
-
-    private static string ClientLabel(string name, string? chineseName) => string.IsNullOrEmpty(chineseName) ? name : $"{chineseName} ({name})";
 
     private async Task InsertWarningsAsync(List<Warning> warnings, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using ClientCrm.Domain.Common;
-using ClientCrm.Domain.Notifications;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Notifications;
@@ -62,21 +61,10 @@ public sealed class FileModel(CrmDbContext db, ICurrentActor actor, Notifier not
             var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
             db.Warnings.Add(warning);
 
-            var text = string.IsNullOrEmpty(client.ChineseName) ? client.Name : $"{client.ChineseName} ({client.Name})";
-            text = $"{text}: {warning.Summary}";
-            var link = WarningLinks.Detail(warning.Id);
-            var heads = await notifier.DepartmentHeadIdsAsync(client.DepartmentId, ct);
-            notifier.Send(heads, NotificationKind.WarningToReview, text, link, now, filer.UserId);
-            if (warning.Severity == WarningSeverity.High)
-            {
-                notifier.Send(await notifier.LeaderIdsAsync(ct), NotificationKind.HighWarning, text, link, now, filer.UserId);
-            }
-
-            // The owner hears of a warning someone else filed on their client (once, even when they head the department).
-            if (!heads.Contains(client.OwnerId) && await notifier.IsActiveUserAsync(client.OwnerId, ct))
-            {
-                notifier.Send([client.OwnerId], NotificationKind.WarningOnOwnClient, text, link, now, filer.UserId);
-            }
+            var text = $"{WarningNotices.ClientLabel(client.Name, client.ChineseName)}: {warning.Summary}";
+            await notifier.SendAsync(WarningNotices.ForNewWarning(warning.Id, warning.Severity, text,
+                await notifier.DepartmentHeadIdsAsync(client.DepartmentId, ct),
+                warning.Severity == WarningSeverity.High ? await notifier.LeaderIdsAsync(ct) : [], client.OwnerId, filer.UserId, now), ct);
 
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = l["Warnings.Filed"].Value;
