@@ -30,12 +30,21 @@ public static class DependencyInjection
         services.AddSingleton<IBlindIndexer, HmacBlindIndexer>();
         services.AddSingleton<BlindIndexInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<ClientDataVersion>();
+        services.AddSingleton<ClientDataVersionInterceptor>();
 
-        services.AddDbContext<CrmDbContext>((sp, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+        var tuned = PostgresConnectionSettings.Tune(connectionString);
+        services.AddSingleton(sp => new DbContextOptionsBuilder<CrmDbContext>()
+            .UseApplicationServiceProvider(sp)
+            .UseNpgsql(tuned, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
             // Order matters: indexes are computed before the audit log reads the entries.
-            .AddInterceptors(sp.GetRequiredService<BlindIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>())
-            .ReplaceService<IModelCacheKeyFactory, CipherAwareModelCacheKeyFactory>());
+            .AddInterceptors(sp.GetRequiredService<BlindIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
+                sp.GetRequiredService<ClientDataVersionInterceptor>())
+            .ReplaceService<IModelCacheKeyFactory, CrmModelCacheKeyFactory>()
+            .Options);
+        services.AddSingleton<CrmDbContextFactory>();
+        // One pooled context per request (or job scope), bound to whoever acts in it.
+        services.AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateFor(sp.GetRequiredService<ICurrentActor>()));
 
         services.AddScoped<DuplicateClientCheck>();
         services.AddScoped<Grading.RegradeService>();

@@ -13,7 +13,7 @@ public sealed class CooperationProjectTests
 
     private static Client ActiveClient()
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
         client.ChangeStatus(ClientStatus.UnderEvaluation, true, Now);
         client.ChangeStatus(ClientStatus.Active, true, Now);
         return client;
@@ -85,7 +85,7 @@ public sealed class CooperationProjectTests
     [InlineData(ClientStatus.Terminated)]
     public void A_client_that_is_not_active_gets_no_new_project(ClientStatus status)
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
         ClientStatus[] path = status switch
         {
             ClientStatus.UnderEvaluation => [ClientStatus.UnderEvaluation],

@@ -152,14 +152,15 @@ public sealed class CooperationWindowsTests
     [InlineData(ClientGrade.A)]
     [InlineData(ClientGrade.B)]
     [InlineData(ClientGrade.C)]
-    public void The_query_form_of_overdue_agrees_with_IsOverdue_on_every_day(ClientGrade grade)
+    public void Overdue_by_the_stored_due_day_agrees_with_overdue_by_the_contact_clock_on_every_day(ClientGrade grade)
     {
-        var cutoff = ContactDuty.OverdueIfLastContactBefore(grade, Today, GradingThresholds.Default);
-
-        Assert.Equal(Today.AddDays(-GradingThresholds.Default.ContactDays(grade)), cutoff);
         for (var last = Today.AddDays(-120); last <= Today; last = last.AddDays(1))
         {
-            Assert.Equal(ContactDuty.IsOverdue(grade, ClientStatus.Active, last, Today, GradingThresholds.Default), last < cutoff);
+            var due = ContactDuty.DueOn(grade, last, GradingThresholds.Default);
+            foreach (var status in Enum.GetValues<ClientStatus>())
+            {
+                Assert.Equal(ContactDuty.IsOverdue(grade, status, last, Today, GradingThresholds.Default), ContactDuty.IsOverdue(status, due, Today));
+            }
         }
     }
 }

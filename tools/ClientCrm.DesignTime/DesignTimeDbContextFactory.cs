@@ -24,7 +24,7 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Crm
             Keys = { ["design"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
             BlindIndexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         });
-        return new CrmDbContext(options, SystemActor.Instance, new AesGcmFieldCipher(keys));
+        return CrmDbContext.Create(options, SystemActor.Instance, new AesGcmFieldCipher(keys));
     }
 }
 

@@ -11,8 +11,8 @@ namespace ClientCrm.Domain.Clients;
 /// </summary>
 public class Client : IAuditable
 {
-    /// <summary>Card review is due this long after the last one (SPEC §2 dynamic management).</summary>
-    public static readonly TimeSpan CardReviewInterval = TimeSpan.FromDays(365);
+    /// <summary>Card review is due this many days after the last one (SPEC §2 dynamic management).</summary>
+    public const int CardReviewIntervalDays = 365;
 
     private readonly List<Principal> _principals = [];
     private readonly List<ClientCardRevision> _cardRevisions = [];
@@ -67,6 +67,12 @@ public class Client : IAuditable
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset CardReviewedAt { get; private set; }
 
+    /// <summary>
+    /// The day the card is next due for review. Stored (and indexed) so the lists and the start page find due cards
+    /// without reading every client; null only on rows written before the column existed, until start-up fills it.
+    /// </summary>
+    public DateOnly? CardReviewDueOn { get; private set; }
+
     /// <summary>客户分类 (SPEC §4). Changed only through <see cref="ChangeGrade"/>, which keeps the history.</summary>
     public ClientGrade Grade { get; private set; } = ClientGrade.C;
     public DateTimeOffset? GradeSince { get; private set; }
@@ -79,6 +85,13 @@ public class Client : IAuditable
     /// records (SPEC §8) keep it current.
     /// </summary>
     public DateOnly? LastContactOn { get; private set; }
+
+    /// <summary>
+    /// The day the next contact is due under the grade's interval (<see cref="ContactDuty.DueOn"/>). Stored (and
+    /// indexed) so overdue contacts are found without evaluating the rule for every client; kept current by every
+    /// method that moves the clock or the grade, and by <see cref="ScheduleContact"/> when the intervals change.
+    /// </summary>
+    public DateOnly? ContactDueOn { get; private set; }
 
     /// <summary>Secondary classes (seed 001), written by regrade runs; null until the first run.</summary>
     public ClientClasses? Classes { get; private set; }
@@ -93,9 +106,11 @@ public class Client : IAuditable
 
     public IReadOnlyCollection<GradeChange> GradeChanges => _gradeChanges.AsReadOnly();
 
-    public static Client Register(ClientCard card, PrincipalCard? firstPrincipal, string ownerId, int departmentId, DateTimeOffset now)
+    public static Client Register(ClientCard card, PrincipalCard? firstPrincipal, string ownerId, int departmentId,
+        GradingThresholds thresholds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(thresholds);
         if (string.IsNullOrWhiteSpace(ownerId))
         {
             throw new DomainException("Client.OwnerRequired", "A client needs an owner.");
@@ -110,6 +125,7 @@ public class Client : IAuditable
             RegisteredAt = now,
         };
         client.ApplyCard(card, now);
+        client.ScheduleContact(thresholds);
         if (firstPrincipal is not null)
         {
             client.AddPrincipal(firstPrincipal, now);
@@ -149,11 +165,15 @@ public class Client : IAuditable
     /// <summary>The owner confirms the card is still true without changing it.</summary>
     public void ConfirmCardReviewed(DateTimeOffset now)
     {
-        CardReviewedAt = now;
+        MarkCardReviewed(now);
         UpdatedAt = now;
     }
 
-    public bool IsCardReviewDue(DateTimeOffset now) => now - CardReviewedAt >= CardReviewInterval;
+    public bool IsCardReviewDue(DateOnly today) => CardReviewDueOnAfter(CardReviewedAt) <= today;
+
+    /// <summary>The review due day for a card reviewed at <paramref name="reviewedAt"/>.</summary>
+    public static DateOnly CardReviewDueOnAfter(DateTimeOffset reviewedAt) =>
+        DateOnly.FromDateTime(reviewedAt.UtcDateTime).AddDays(CardReviewIntervalDays);
 
     public Principal AddPrincipal(PrincipalCard card, DateTimeOffset now)
     {
@@ -210,9 +230,10 @@ public class Client : IAuditable
     /// an A client must name its responsible leader, and leaving A clears it.
     /// </summary>
     public void ChangeGrade(ClientGrade to, GradeChangeKind kind, GradeDecider by, string? reason,
-        IReadOnlyList<CriterionResult>? criteria, string? responsibleLeaderId, Guid? proposalId, DateTimeOffset now)
+        IReadOnlyList<CriterionResult>? criteria, string? responsibleLeaderId, Guid? proposalId, GradingThresholds thresholds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(thresholds);
         if (!GradeDecisionRules.MayDecide(by.IsLeader, by.IsDepartmentHead, Grade, to))
         {
             throw new DomainException("Grade.NeedsLeader", "A change that involves grade A is a leader's decision.");
@@ -238,6 +259,7 @@ public class Client : IAuditable
         Grade = to;
         GradeSince = now;
         UpdatedAt = now;
+        ScheduleContact(thresholds);
     }
 
     public void NameResponsibleLeader(string leaderId, DateTimeOffset now)
@@ -257,8 +279,9 @@ public class Client : IAuditable
     }
 
     /// <summary>The owner records a contact; it restarts the grade's contact clock.</summary>
-    public void RecordContact(DateOnly on, DateTimeOffset now)
+    public void RecordContact(DateOnly on, GradingThresholds thresholds, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(thresholds);
         if (on > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
         {
             throw new DomainException("Client.ContactInFuture", "A contact cannot be in the future.");
@@ -271,7 +294,15 @@ public class Client : IAuditable
 
         LastContactOn = on;
         UpdatedAt = now;
+        ScheduleContact(thresholds);
     }
+
+    /// <summary>
+    /// Sets <see cref="ContactDueOn"/> from the grade and the contact clock under <paramref name="thresholds"/>: after
+    /// anything that moves either, and for every client when leaders change the intervals.
+    /// </summary>
+    public void ScheduleContact(GradingThresholds thresholds) =>
+        ContactDueOn = ContactDuty.DueOn(Grade, ContactClockStart, thresholds);
 
     /// <summary>The day the contact clock started: the last contact, or registration when there has been none.</summary>
     public DateOnly ContactClockStart => ContactClockStartOf(LastContactOn, RegisteredAt);
@@ -355,7 +386,13 @@ public class Client : IAuditable
         InformationSource = Clean(card.InformationSource);
         Notes = Clean(card.Notes);
         UpdatedAt = now;
+        MarkCardReviewed(now);
+    }
+
+    private void MarkCardReviewed(DateTimeOffset now)
+    {
         CardReviewedAt = now;
+        CardReviewDueOn = CardReviewDueOnAfter(now);
     }
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -83,15 +83,9 @@ public static class ContactDuty
     /// <summary>Overdue once the due day has passed. Terminated clients have no contact duty.</summary>
     public static bool IsOverdue(ClientGrade grade, Clients.ClientStatus status, DateOnly lastContactOrRegistration, DateOnly today,
         GradingThresholds thresholds) =>
-        status != Clients.ClientStatus.Terminated && today > DueOn(grade, lastContactOrRegistration, thresholds);
+        IsOverdue(status, DueOn(grade, lastContactOrRegistration, thresholds), today);
 
-    /// <summary>
-    /// The last contact day before which a client of <paramref name="grade"/> is overdue today — the form a
-    /// set-based query needs (overdue ⇔ last contact &lt; this day).
-    /// </summary>
-    public static DateOnly OverdueIfLastContactBefore(ClientGrade grade, DateOnly today, GradingThresholds thresholds)
-    {
-        ArgumentNullException.ThrowIfNull(thresholds);
-        return today.AddDays(-thresholds.ContactDays(grade));
-    }
+    /// <summary>The same over a stored due day (<see cref="Clients.Client.ContactDueOn"/>).</summary>
+    public static bool IsOverdue(Clients.ClientStatus status, DateOnly? dueOn, DateOnly today) =>
+        status != Clients.ClientStatus.Terminated && dueOn < today;
 }

@@ -29,7 +29,8 @@ public enum LifecycleStage
 /// The secondary classes of a client (seed 001), derived by company-wide regrade runs. Kept apart from the client's
 /// own row: a run rewrites them for up to every client, and a narrow row is far cheaper to rewrite than the card.
 /// </summary>
-public sealed record ClientClasses(ParetoClass? Pareto, LifecycleStage? Lifecycle);
+/// <param name="AmountCny">The amount the Pareto ranking used: contracts signed in the 12 months before the run, in CNY.</param>
+public sealed record ClientClasses(ParetoClass? Pareto, LifecycleStage? Lifecycle, decimal AmountCny);
 
 /// <summary>The figures the grading engine looks at, one per line of the SPEC §4 table.</summary>
 public enum GradingCriterion

@@ -46,18 +46,19 @@ public class GradeProposal : IClientRecord
         return GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, FromGrade, ProposedGrade);
     }
 
-    public void Confirm(Client client, GradeDecider decider, string? responsibleLeaderId, DateTimeOffset now) =>
-        Decide(client, decider, ProposedGrade, reason: null, responsibleLeaderId, now);
+    public void Confirm(Client client, GradeDecider decider, string? responsibleLeaderId, GradingThresholds thresholds, DateTimeOffset now) =>
+        Decide(client, decider, ProposedGrade, reason: null, responsibleLeaderId, thresholds, now);
 
     /// <summary>Sets another grade than proposed (keeping the current one is an override too). Needs a reason.</summary>
-    public void Override(Client client, GradeDecider decider, ClientGrade grade, string? reason, string? responsibleLeaderId, DateTimeOffset now)
+    public void Override(Client client, GradeDecider decider, ClientGrade grade, string? reason, string? responsibleLeaderId,
+        GradingThresholds thresholds, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainException("Grade.ReasonRequired", "An override needs a reason.");
         }
 
-        Decide(client, decider, grade, reason, responsibleLeaderId, now);
+        Decide(client, decider, grade, reason, responsibleLeaderId, thresholds, now);
     }
 
     /// <summary>A newer run proposed again, or the grade was set by other means: this one is no longer to be decided.</summary>
@@ -69,7 +70,8 @@ public class GradeProposal : IClientRecord
         }
     }
 
-    private void Decide(Client client, GradeDecider decider, ClientGrade final, string? reason, string? responsibleLeaderId, DateTimeOffset now)
+    private void Decide(Client client, GradeDecider decider, ClientGrade final, string? reason, string? responsibleLeaderId,
+        GradingThresholds thresholds, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(decider);
@@ -97,7 +99,7 @@ public class GradeProposal : IClientRecord
         if (final != client.Grade)
         {
             client.ChangeGrade(final, overridden ? GradeChangeKind.ProposalOverridden : GradeChangeKind.ProposalConfirmed, decider,
-                reason, Criteria, responsibleLeaderId, Id, now);
+                reason, Criteria, responsibleLeaderId, Id, thresholds, now);
         }
 
         State = overridden ? ProposalState.Overridden : ProposalState.Confirmed;

@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Grading;
@@ -14,6 +15,9 @@ public sealed class GradingFactsRow
     public ClientGrade Grade { get; init; }
     public ParetoClass? ParetoClass { get; init; }
     public LifecycleStage? LifecycleStage { get; init; }
+
+    /// <summary>The amount stored with the classes by the last run (what the class report shows).</summary>
+    public decimal? StoredAmount12 { get; init; }
     public ClientStatus Status { get; init; }
     public CreditRating CreditRating { get; init; }
     public OperatingStatus OperatingStatus { get; init; }
@@ -103,9 +107,8 @@ public static class GradingFactsQuery
             .Select(g => new { ClientId = g.Key, Open = g.Count() });
 
         // Credit is not good while an abnormal warning is still being dealt with (SPEC §4), whether a rule raised it or staff filed it.
-        var abnormal = db.Warnings
-            .Where(w => w.Family == WarningFamily.Abnormal
-                && (w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating))
+        var abnormal = db.Warnings.WhereOpen()
+            .Where(w => w.Family == WarningFamily.Abnormal)
             .GroupBy(w => w.ClientId)
             .Select(g => new { ClientId = g.Key, Open = g.Count() });
 
@@ -122,7 +125,8 @@ public static class GradingFactsQuery
                from a in ag.DefaultIfEmpty()
                select new GradingFactsRow
                {
-                   ClientId = c.Id, Grade = c.Grade, ParetoClass = c.Classes!.Pareto, LifecycleStage = c.Classes!.Lifecycle, Status = c.Status,
+                   ClientId = c.Id, Grade = c.Grade, ParetoClass = c.Classes!.Pareto, LifecycleStage = c.Classes!.Lifecycle,
+                   StoredAmount12 = (decimal?)c.Classes!.AmountCny, Status = c.Status,
                    CreditRating = c.CreditRating, OperatingStatus = c.OperatingStatus, DemandTrend = c.DemandTrend,
                    CooperationIntent = c.CooperationIntent,
                    Batches0 = (int?)p!.Batches0 ?? 0, Batches1 = (int?)p!.Batches1 ?? 0, Batches2 = (int?)p!.Batches2 ?? 0,

@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Clients;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
@@ -16,7 +17,7 @@ namespace ClientCrm.Infrastructure.Grading;
 /// pure <see cref="GradingEngine"/> in memory, one bulk insert of the changes — and leaves the changes as pending
 /// proposals for department heads and leaders. Company-wide runs also refresh the Pareto and lifecycle classes.
 /// </summary>
-public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, ILogger<RegradeService> log)
+public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, ClientDataVersion version, ILogger<RegradeService> log)
 {
     /// <summary>
     /// Runs now. A scheduled run first checks, under the lock, that no scheduled run has happened this quarter, so
@@ -44,7 +45,7 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
             return null;
         }
 
-        var thresholds = (await db.GradingSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
+        var thresholds = await db.GradingThresholdsAsync(ct);
         var run = new GradingRun(trigger, actor.Scope, actor.UserId, actor.UserName, started);
         db.GradingRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -54,7 +55,7 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProposalState.Superseded), ct);
 
         var proposals = new List<GradeProposal>();
-        var classes = new List<(Guid Id, decimal Amount12, ParetoClass? Pareto, LifecycleStage? Was, LifecycleStage? Now)>();
+        var classes = new List<ClassesSeen>();
         var assessed = 0;
         await foreach (var row in GradingFactsQuery.For(db, db.Clients.AsNoTracking(), today).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -66,7 +67,8 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
                 proposals.Add(new GradeProposal(run.Id, row.ClientId, row.Grade, GradingEngine.Assess(facts, thresholds), started));
             }
 
-            classes.Add((row.ClientId, row.Amount12, row.ParetoClass, row.LifecycleStage, SecondaryClasses.Lifecycle(facts.BatchesByYear)));
+            classes.Add(new ClassesSeen(row.ClientId, row.Amount12, row.StoredAmount12, row.ParetoClass, row.LifecycleStage,
+                SecondaryClasses.Lifecycle(facts.BatchesByYear)));
         }
 
         await InsertAsync(proposals, ct);
@@ -75,6 +77,8 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
         run.Finish(assessed, proposals.Count, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Proposals and classes were written set-based, past the change tracker: the summaries must look again.
+        version.Bump();
         LogRun(log, run.Id, trigger, assessed, proposals.Count, reclassified, (clock.GetUtcNow() - started).TotalMilliseconds);
         return run;
     }
@@ -120,11 +124,10 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
     }
 
     /// <summary>
-    /// Writes the lifecycle stage of every client assessed, and — only when the run saw the whole company, since the
-    /// ranking needs every client — the Pareto class. Only rows whose class changed are written.
+    /// Writes the lifecycle stage and the 12-month amount of every client assessed, and — only when the run saw the
+    /// whole company, since the ranking needs every client — the Pareto class. Only rows that changed are written.
     /// </summary>
-    private async Task<int> RefreshClassesAsync(List<(Guid Id, decimal Amount12, ParetoClass? Pareto, LifecycleStage? Was, LifecycleStage? Now)> clients,
-        GradingThresholds thresholds, bool companyWide, CancellationToken ct)
+    private async Task<int> RefreshClassesAsync(List<ClassesSeen> clients, GradingThresholds thresholds, bool companyWide, CancellationToken ct)
     {
         var pareto = new Dictionary<Guid, ParetoClass>();
         if (companyWide)
@@ -139,7 +142,8 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
         }
 
         var changed = clients
-            .Select(c => (c.Id, Pareto: companyWide ? pareto[c.Id] : c.Pareto, c.Now, Differs: c.Was != c.Now || (companyWide && c.Pareto != pareto[c.Id])))
+            .Select(c => (c.Id, Pareto: companyWide ? pareto[c.Id] : c.Pareto, c.Now, c.Amount12,
+                Differs: c.Was != c.Now || c.StoredAmount12 != c.Amount12 || (companyWide && c.Pareto != pareto[c.Id])))
             .Where(c => c.Differs)
             .ToList();
         if (changed.Count == 0)
@@ -150,17 +154,21 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
         // Derived classes, not data anyone enters: written straight, outside the audit log.
         return await db.Database.ExecuteSqlRawAsync(
             """
-            INSERT INTO "ClientClasses" ("ClientId", "ParetoClass", "LifecycleStage")
-            SELECT id, pareto, stage FROM unnest(@ids, @pareto, @stage) AS v(id, pareto, stage)
-            ON CONFLICT ("ClientId") DO UPDATE SET "ParetoClass" = excluded."ParetoClass", "LifecycleStage" = excluded."LifecycleStage"
+            INSERT INTO "ClientClasses" ("ClientId", "ParetoClass", "LifecycleStage", "AmountCny12")
+            SELECT id, pareto, stage, amount FROM unnest(@ids, @pareto, @stage, @amount) AS v(id, pareto, stage, amount)
+            ON CONFLICT ("ClientId") DO UPDATE
+                SET "ParetoClass" = excluded."ParetoClass", "LifecycleStage" = excluded."LifecycleStage", "AmountCny12" = excluded."AmountCny12"
             """,
             [
                 new NpgsqlParameter("ids", changed.Select(c => c.Id).ToArray()),
                 new NpgsqlParameter("pareto", changed.Select(c => (int?)c.Pareto).ToArray()),
                 new NpgsqlParameter("stage", changed.Select(c => (int?)c.Now).ToArray()),
+                new NpgsqlParameter("amount", changed.Select(c => c.Amount12).ToArray()),
             ],
             ct);
     }
+
+    private sealed record ClassesSeen(Guid Id, decimal Amount12, decimal? StoredAmount12, ParetoClass? Pareto, LifecycleStage? Was, LifecycleStage? Now);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Regrade run {RunId} ({Trigger}): {Assessed} clients assessed, {Proposed} changes proposed, {Reclassified} reclassified in {Milliseconds:0} ms")]

@@ -16,9 +16,18 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace ClientCrm.Infrastructure.Persistence;
 
-public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor actor, IFieldCipher cipher)
-    : IdentityDbContext<CrmUser>(options)
+/// <summary>
+/// The database as one user sees it. Built by <see cref="CrmDbContextFactory"/> (pooled, one pool per scope-filter shape)
+/// and bound to the acting user; <see cref="Create"/> does the same without a pool.
+/// </summary>
+public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbContext<CrmUser>(options)
 {
+    /// <summary>An owner id no client has: the owner filter with it shows nothing (users who see no clients).</summary>
+    private const string NoOwner = "";
+
+    private ICurrentActor? _actor;
+    private AccessScope _scope = AccessScope.Nothing;
+
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<Principal> Principals => Set<Principal>();
@@ -37,18 +46,48 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
     public DbSet<WarningRun> WarningRuns => Set<WarningRun>();
     public DbSet<Notification> Notifications => Set<Notification>();
 
-    public ICurrentActor Actor { get; } = actor;
+    /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
+    public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(
+        "This CrmDbContext is not bound to an actor: get it from dependency injection, CrmDbContextFactory or CrmDbContext.Create.");
 
-    internal IFieldCipher Cipher { get; } = cipher;
+    internal CrmModelOptions ModelOptions { get; } = options.FindExtension<CrmModelOptions>()
+        ?? throw new InvalidOperationException("CrmDbContext options need CrmModelOptions (the cipher and the scope-filter shape).");
 
-    // The access-scope query filters read these per context instance (EF Core parameterises them).
-    private ScopeLevel ScopeLevel => Actor.Scope.Level;
-    private string? ScopeUserId => Actor.Scope.UserId;
-    private int? ScopeDepartmentId => Actor.Scope.DepartmentId;
+    internal IFieldCipher Cipher => ModelOptions.Cipher;
+
+    // The access-scope query filters read these per query (EF Core parameterises them); the model has only the filter of
+    // its own shape, so only one of them appears in any statement.
+    private int ScopeDepartmentId => _scope.DepartmentId ?? -1;
+    private string ScopeOwnerId => _scope.Level == ScopeLevel.Own ? _scope.UserId ?? NoOwner : NoOwner;
+
+    /// <summary>A context for <paramref name="actor"/> without a pool (tests, design time, one-off tools).</summary>
+    public static CrmDbContext Create(DbContextOptions<CrmDbContext> options, ICurrentActor actor, IFieldCipher cipher)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var db = new CrmDbContext(CrmModelOptions.With(options, cipher, ScopeFilterShapes.For(actor.Scope.Level)));
+        db.ActFor(actor);
+        return db;
+    }
+
+    /// <summary>Binds a (pooled) context to the user it serves; the model must carry that user's filter shape.</summary>
+    internal void ActFor(ICurrentActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var scope = actor.Scope;
+        if (ScopeFilterShapes.For(scope.Level) != ModelOptions.Shape)
+        {
+            throw new InvalidOperationException($"A context with the {ModelOptions.Shape} scope filter cannot serve a {scope.Level} scope.");
+        }
+
+        _actor = actor;
+        _scope = scope;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigram indexes for searching part of a name (trusted extension: the database owner may create it).
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         ApplyAccessScope(builder);
         ConfidentialProperties.Apply(builder, Cipher);
@@ -62,10 +101,18 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options, ICurrentActor 
     /// </summary>
     private void ApplyAccessScope(ModelBuilder builder)
     {
-        Expression<Func<Client, bool>> visible = c =>
-            ScopeLevel == ScopeLevel.All
-            || (ScopeLevel == ScopeLevel.Department && c.DepartmentId == ScopeDepartmentId)
-            || (ScopeLevel == ScopeLevel.Own && c.OwnerId == ScopeUserId);
+        Expression<Func<Client, bool>>? visible = ModelOptions.Shape switch
+        {
+            ScopeFilterShape.Department => c => c.DepartmentId == ScopeDepartmentId,
+            ScopeFilterShape.Owner => c => c.OwnerId == ScopeOwnerId,
+            _ => null,
+        };
+        if (visible is null)
+        {
+            // Leaders and jobs see every client: no filter, and no join to the clients for their records either.
+            return;
+        }
+
         builder.Entity<Client>().HasQueryFilter(visible);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientRecord).IsAssignableFrom(t.ClrType)).ToList())

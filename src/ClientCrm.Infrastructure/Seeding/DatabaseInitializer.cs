@@ -33,6 +33,12 @@ public static class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(ct);
+        var scheduled = await Grading.ContactSchedule.ScheduleMissingAsync(db, await Grading.GradingSettingsQueries.GradingThresholdsAsync(db, ct), ct);
+        if (scheduled > 0)
+        {
+            logger.LogInformation("Stored the contact and card-review due days of {Clients} clients", scheduled);
+        }
+
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
 
         var seedDemo = configuration.GetValue<bool>("Crm:SeedDemoData");

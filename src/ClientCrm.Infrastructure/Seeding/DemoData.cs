@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Grading;
 using Bogus;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
@@ -56,6 +57,7 @@ public static class DemoData
         }
 
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var thresholds = await db.GradingThresholdsAsync(ct);
         var departments = new Dictionary<string, Department>(StringComparer.Ordinal)
         {
             ["D1"] = new("业务一部", "D1"),
@@ -140,7 +142,7 @@ public static class DemoData
                     Hobbies = faker.PickRandom("Golf", "Football", "Tea", "Fishing"),
                     DecisionRole = DecisionRole.DecisionMaker,
                 };
-                var client = Client.Register(card, principal, owner.Id, owner.DepartmentId!.Value, now.AddDays(-stem * 9));
+                var client = Client.Register(card, principal, owner.Id, owner.DepartmentId!.Value, thresholds, now.AddDays(-stem * 9));
                 MoveToDemoStatus(client, stem, now);
                 db.Clients.Add(client);
             }

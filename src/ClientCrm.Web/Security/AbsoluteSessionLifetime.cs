@@ -26,7 +26,20 @@ internal static class AbsoluteSessionLifetime
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // The check reads the user through Identity, which uses the database context. It runs in a scope of its own:
+        // the request's context is made for the signed-in user's scope (CrmDbContextFactory), and the user is not
+        // known yet while authentication is still deciding.
+        var requestServices = context.HttpContext.RequestServices;
+        await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        context.HttpContext.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        finally
+        {
+            context.HttpContext.RequestServices = requestServices;
+        }
     }
 
     /// <summary>A stamp check rebuilds the principal; it must keep the original sign-in time, not restart the clock.</summary>

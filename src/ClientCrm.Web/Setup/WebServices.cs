@@ -111,6 +111,8 @@ internal static class WebServices
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+        services.AddMemoryCache();
+        services.AddSingleton<Paging.ScopeSummaries>();
         services.AddValidatorsFromAssembly(typeof(WebServices).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -23,12 +23,63 @@ public sealed class ClientListTests(PostgresFixture postgres) : AppTest(postgres
         var first = await leader.GetPageAsync("/Clients?sort=name&desc=false");
         Assert.Contains("40", first.QuerySelector("#client-count")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(25, first.QuerySelectorAll("#client-table tbody tr[data-client-id]").Length);
-        var second = await leader.GetPageAsync("/Clients?sort=name&desc=false&p=2");
+        var second = await leader.GetPageAsync(first.QuerySelector("#next-page")!.GetAttribute("href")!);
         Assert.Equal(15, second.QuerySelectorAll("#client-table tbody tr[data-client-id]").Length);
+        Assert.Null(second.QuerySelector("#next-page"));
+        Assert.Contains("2", second.QuerySelector("#page-number")!.TextContent, StringComparison.Ordinal);
 
-        var names = first.QuerySelectorAll("#client-table a.client-link").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(names.Order(StringComparer.Ordinal).ToList(), names);
+        // Keyset pages: every client once, in one order across the pages (the sort is the folded name, then the id).
+        var ids = Ids(first).Concat(Ids(second)).ToList();
+        Assert.Equal(40, ids.Distinct().Count());
+        var inOrder = await App.WithDbAsync(db => db.Clients.OrderBy(c => c.NormalizedName).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync());
+        Assert.Equal(inOrder.Select(id => id.ToString()).ToList(), ids);
+
+        // Back from the second page is the first page again.
+        var back = await leader.GetPageAsync(second.QuerySelector("#previous-page")!.GetAttribute("href")!);
+        Assert.Equal(Ids(first), Ids(back));
     }
+
+    [Theory]
+    [InlineData("updated", "true")]
+    [InlineData("name", "true")]
+    [InlineData("country", "false")]
+    [InlineData("status", "false")]
+    [InlineData("grade", "true")]
+    public async Task Every_sort_pages_forward_and_back_without_losing_or_repeating_a_client(string sort, string desc)
+    {
+        var leader = await SignedInAsync("leader");
+        var pages = new List<List<string>>();
+        var page = await leader.GetPageAsync($"/Clients?sort={sort}&desc={desc}");
+        pages.Add(Ids(page));
+        while (page.QuerySelector("#next-page")?.GetAttribute("href") is { } next)
+        {
+            page = await leader.GetPageAsync(next);
+            pages.Add(Ids(page));
+        }
+
+        Assert.Equal(40, pages.SelectMany(p => p).Distinct().Count());
+        Assert.Equal(40, pages.Sum(p => p.Count));
+        for (var i = pages.Count - 2; i >= 0; i--)
+        {
+            page = await leader.GetPageAsync(page.QuerySelector("#previous-page")!.GetAttribute("href")!);
+            Assert.Equal(pages[i], Ids(page));
+        }
+    }
+
+    [Fact]
+    public async Task A_cursor_that_is_not_one_shows_the_first_page()
+    {
+        var leader = await SignedInAsync("leader");
+        var first = await leader.GetPageAsync("/Clients");
+        foreach (var bad in new[] { "garbage", "eyJ4Ijoi", "WyIxIiwiMiJd", new string('A', 3000) })
+        {
+            var page = await leader.GetPageAsync($"/Clients?after={bad}&p=7");
+            Assert.Equal(Ids(first), Ids(page));
+        }
+    }
+
+    private static List<string> Ids(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll("#client-table tbody tr[data-client-id]").Select(r => r.GetAttribute("data-client-id")!).ToList();
 
     [Fact]
     public async Task Filters_by_department_status_country_region_and_owner_narrow_the_list()

@@ -46,7 +46,7 @@ internal static class GradingArrange
                 DemandTrend = DemandTrend.Stable, CooperationIntent = CooperationIntent.Normal,
                 RegistrationNumber = "REG-" + Guid.NewGuid().ToString("N")[..12],
             };
-            var client = Client.Register(card(baseCard), null, ownerUser.Id, ownerUser.DepartmentId!.Value, now.AddYears(-3));
+            var client = Client.Register(card(baseCard), null, ownerUser.Id, ownerUser.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, now.AddYears(-3));
             client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
             client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
             db.Clients.Add(client);

@@ -43,7 +43,7 @@ public sealed class CrmAppFactory(PostgresFixture postgres, string connectionStr
         await using var scope = Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<CrmDbContext>>();
         var cipher = scope.ServiceProvider.GetRequiredService<IFieldCipher>();
-        await using var db = new CrmDbContext(options, SystemActor.Instance, cipher);
+        await using var db = CrmDbContext.Create(options, SystemActor.Instance, cipher);
         return await work(db);
     }
 

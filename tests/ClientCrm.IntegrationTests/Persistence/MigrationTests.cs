@@ -25,7 +25,7 @@ public sealed class MigrationTests(PostgresFixture postgres) : AppTest(postgres)
         {
             var options = new DbContextOptionsBuilder<ClientCrm.Infrastructure.Persistence.CrmDbContext>()
                 .UseNpgsql(fromModel).Options;
-            await using var db = new ClientCrm.Infrastructure.Persistence.CrmDbContext(options,
+            await using var db = ClientCrm.Infrastructure.Persistence.CrmDbContext.Create(options,
                 ClientCrm.Infrastructure.Access.SystemActor.Instance,
                 scope.ServiceProvider.GetRequiredService<ClientCrm.Infrastructure.Security.IFieldCipher>());
             await db.Database.EnsureCreatedAsync();
@@ -81,7 +81,7 @@ public sealed class MigrationTests(PostgresFixture postgres) : AppTest(postgres)
                 Industry = ClientCrm.Domain.Clients.Industry.Construction,
                 RegistrationNumber = existing,
             };
-            db.Clients.Add(ClientCrm.Domain.Clients.Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, DateTimeOffset.UtcNow));
+            db.Clients.Add(ClientCrm.Domain.Clients.Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, DateTimeOffset.UtcNow));
             var ex = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
             return ex.IsUniqueViolation();
         });

@@ -37,7 +37,7 @@ internal static class ProjectTestData
             RegistrationNumber = null,
             TaxNumber = null,
         };
-        var client = Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, now);
+        var client = Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, now);
         client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
         client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
         db.Clients.Add(client);

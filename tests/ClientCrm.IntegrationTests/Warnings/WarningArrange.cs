@@ -55,7 +55,8 @@ internal static class WarningDataArrange
             var leader = await db.Users.SingleAsync(u => u.UserName == "leader");
             var client = await db.Clients.SingleAsync(c => c.Id == clientId);
             client.ChangeGrade(grade, Domain.Grading.GradeChangeKind.Manual, new Domain.Grading.GradeDecider(leader.Id, leader.DisplayName, true, false),
-                "arranged for a warning test", null, grade == Domain.Grading.ClientGrade.A ? leader.Id : null, null, DateTimeOffset.UtcNow);
+                "arranged for a warning test", null, grade == Domain.Grading.ClientGrade.A ? leader.Id : null, null,
+                (await db.GradingSettings.SingleAsync()).Thresholds, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
 

@@ -43,6 +43,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
             o.WithOwner().HasForeignKey("ClientId");
             o.Property(x => x.Pareto).HasColumnName("ParetoClass");
             o.Property(x => x.Lifecycle).HasColumnName("LifecycleStage");
+            // The amount the Pareto ranking used (contracts of the last 12 months, CNY): the class report sums it.
+            o.Property(x => x.AmountCny).HasColumnName("AmountCny12").HasPrecision(18, 2);
             o.HasIndex(x => x.Pareto);
             o.HasIndex(x => x.Lifecycle);
         });
@@ -73,13 +75,37 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
-        // The list pages filter and sort on these; the composite ones serve the scope filters.
-        b.HasIndex(c => new { c.CountryCode, c.NormalizedName });
-        b.HasIndex(c => new { c.DepartmentId, c.Status });
-        b.HasIndex(c => new { c.OwnerId, c.Status });
-        b.HasIndex(c => c.Status);
+        // Every list sort, with the scope column in front for department heads (Department) and staff (Owner), ends in
+        // the key so keyset paging can seek to the last row shown (docs/performance.md, "Pages"). Staff own at most a
+        // few thousand clients, so only their default and name sorts have an index; other sorts of theirs sort in memory.
+        b.HasIndex(c => new { c.UpdatedAt, c.Id });
+        b.HasIndex(c => new { c.DepartmentId, c.UpdatedAt, c.Id });
+        b.HasIndex(c => new { c.OwnerId, c.UpdatedAt, c.Id });
+        b.HasIndex(c => new { c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.DepartmentId, c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.OwnerId, c.NormalizedName, c.Id });
+        // Country first also serves the same-name duplicate check (country + normalised name).
+        b.HasIndex(c => new { c.CountryCode, c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.DepartmentId, c.CountryCode, c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.Status, c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.DepartmentId, c.Status, c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.OwnerId, c.Status, c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.Grade, c.NormalizedName, c.Id });
+        b.HasIndex(c => new { c.DepartmentId, c.Grade, c.NormalizedName, c.Id });
         b.HasIndex(c => c.Region);
-        b.HasIndex(c => c.UpdatedAt);
-        b.HasIndex(c => new { c.Grade, c.LastContactOn });
+
+        // Overdue contacts (SPEC §4) and cards due for review (SPEC §2), per grade and scope; terminated clients have
+        // no contact duty.
+        var hasContactDuty = $"\"Status\" <> {(int)ClientStatus.Terminated}";
+        b.HasIndex(c => new { c.Grade, c.ContactDueOn }).HasFilter(hasContactDuty).HasDatabaseName("IX_Clients_ContactDue");
+        b.HasIndex(c => new { c.DepartmentId, c.Grade, c.ContactDueOn }).HasFilter(hasContactDuty).HasDatabaseName("IX_Clients_Department_ContactDue");
+        b.HasIndex(c => new { c.OwnerId, c.Grade, c.ContactDueOn }).HasFilter(hasContactDuty).HasDatabaseName("IX_Clients_Owner_ContactDue");
+        b.HasIndex(c => c.CardReviewDueOn);
+        b.HasIndex(c => new { c.DepartmentId, c.CardReviewDueOn });
+        b.HasIndex(c => new { c.OwnerId, c.CardReviewDueOn });
+
+        // Part of a name (search box): trigram indexes, since ILIKE '%term%' cannot use a B-tree.
+        b.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Clients_Name_Trigram");
+        b.HasIndex(c => c.ChineseName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Clients_ChineseName_Trigram");
     }
 }

@@ -75,7 +75,8 @@ internal sealed class GradeProposalConfiguration : IEntityTypeConfiguration<Grad
         b.HasIndex(p => new { p.RunId, p.ClientId });
         // The review list and the supersede step look for a client's pending proposal.
         b.HasIndex(p => new { p.ClientId, p.State });
-        b.HasIndex(p => p.State).HasFilter("\"State\" = 1");
+        // Pending proposals, oldest first (keyset on CreatedAt, Id).
+        b.HasIndex(p => new { p.CreatedAt, p.Id }).HasFilter($"\"State\" = {(int)ProposalState.Pending}").HasDatabaseName("IX_GradeProposals_Pending");
     }
 }
 

@@ -16,8 +16,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Link).HasMaxLength(Notification.MaxLinkLength).IsRequired();
         b.Ignore(n => n.IsRead);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(n => n.RecipientId).OnDelete(DeleteBehavior.Cascade);
-        // The inbox lists a person's newest first; the top bar counts their unread ones on every page.
-        b.HasIndex(n => new { n.RecipientId, n.CreatedAt });
-        b.HasIndex(n => n.RecipientId).HasFilter("\"ReadAt\" IS NULL").HasDatabaseName("IX_Notifications_Unread");
+        // The inbox lists a person's newest first, all or unread only (keyset on CreatedAt, Id); the top bar counts their
+        // unread ones on every page.
+        b.HasIndex(n => new { n.RecipientId, n.CreatedAt, n.Id }, "IX_Notifications_RecipientId_CreatedAt_Id");
+        b.HasIndex(n => new { n.RecipientId, n.CreatedAt, n.Id }, "IX_Notifications_Unread").HasFilter("\"ReadAt\" IS NULL");
     }
 }

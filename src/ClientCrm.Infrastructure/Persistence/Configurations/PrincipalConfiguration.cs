@@ -31,5 +31,6 @@ internal sealed class PrincipalConfiguration : IEntityTypeConfiguration<Principa
         b.HasBlindIndex(p => p.Email, BlindIndexKind.Email);
 
         b.HasIndex(p => p.ClientId);
+        b.HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Principals_Name_Trigram");
     }
 }

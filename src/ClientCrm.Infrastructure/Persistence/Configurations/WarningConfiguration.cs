@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Warnings;
 using System.Text.Json;
 using ClientCrm.Domain.Warnings;
 using Microsoft.EntityFrameworkCore;
@@ -46,12 +47,15 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
 
         // SPEC §7: one open warning per client and rule. The engine keeps to it under its lock; the index makes it a fact.
         b.HasIndex(w => new { w.ClientId, w.Rule }).IsUnique()
-            .HasFilter("\"Rule\" IS NOT NULL AND \"State\" IN (1, 2, 3)")
+            .HasFilter("\"Rule\" IS NOT NULL AND " + OpenWarnings.StateSql)
             .HasDatabaseName("IX_Warnings_OneOpenPerClientAndRule");
         // The warning column and the client page read a client's open warnings.
         b.HasIndex(w => new { w.ClientId, w.State });
-        // Review queues and the escalation step read open warnings oldest first.
-        b.HasIndex(w => new { w.State, w.RaisedAt });
+        // Review queues (one state) and the escalation step read open warnings oldest first; lists of all states or of
+        // every open state page by (RaisedAt, Id).
+        b.HasIndex(w => new { w.State, w.RaisedAt, w.Id });
+        b.HasIndex(w => new { w.RaisedAt, w.Id }, "IX_Warnings_RaisedAt_Id");
+        b.HasIndex(w => new { w.RaisedAt, w.Id }, "IX_Warnings_Open_RaisedAt").HasFilter(OpenWarnings.StateSql);
     }
 }
 

@@ -20,6 +20,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ClientCrm.Domain.Auditing.AuditEntry", b =>
@@ -62,11 +63,15 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
-                    b.HasIndex("ClientId", "At");
+                    b.HasIndex("At", "Id");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("ClientId", "At", "Id");
+
+                    b.HasIndex("EntityType", "At", "Id");
+
+                    b.HasIndex("UserName", "At", "Id");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -88,6 +93,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly?>("CardReviewDueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CardReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -98,6 +106,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<string>("ChineseName")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ContactDueOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("CooperationIntent")
                         .HasColumnType("integer");
@@ -265,7 +276,21 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CardReviewDueOn");
+
+                    b.HasIndex("ChineseName")
+                        .HasDatabaseName("IX_Clients_ChineseName_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ChineseName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ChineseName"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("EmailIndex");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("IX_Clients_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("PhoneIndex");
 
@@ -276,19 +301,49 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ResponsibleLeaderId");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("TaxNumberIndex");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("DepartmentId", "CardReviewDueOn");
 
-                    b.HasIndex("CountryCode", "NormalizedName");
+                    b.HasIndex("Grade", "ContactDueOn")
+                        .HasDatabaseName("IX_Clients_ContactDue")
+                        .HasFilter("\"Status\" <> 5");
 
-                    b.HasIndex("DepartmentId", "Status");
+                    b.HasIndex("NormalizedName", "Id");
 
-                    b.HasIndex("Grade", "LastContactOn");
+                    b.HasIndex("OwnerId", "CardReviewDueOn");
 
-                    b.HasIndex("OwnerId", "Status");
+                    b.HasIndex("UpdatedAt", "Id");
+
+                    b.HasIndex("CountryCode", "NormalizedName", "Id");
+
+                    b.HasIndex("DepartmentId", "Grade", "ContactDueOn")
+                        .HasDatabaseName("IX_Clients_Department_ContactDue")
+                        .HasFilter("\"Status\" <> 5");
+
+                    b.HasIndex("DepartmentId", "NormalizedName", "Id");
+
+                    b.HasIndex("DepartmentId", "UpdatedAt", "Id");
+
+                    b.HasIndex("Grade", "NormalizedName", "Id");
+
+                    b.HasIndex("OwnerId", "Grade", "ContactDueOn")
+                        .HasDatabaseName("IX_Clients_Owner_ContactDue")
+                        .HasFilter("\"Status\" <> 5");
+
+                    b.HasIndex("OwnerId", "NormalizedName", "Id");
+
+                    b.HasIndex("OwnerId", "UpdatedAt", "Id");
+
+                    b.HasIndex("Status", "NormalizedName", "Id");
+
+                    b.HasIndex("DepartmentId", "CountryCode", "NormalizedName", "Id");
+
+                    b.HasIndex("DepartmentId", "Grade", "NormalizedName", "Id");
+
+                    b.HasIndex("DepartmentId", "Status", "NormalizedName", "Id");
+
+                    b.HasIndex("OwnerId", "Status", "NormalizedName", "Id");
 
                     b.ToTable("Clients", (string)null);
                 });
@@ -402,6 +457,12 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId");
 
                     b.HasIndex("EmailIndex");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("IX_Principals_Name_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("PhoneIndex");
 
@@ -676,10 +737,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("State")
-                        .HasFilter("\"State\" = 1");
-
                     b.HasIndex("ClientId", "State");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasDatabaseName("IX_GradeProposals_Pending")
+                        .HasFilter("\"State\" = 1");
 
                     b.HasIndex("RunId", "ClientId");
 
@@ -836,11 +898,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientId")
-                        .HasDatabaseName("IX_Notifications_Unread")
-                        .HasFilter("\"ReadAt\" IS NULL");
+                    b.HasIndex(new[] { "RecipientId", "CreatedAt", "Id" }, "IX_Notifications_RecipientId_CreatedAt_Id");
 
-                    b.HasIndex("RecipientId", "CreatedAt");
+                    b.HasIndex(new[] { "RecipientId", "CreatedAt", "Id" }, "IX_Notifications_Unread")
+                        .HasFilter("\"ReadAt\" IS NULL");
 
                     b.ToTable("Notifications", (string)null);
                 });
@@ -966,7 +1027,12 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ClientId", "State");
 
-                    b.HasIndex("State", "RaisedAt");
+                    b.HasIndex("State", "RaisedAt", "Id");
+
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_Open_RaisedAt")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_RaisedAt_Id");
 
                     b.ToTable("Warnings", (string)null);
                 });
@@ -1382,6 +1448,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                             b1.Property<Guid>("ClientId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<decimal>("AmountCny")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)")
+                                .HasColumnName("AmountCny12");
+
                             b1.Property<int?>("Lifecycle")
                                 .HasColumnType("integer")
                                 .HasColumnName("LifecycleStage");
@@ -1507,11 +1578,13 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("ClientCrm.Domain.Warnings.WarningEvent", b =>
                 {
-                    b.HasOne("ClientCrm.Domain.Warnings.Warning", null)
+                    b.HasOne("ClientCrm.Domain.Warnings.Warning", "Warning")
                         .WithMany("Events")
                         .HasForeignKey("WarningId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Warning");
                 });
 
             modelBuilder.Entity("ClientCrm.Infrastructure.Identity.CrmUser", b =>

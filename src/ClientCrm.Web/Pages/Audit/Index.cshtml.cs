@@ -2,7 +2,7 @@ using System.Text.Json;
 using ClientCrm.Domain.Auditing;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ClientCrm.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Web.Pages.Audit;
@@ -13,7 +13,7 @@ public sealed record AuditRow(long Id, DateTimeOffset At, string? UserName, stri
 public sealed record AuditChange(string Field, string? From, string? To, bool Redacted);
 
 /// <summary>The audit log for leaders: who changed what and when, newest first, filtered in the database.</summary>
-public sealed class IndexModel(CrmDbContext db) : PageModel
+public sealed class IndexModel(CrmDbContext db) : KeysetListModel
 {
     public const int PageSize = 50;
 
@@ -27,16 +27,14 @@ public sealed class IndexModel(CrmDbContext db) : PageModel
         .Select(t => t.ClrType.Name).Order(StringComparer.Ordinal).ToList();
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Tally Total { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
     public string? ClientName { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
         var query = db.AuditEntries.AsNoTracking();
         if (ClientId is { } clientId)
         {
@@ -66,19 +64,41 @@ public sealed class IndexModel(CrmDbContext db) : PageModel
             query = query.Where(a => a.At < end);
         }
 
-        Total = await query.CountAsync(ct);
-        var page = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Rows = page.Select(a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.ClientId, a.Action, Parse(a.ChangesJson))).ToList();
+        Total = await query.TallyAsync(ct);
+        var cursor = Cursor.Read(Paging.Token, 2, c =>
+        {
+            _ = (c.Time(0), c.Number(1));
+            return c;
+        });
+        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek => NewestFirst(query, cursor, seek),
+            a => Cursor.Encode(a.At, a.Id), ct);
+        Rows = page.Rows.Select(a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.ClientId, a.Action, Parse(a.ChangesJson))).ToList();
+        Pager = Keyset.Links(page, RouteWith());
     }
 
-    public Dictionary<string, string?> RouteWith(int page) => new(StringComparer.Ordinal)
+    /// <summary>Newest first by (At, Id), the index every filter of the log ends in; past the cursor, or before it going back.</summary>
+    private static IQueryable<AuditEntry> NewestFirst(IQueryable<AuditEntry> query, Cursor? cursor, Seek seek)
+    {
+        if (cursor is not null && seek != Seek.First)
+        {
+            var (at, id) = (cursor.Time(0), cursor.Number(1));
+            return seek == Seek.After
+                ? query.Where(a => EF.Functions.LessThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(at, id)))
+                    .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+                : query.Where(a => EF.Functions.GreaterThan(ValueTuple.Create(a.At, a.Id), ValueTuple.Create(at, id)))
+                    .OrderBy(a => a.At).ThenBy(a => a.Id);
+        }
+
+        return query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
+    }
+
+    public Dictionary<string, string?> RouteWith() => new(StringComparer.Ordinal)
     {
         ["clientId"] = ClientId?.ToString(),
         ["user"] = UserName,
         ["entity"] = Entity,
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static List<AuditChange> Parse(string? json)

@@ -32,7 +32,7 @@ public sealed class ClientGradeView
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(client);
-        var thresholds = (await db.GradingSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
+        var thresholds = await db.GradingThresholdsAsync(ct);
         var facts = await GradingFactsQuery.For(db, db.Clients.Where(c => c.Id == client.Id), today).SingleAsync(ct);
         var pending = await db.GradeProposals.Where(p => p.ClientId == client.Id && p.State == ProposalState.Pending)
             .OrderByDescending(p => p.CreatedAt).Select(p => new { p.Id, p.ProposedGrade }).FirstOrDefaultAsync(ct);

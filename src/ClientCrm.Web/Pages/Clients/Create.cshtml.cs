@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Access;
@@ -65,7 +66,8 @@ public sealed class CreateModel(
 
         try
         {
-            var client = Client.Register(Input.ToCard(), Principal.ToCard(), owner!.Id, owner.DepartmentId, clock.GetUtcNow());
+            var thresholds = await db.GradingThresholdsAsync(ct);
+            var client = Client.Register(Input.ToCard(), Principal.ToCard(), owner!.Id, owner.DepartmentId, thresholds, clock.GetUtcNow());
             db.Clients.Add(client);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = l["Client.Registered", client.Name].Value;

@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
@@ -107,7 +108,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         {
             try
             {
-                client.RecordContact(ContactOn.Value, clock.GetUtcNow());
+                client.RecordContact(ContactOn.Value, await db.GradingThresholdsAsync(ct), clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 TempData["Flash"] = l["Grading.ContactRecorded", ContactOn.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value;
                 return RedirectToPage(new { id });
@@ -143,7 +144,8 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
             try
             {
                 var now = clock.GetUtcNow();
-                client.ChangeGrade(GradeTo!.Value, GradeChangeKind.Manual, GradingPeople.Decider(actor, User), GradeReason, null, leaderId, null, now);
+                client.ChangeGrade(GradeTo!.Value, GradeChangeKind.Manual, GradingPeople.Decider(actor, User), GradeReason, null, leaderId, null,
+                    await db.GradingThresholdsAsync(ct), now);
                 // A proposal made before the grade was set by hand no longer applies.
                 foreach (var pending in await db.GradeProposals.Where(p => p.ClientId == id && p.State == ProposalState.Pending).ToListAsync(ct))
                 {
@@ -177,7 +179,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         Client = client;
         OwnerName = await db.Users.Where(u => u.Id == client.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         DepartmentName = await db.Departments.Where(d => d.Id == client.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
-        ReviewDue = client.IsCardReviewDue(clock.GetUtcNow());
+        ReviewDue = client.IsCardReviewDue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
         Projects = await ClientProjectsView.LoadAsync(db, client.Id, ct);
         WarningColumn = await WarningColumnView.ForClientAsync(db, client.Id, ct);

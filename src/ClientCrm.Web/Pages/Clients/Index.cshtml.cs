@@ -1,28 +1,35 @@
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Grading;
-using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Clients;
+using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Security;
+using ClientCrm.Web.Paging;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Web.Pages.Clients;
 
 public sealed record ClientRow(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
     Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage,
-    string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue, bool ContactOverdue);
+    string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue, bool ContactOverdue, string NormalizedName);
 
 /// <summary>
-/// 客户资料库: the clients in the user's scope, paged, filtered and sorted in the database. One search box takes a
-/// part of a name, or an exact phone, email, tax or registration number (matched through the blind indexes).
+/// 客户资料库: the clients in the user's scope, filtered and sorted in the database and paged by keyset (each sort has
+/// an index with the scope column in front). One search box takes a part of a name (the client's, its Chinese name
+/// or a principal's; trigram indexes), or an exact phone, email, tax or registration number (blind indexes, looked up
+/// first, then read by id).
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock) : KeysetListModel
 {
     public const int PageSize = 25;
+
+    /// <summary>A name fragment matching principals of more clients than this is searched with a subquery instead of by id.</summary>
+    public const int PrincipalHitCap = 500;
+
+    private static readonly string[] Sorts = ["updated", "name", "country", "status", "grade"];
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public ClientStatus? Status { get; set; }
@@ -37,11 +44,10 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "updated";
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; } = true;
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ClientRow> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Tally Total { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
     public IReadOnlyList<OwnerOption> Owners { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
@@ -51,17 +57,57 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        if (!Sorts.Contains(Sort, StringComparer.Ordinal))
+        {
+            Sort = "updated";
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var query = await FilteredAsync(today, ct);
+        Total = await query.TallyAsync(ct);
+        var key = Cursor.Read(Paging.Token, Sort == "updated" || Sort == "name" ? 2 : 3, ReadKey);
+        var page = await Keyset.PageAsync(Paging, key is not null, PageSize, seek => Project(Ordered(query, key, seek), today), CursorOf, ct);
+        Rows = page.Rows;
+        Pager = Keyset.Links(page, RouteWith());
+
+        OpenWarnings = await WarningColumnView.OpenByClientAsync(db, Rows.Select(r => r.Id).ToList(), ct);
+        Owners = await ClientOwners.AssignableAsync(db, actor.Scope, ct);
+        if (ShowDepartmentFilter)
+        {
+            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+                .Select(d => (d.Id, d.Name)).ToList();
+        }
+    }
+
+    /// <summary>Query-string values for a link that keeps the current filters; a new sort starts at the first page.</summary>
+    public Dictionary<string, string?> RouteWith(string? sort = null)
+    {
+        var newSort = sort ?? Sort;
+        var desc = sort is null ? Desc : sort == Sort ? !Desc : sort is "updated";
+        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["q"] = Q,
+            ["status"] = Status?.ToString(),
+            ["country"] = Country,
+            ["region"] = Region?.ToString(),
+            ["owner"] = Owner,
+            ["department"] = Department?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["grade"] = Grade?.ToString(),
+            ["pareto"] = Pareto?.ToString(),
+            ["lifecycle"] = Lifecycle?.ToString(),
+            ["industry"] = Industry?.ToString(),
+            ["overdue"] = Overdue ? "true" : null,
+            ["sort"] = newSort,
+            ["desc"] = desc ? "true" : "false",
+        };
+    }
+
+    private async Task<IQueryable<Client>> FilteredAsync(DateOnly today, CancellationToken ct)
+    {
         var query = db.Clients.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var term = Q.Trim();
-            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            var exact = db.Clients.WhereExactIdentifier(term, indexer).Select(c => c.Id);
-            query = query.Where(c => EF.Functions.ILike(c.Name, pattern)
-                                     || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, pattern))
-                                     || exact.Contains(c.Id));
+            query = await SearchAsync(query, Q.Trim(), ct);
         }
 
         if (Status is { } status)
@@ -110,81 +156,102 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
             query = query.Where(c => c.Industry == industry);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var thresholds = (await db.GradingSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
-        if (Overdue)
-        {
-            query = query.WhereContactOverdue(today, thresholds);
-        }
-
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Min(PageNumber, PageCount);
-        var dueBefore = clock.GetUtcNow() - Client.CardReviewInterval;
-        var page = await Sorted(query)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(c => new
-            {
-                Row = new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade,
-                    c.Classes!.Pareto, c.Classes!.Lifecycle,
-                    db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-                    db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "",
-                    c.UpdatedAt, c.CardReviewedAt <= dueBefore, false),
-                c.LastContactOn,
-                c.RegisteredAt,
-            })
-            .ToListAsync(ct);
-        Rows = page.Select(r => r.Row with
-        {
-            ContactOverdue = ContactDuty.IsOverdue(r.Row.Grade, r.Row.Status,
-                Client.ContactClockStartOf(r.LastContactOn, r.RegisteredAt), today, thresholds),
-        }).ToList();
-
-        OpenWarnings = await WarningColumnView.OpenByClientAsync(db, Rows.Select(r => r.Id).ToList(), ct);
-        Owners = await ClientOwners.AssignableAsync(db, actor.Scope, ct);
-        if (ShowDepartmentFilter)
-        {
-            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
-                .Select(d => (d.Id, d.Name)).ToList();
-        }
+        return Overdue ? query.WhereContactOverdue(today) : query;
     }
 
-    /// <summary>Query-string values for a link that keeps the current filters but changes some.</summary>
-    public Dictionary<string, string?> RouteWith(string? sort = null, int? page = null)
+    private async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string term, CancellationToken ct)
     {
-        var newSort = sort ?? Sort;
-        var desc = sort is null ? Desc : sort == Sort ? !Desc : sort is "updated" or "registered";
-        return new Dictionary<string, string?>(StringComparer.Ordinal)
+        // An exact identifier is looked up first, through the blind indexes only; a hit is read by id.
+        var exact = await ExactContactSearch.MatchingClientIdsAsync(db, term, indexer, ct);
+        if (exact is { Count: > 0 })
         {
-            ["q"] = Q,
-            ["status"] = Status?.ToString(),
-            ["country"] = Country,
-            ["region"] = Region?.ToString(),
-            ["owner"] = Owner,
-            ["department"] = Department?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["grade"] = Grade?.ToString(),
-            ["pareto"] = Pareto?.ToString(),
-            ["lifecycle"] = Lifecycle?.ToString(),
-            ["industry"] = Industry?.ToString(),
-            ["overdue"] = Overdue ? "true" : null,
-            ["sort"] = newSort,
-            ["desc"] = desc ? "true" : "false",
-            ["p"] = (page ?? (sort is null ? PageNumber : 1)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            return query.Where(c => exact.Contains(c.Id));
+        }
+
+        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // Principals whose name matches, as client ids: the three trigram lookups then combine as one bitmap.
+        var viaPrincipals = await db.Principals.AsNoTracking().Where(p => EF.Functions.ILike(p.Name, pattern))
+            .Select(p => p.ClientId).Distinct().Take(PrincipalHitCap + 1).ToListAsync(ct);
+        if (viaPrincipals.Count > PrincipalHitCap)
+        {
+            return query.Where(c => EF.Functions.ILike(c.Name, pattern)
+                                    || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, pattern))
+                                    || db.Principals.Any(p => p.ClientId == c.Id && EF.Functions.ILike(p.Name, pattern)));
+        }
+
+        return query.Where(c => EF.Functions.ILike(c.Name, pattern)
+                                || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, pattern))
+                                || viaPrincipals.Contains(c.Id));
+    }
+
+    private IQueryable<ClientRow> Project(IQueryable<Client> clients, DateOnly today) =>
+        from c in clients
+        join u in db.Users on c.OwnerId equals u.Id into owners
+        from u in owners.DefaultIfEmpty()
+        join d in db.Departments on c.DepartmentId equals d.Id into departments
+        from d in departments.DefaultIfEmpty()
+        select new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade,
+            c.Classes!.Pareto, c.Classes!.Lifecycle, u.DisplayName ?? "", d.Name ?? "", c.UpdatedAt,
+            c.CardReviewDueOn <= today, c.Status != ClientStatus.Terminated && c.ContactDueOn < today, c.NormalizedName);
+
+    // The sort key of each sort: (UpdatedAt, Id), (NormalizedName, Id), or (Country|Status|Grade, NormalizedName, Id).
+    private sealed record ClientKey(DateTimeOffset UpdatedAt, string Name, string Country, ClientStatus Status, ClientGrade Grade, Guid Id);
+
+    private ClientKey ReadKey(Cursor c) => Sort switch
+    {
+        "updated" => new ClientKey(c.Time(0), "", "", default, default, c.Id(1)),
+        "name" => new ClientKey(default, c.Text(0), "", default, default, c.Id(1)),
+        "country" => new ClientKey(default, c.Text(1), c.Text(0), default, default, c.Id(2)),
+        "status" => new ClientKey(default, c.Text(1), "", c.Enum<ClientStatus>(0), default, c.Id(2)),
+        _ => new ClientKey(default, c.Text(1), "", default, c.Enum<ClientGrade>(0), c.Id(2)),
+    };
+
+    private string CursorOf(ClientRow r) => Sort switch
+    {
+        "updated" => Cursor.Encode(r.UpdatedAt, r.Id),
+        "name" => Cursor.Encode(r.NormalizedName, r.Id),
+        "country" => Cursor.Encode(r.CountryCode, r.NormalizedName, r.Id),
+        "status" => Cursor.Encode(r.Status, r.NormalizedName, r.Id),
+        _ => Cursor.Encode(r.Grade, r.NormalizedName, r.Id),
+    };
+
+    /// <summary>
+    /// The rows in reading order past the cursor (or, going back, in reverse order before it). Every key is compared as
+    /// one row value, <c>(a, b) &gt; (x, y)</c>, which PostgreSQL answers from the sort's index.
+    /// </summary>
+    private IQueryable<Client> Ordered(IQueryable<Client> q, ClientKey? k, Seek seek)
+    {
+        var ascending = Desc ? seek == Seek.Before : seek != Seek.Before;
+        if (k is not null && seek != Seek.First)
+        {
+            q = (Sort, ascending) switch
+            {
+                ("updated", true) => q.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.UpdatedAt, c.Id), ValueTuple.Create(k.UpdatedAt, k.Id))),
+                ("updated", false) => q.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.UpdatedAt, c.Id), ValueTuple.Create(k.UpdatedAt, k.Id))),
+                ("name", true) => q.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.NormalizedName, c.Id), ValueTuple.Create(k.Name, k.Id))),
+                ("name", false) => q.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.NormalizedName, c.Id), ValueTuple.Create(k.Name, k.Id))),
+                ("country", true) => q.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.CountryCode, c.NormalizedName, c.Id), ValueTuple.Create(k.Country, k.Name, k.Id))),
+                ("country", false) => q.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.CountryCode, c.NormalizedName, c.Id), ValueTuple.Create(k.Country, k.Name, k.Id))),
+                ("status", true) => q.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.Status, c.NormalizedName, c.Id), ValueTuple.Create(k.Status, k.Name, k.Id))),
+                ("status", false) => q.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.Status, c.NormalizedName, c.Id), ValueTuple.Create(k.Status, k.Name, k.Id))),
+                (_, true) => q.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.Grade, c.NormalizedName, c.Id), ValueTuple.Create(k.Grade, k.Name, k.Id))),
+                (_, false) => q.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.Grade, c.NormalizedName, c.Id), ValueTuple.Create(k.Grade, k.Name, k.Id))),
+            };
+        }
+
+        return (Sort, ascending) switch
+        {
+            ("updated", true) => q.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            ("updated", false) => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+            ("name", true) => q.OrderBy(c => c.NormalizedName).ThenBy(c => c.Id),
+            ("name", false) => q.OrderByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
+            ("country", true) => q.OrderBy(c => c.CountryCode).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
+            ("country", false) => q.OrderByDescending(c => c.CountryCode).ThenByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
+            ("status", true) => q.OrderBy(c => c.Status).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
+            ("status", false) => q.OrderByDescending(c => c.Status).ThenByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
+            (_, true) => q.OrderBy(c => c.Grade).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
+            (_, false) => q.OrderByDescending(c => c.Grade).ThenByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
         };
     }
-
-    private IQueryable<Client> Sorted(IQueryable<Client> query) => (Sort, Desc) switch
-    {
-        ("name", false) => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
-        ("name", true) => query.OrderByDescending(c => c.Name).ThenBy(c => c.Id),
-        ("country", false) => query.OrderBy(c => c.CountryCode).ThenBy(c => c.Name).ThenBy(c => c.Id),
-        ("country", true) => query.OrderByDescending(c => c.CountryCode).ThenBy(c => c.Name).ThenBy(c => c.Id),
-        ("status", false) => query.OrderBy(c => c.Status).ThenBy(c => c.Name).ThenBy(c => c.Id),
-        ("status", true) => query.OrderByDescending(c => c.Status).ThenBy(c => c.Name).ThenBy(c => c.Id),
-        ("grade", false) => query.OrderBy(c => c.Grade).ThenBy(c => c.Name).ThenBy(c => c.Id),
-        ("grade", true) => query.OrderByDescending(c => c.Grade).ThenBy(c => c.Name).ThenBy(c => c.Id),
-        ("registered", false) => query.OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id),
-        ("registered", true) => query.OrderByDescending(c => c.RegisteredAt).ThenBy(c => c.Id),
-        (_, false) => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-        _ => query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
-    };
 }

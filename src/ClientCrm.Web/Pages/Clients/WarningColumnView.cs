@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Pages.Warnings;
@@ -57,8 +58,7 @@ public sealed class WarningColumnView
     }
 
     private static IQueryable<WarningColumnItem> Open(IQueryable<Warning> warnings) =>
-        warnings.AsNoTracking()
-            .Where(w => w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating)
+        warnings.AsNoTracking().WhereOpen()
             .OrderBy(w => w.RaisedAt).ThenBy(w => w.Id)
             .Select(w => new WarningColumnItem(w.Id, w.ClientId, w.Family, w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt,
                 w.ConditionClearedAt != null, w.EscalatedAt != null));

@@ -5,7 +5,7 @@ using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ClientCrm.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -21,14 +21,19 @@ public sealed record RunRow(Guid Id, GradingTrigger Trigger, string? StartedBy, 
 /// 客户分类评审: start a regrade run over the user's scope, and the proposals waiting for a decision — department heads
 /// decide B/C changes of their department, leaders anything that involves A.
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeService regrade, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeService regrade, ScopeSummaries summaries,
+    IStringLocalizer<SharedResource> l) : KeysetListModel
 {
-    public const int MaxRows = 200;
+    public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public int? Department { get; set; }
 
+    /// <summary>Only the proposals this user may decide (a head: those without grade A).</summary>
+    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+
     public IReadOnlyList<ProposalRow> Pending { get; private set; } = [];
     public int PendingTotal { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool IsLeader { get; private set; }
@@ -37,27 +42,36 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
     {
         var decider = GradingPeople.Decider(actor, User);
         IsLeader = decider.IsLeader;
+        PendingTotal = await PendingProposals.CountAsync(db, actor.Scope, summaries, ct);
         var pending = db.GradeProposals.AsNoTracking().Where(p => p.State == ProposalState.Pending);
         if (Department is { } department)
         {
             pending = pending.Where(p => p.Client!.DepartmentId == department);
         }
 
-        PendingTotal = await pending.CountAsync(ct);
-        var rows = await pending
-            // Changes this user can decide first, the oldest first.
-            .OrderBy(p => p.FromGrade == ClientGrade.A || p.ProposedGrade == ClientGrade.A ? (decider.IsLeader ? 0 : 1) : 0)
-            .ThenBy(p => p.CreatedAt).ThenBy(p => p.Client!.Name)
-            .Take(MaxRows)
-            .Select(p => new
-            {
-                p.Id, p.ClientId, p.Client!.Name,
-                DepartmentName = db.Departments.Where(d => d.Id == p.Client.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "",
-                p.FromGrade, p.ProposedGrade, p.CreatedAt,
-            })
-            .ToListAsync(ct);
-        Pending = rows.Select(r => new ProposalRow(r.Id, r.ClientId, r.Name, r.DepartmentName, r.FromGrade, r.ProposedGrade, r.CreatedAt,
-            GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, r.FromGrade, r.ProposedGrade))).ToList();
+        if (Mine && !decider.IsLeader)
+        {
+            pending = pending.Where(p => p.FromGrade != ClientGrade.A && p.ProposedGrade != ClientGrade.A);
+        }
+
+        var cursor = Cursor.Read(Paging.Token, 2, c =>
+        {
+            _ = (c.Time(0), c.Id(1));
+            return c;
+        });
+        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek =>
+                from p in OldestFirst(pending, cursor, seek)
+                join d in db.Departments on p.Client!.DepartmentId equals d.Id into departments
+                from d in departments.DefaultIfEmpty()
+                select new ProposalRow(p.Id, p.ClientId, p.Client!.Name, d.Name ?? "", p.FromGrade, p.ProposedGrade, p.CreatedAt, false),
+            r => Cursor.Encode(r.CreatedAt, r.Id), ct);
+        Pending = page.Rows.Select(r => r with { MayDecide = GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, r.From, r.Proposed) })
+            .ToList();
+        Pager = Keyset.Links(page, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["department"] = Department?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["mine"] = Mine ? "true" : null,
+        });
 
         var runs = db.GradingRuns.AsNoTracking();
         if (actor.Scope.Level != ScopeLevel.All)
@@ -66,10 +80,12 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
             runs = runs.Where(r => r.ScopeLevel == ScopeLevel.All || r.DepartmentId == actor.Scope.DepartmentId);
         }
 
-        Runs = await runs.OrderByDescending(r => r.StartedAt).Take(10)
-            .Select(r => new RunRow(r.Id, r.Trigger, r.StartedByName,
-                db.Departments.Where(d => d.Id == r.DepartmentId).Select(d => d.Name).FirstOrDefault(),
-                r.StartedAt, r.FinishedAt, r.ClientsAssessed, r.ChangesProposed))
+        Runs = await (
+                from r in runs.OrderByDescending(r => r.StartedAt).Take(10)
+                join d in db.Departments on r.DepartmentId equals d.Id into departments
+                from d in departments.DefaultIfEmpty()
+                orderby r.StartedAt descending
+                select new RunRow(r.Id, r.Trigger, r.StartedByName, d.Name, r.StartedAt, r.FinishedAt, r.ClientsAssessed, r.ChangesProposed))
             .ToListAsync(ct);
 
         if (IsLeader)
@@ -77,6 +93,21 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
             Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
                 .Select(d => (d.Id, d.Name)).ToList();
         }
+    }
+
+    private static IQueryable<GradeProposal> OldestFirst(IQueryable<GradeProposal> query, Cursor? cursor, Seek seek)
+    {
+        if (cursor is not null && seek != Seek.First)
+        {
+            var (at, id) = (cursor.Time(0), cursor.Id(1));
+            return seek == Seek.After
+                ? query.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.CreatedAt, p.Id), ValueTuple.Create(at, id)))
+                    .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+                : query.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.CreatedAt, p.Id), ValueTuple.Create(at, id)))
+                    .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+        }
+
+        return query.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id);
     }
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken ct)

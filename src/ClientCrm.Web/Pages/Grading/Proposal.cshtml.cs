@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
@@ -41,16 +42,17 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
     }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct) =>
-        DecideAsync(id, (p, decider, now) => p.Confirm(p.Client!, decider, Blank(ResponsibleLeaderId), now), ct);
+        DecideAsync(id, (p, decider, thresholds, now) => p.Confirm(p.Client!, decider, Blank(ResponsibleLeaderId), thresholds, now), ct);
 
     public Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken ct)
     {
         GradingPeople.CheckGradeAndReason(ModelState, l, OverrideGrade, nameof(OverrideGrade), Reason, nameof(Reason));
 
-        return DecideAsync(id, (p, decider, now) => p.Override(p.Client!, decider, OverrideGrade!.Value, Reason, Blank(ResponsibleLeaderId), now), ct);
+        return DecideAsync(id, (p, decider, thresholds, now) =>
+            p.Override(p.Client!, decider, OverrideGrade!.Value, Reason, Blank(ResponsibleLeaderId), thresholds, now), ct);
     }
 
-    private async Task<IActionResult> DecideAsync(Guid id, Action<GradeProposal, GradeDecider, DateTimeOffset> decide, CancellationToken ct)
+    private async Task<IActionResult> DecideAsync(Guid id, Action<GradeProposal, GradeDecider, GradingThresholds, DateTimeOffset> decide, CancellationToken ct)
     {
         var proposal = await db.GradeProposals.Include(p => p.Client).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (proposal is null)
@@ -67,7 +69,7 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
         {
             try
             {
-                decide(proposal, GradingPeople.Decider(actor, User), clock.GetUtcNow());
+                decide(proposal, GradingPeople.Decider(actor, User), await db.GradingThresholdsAsync(ct), clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
                 // The grade decides the no-new-batch rule and the severity of new warnings.
                 await warnings.ClientDataChangedAsync(proposal.ClientId, ct);

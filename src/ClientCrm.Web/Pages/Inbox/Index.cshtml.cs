@@ -2,7 +2,7 @@ using ClientCrm.Domain.Notifications;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ClientCrm.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,29 +14,48 @@ public sealed record NotificationRow(Guid Id, NotificationKind Kind, string Text
 /// 消息: the signed-in user's own notifications, newest first. Notifications are not client records, so there is no
 /// query filter on them: every query here starts from <see cref="Mine"/>, which keeps only the user's own.
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> l) : KeysetListModel
 {
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<NotificationRow> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int UnreadTotal { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Tally Total { get; private set; }
+    public Tally UnreadTotal { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
         var mine = Mine();
-        UnreadTotal = await mine.CountAsync(n => n.ReadAt == null, ct);
+        UnreadTotal = await mine.Where(n => n.ReadAt == null).TallyAsync(ct);
         var shown = Unread ? mine.Where(n => n.ReadAt == null) : mine;
-        Total = Unread ? UnreadTotal : await mine.CountAsync(ct);
-        Rows = await shown.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(n => new NotificationRow(n.Id, n.Kind, n.Text, n.CreatedAt, n.ReadAt != null))
-            .ToListAsync(ct);
+        Total = Unread ? UnreadTotal : await mine.TallyAsync(ct);
+        var cursor = Cursor.Read(Paging.Token, 2, c =>
+        {
+            _ = (c.Time(0), c.Id(1));
+            return c;
+        });
+        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek => NewestFirst(shown, cursor, seek)
+                .Select(n => new NotificationRow(n.Id, n.Kind, n.Text, n.CreatedAt, n.ReadAt != null)),
+            n => Cursor.Encode(n.CreatedAt, n.Id), ct);
+        Rows = page.Rows;
+        Pager = Keyset.Links(page, RouteWith());
+    }
+
+    private static IQueryable<Notification> NewestFirst(IQueryable<Notification> query, Cursor? cursor, Seek seek)
+    {
+        if (cursor is not null && seek != Seek.First)
+        {
+            var (at, id) = (cursor.Time(0), cursor.Id(1));
+            return seek == Seek.After
+                ? query.Where(n => EF.Functions.LessThan(ValueTuple.Create(n.CreatedAt, n.Id), ValueTuple.Create(at, id)))
+                    .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
+                : query.Where(n => EF.Functions.GreaterThan(ValueTuple.Create(n.CreatedAt, n.Id), ValueTuple.Create(at, id)))
+                    .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id);
+        }
+
+        return query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id);
     }
 
     /// <summary>Marks the notification read and goes where it points. Another user's notification answers 404.</summary>
@@ -62,10 +81,9 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
         return RedirectToPage();
     }
 
-    public Dictionary<string, string?> RouteWith(int page, bool? unread = null) => new(StringComparer.Ordinal)
+    public Dictionary<string, string?> RouteWith(bool? unread = null) => new(StringComparer.Ordinal)
     {
         ["unread"] = (unread ?? Unread) ? "true" : null,
-        ["p"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     };
 
     private IQueryable<Notification> Mine()

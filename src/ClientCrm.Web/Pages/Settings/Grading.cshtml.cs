@@ -1,5 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
+using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Validation;
 using FluentValidation;
@@ -38,8 +39,13 @@ public sealed class GradingModel(CrmDbContext db, IValidator<GradingSettingsInpu
         try
         {
             db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
-            settings.Change(Input.ToThresholds(), clock.GetUtcNow());
+            var thresholds = Input.ToThresholds();
+            settings.Change(thresholds, clock.GetUtcNow());
+            // The contact intervals decide every client's next contact day: they change together.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await ContactSchedule.RescheduleAllAsync(db, thresholds, ct);
+            await transaction.CommitAsync(ct);
             TempData["Flash"] = l["Settings.Saved"].Value;
             return RedirectToPage();
         }

@@ -4,7 +4,8 @@ using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ClientCrm.Infrastructure.Warnings;
+using ClientCrm.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Web.Pages.Warnings;
@@ -13,7 +14,7 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// The warnings in the user's scope (SPEC §7, §9 company view): a leader sees the company, with a department filter; a
 /// department head their department; staff their own clients. By default the open ones, oldest first.
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : KeysetListModel
 {
     public const int PageSize = 25;
 
@@ -27,11 +28,10 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
     [BindProperty(SupportsGet = true)] public int? Department { get; set; }
     [BindProperty(SupportsGet = true)] public bool Escalated { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<WarningRow> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Tally Total { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
@@ -42,12 +42,11 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        PageNumber = Math.Max(1, PageNumber);
         var query = db.Warnings.AsNoTracking();
         var (openOnly, oneState) = ParseState();
         if (openOnly)
         {
-            query = query.Where(w => w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating);
+            query = query.WhereOpen();
         }
         else if (oneState is { } state)
         {
@@ -80,9 +79,12 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
             ClientName = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         }
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Min(PageNumber, PageCount);
-        Rows = await WarningRow.Project(WarningRow.OldestFirst(query).Skip((PageNumber - 1) * PageSize).Take(PageSize), db).ToListAsync(ct);
+        Total = await query.TallyAsync(ct);
+        var cursor = WarningRow.ReadCursor(Paging.Token);
+        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize,
+            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, ct);
+        Rows = page.Rows;
+        Pager = Keyset.Links(page, RouteWith());
 
         if (ShowDepartmentFilter)
         {
@@ -110,8 +112,8 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
         return (true, null);
     }
 
-    /// <summary>Query-string values for a link that keeps the current filters but shows another page.</summary>
-    public Dictionary<string, string?> RouteWith(int page) => new(StringComparer.Ordinal)
+    /// <summary>Query-string values of the current filters.</summary>
+    public Dictionary<string, string?> RouteWith() => new(StringComparer.Ordinal)
     {
         ["family"] = Family?.ToString(),
         ["severity"] = Severity?.ToString(),
@@ -119,6 +121,5 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
         ["department"] = Department?.ToString(CultureInfo.InvariantCulture),
         ["escalated"] = Escalated ? "true" : null,
         ["clientId"] = ClientId?.ToString(),
-        ["p"] = page.ToString(CultureInfo.InvariantCulture),
     };
 }

@@ -5,7 +5,7 @@ using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using ClientCrm.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Web.Pages.Warnings;
@@ -16,16 +16,15 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// review warnings, so the page is refused to them.
 /// </summary>
 [Authorize(Roles = Roles.DepartmentHead + "," + Roles.Leader)]
-public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : PageModel
+public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : KeysetListModel
 {
     public const int PageSize = 25;
 
     [BindProperty(SupportsGet = true)] public int? Department { get; set; }
-    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<WarningRow> Rows { get; private set; } = [];
-    public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public Tally Total { get; private set; }
+    public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
     public DateTimeOffset Now { get; private set; }
     public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
@@ -36,16 +35,18 @@ public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvid
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        PageNumber = Math.Max(1, PageNumber);
         var query = db.Warnings.AsNoTracking().Where(w => w.State == WarningState.Open);
         if (ShowDepartmentFilter && Department is { } department)
         {
             query = query.Where(w => w.Client!.DepartmentId == department);
         }
 
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Min(PageNumber, PageCount);
-        Rows = await WarningRow.Project(WarningRow.OldestFirst(query).Skip((PageNumber - 1) * PageSize).Take(PageSize), db).ToListAsync(ct);
+        Total = await query.TallyAsync(ct);
+        var cursor = WarningRow.ReadCursor(Paging.Token);
+        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize,
+            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, ct);
+        Rows = page.Rows;
+        Pager = Keyset.Links(page, RouteWith());
         EscalateAfterDays = await db.WarningSettings.AsNoTracking().Select(s => s.EscalateAfterDays).SingleAsync(ct);
 
         if (ShowDepartmentFilter)
@@ -55,9 +56,8 @@ public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvid
         }
     }
 
-    public Dictionary<string, string?> RouteWith(int page) => new(StringComparer.Ordinal)
+    public Dictionary<string, string?> RouteWith() => new(StringComparer.Ordinal)
     {
         ["department"] = Department?.ToString(CultureInfo.InvariantCulture),
-        ["p"] = page.ToString(CultureInfo.InvariantCulture),
     };
 }
