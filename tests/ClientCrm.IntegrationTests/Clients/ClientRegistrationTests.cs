@@ -136,6 +136,38 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
 
         var none = await staff.GetPageAsync("/Clients?q=" + Uri.EscapeDataString("+971 50 123 4568"));
         Assert.Empty(none.QuerySelectorAll("#client-table a.client-link"));
+
+        // The blind-index hits are looked up within the searcher's scope: another owner finds nothing.
+        var other = await SignedInAsync("staff1b");
+        foreach (var term in new[] { "OMAR.HADDAD@example.com", "reg search 77", "Haddad" })
+        {
+            var page = await other.GetPageAsync("/Clients?q=" + Uri.EscapeDataString(term));
+            Assert.DoesNotContain("Searchable Marine", page.QuerySelectorAll("#client-table a.client-link").Select(a => a.TextContent.Trim()));
+        }
+    }
+
+    [Fact]
+    public async Task Part_of_a_principal_name_or_of_the_Chinese_name_finds_the_client()
+    {
+        var staff = await SignedInAsync("staff1a");
+        var values = ClientForms.ValidRegistration("Principal Found Trading", "REG-PRINCIPAL-9");
+        values["Input.ChineseName"] = "海湾之星贸易";
+        values["Principal.Name"] = "Khalid Al-Mansouri";
+        using (var saved = await staff.SubmitAsync("/Clients/Create", "#client-form", values))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        foreach (var term in new[] { "mansour", "Khalid Al", "之星贸", "found trad" })
+        {
+            var page = await staff.GetPageAsync("/Clients?q=" + Uri.EscapeDataString(term));
+            var names = page.QuerySelectorAll("#client-table a.client-link").Select(a => a.TextContent.Trim()).ToList();
+            Assert.True(names.Contains("Principal Found Trading"), $"search '{term}' found: {string.Join(", ", names)}");
+        }
+
+        // LIKE wildcards typed into the box are searched for as text.
+        var percent = await staff.GetPageAsync("/Clients?q=" + Uri.EscapeDataString("%"));
+        Assert.Empty(percent.QuerySelectorAll("#client-table a.client-link"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using ClientCrm.IntegrationTests.Infrastructure;
+using ClientCrm.Infrastructure.Grading;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.IntegrationTests.Grading;
@@ -76,5 +77,71 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
         Assert.NotNull(overdue.QuerySelector($"#client-table tr[data-client-id='{a}']"));
         Assert.Null(overdue.QuerySelector($"#client-table tr[data-client-id='{b}']"));
         Assert.Contains("60", (await staff.GetPageAsync($"/Clients/{b}")).QuerySelector("#grade-duties")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shortening_a_contact_interval_makes_clients_overdue_at_once_and_the_stored_due_day_follows()
+    {
+        // A C client last contacted 70 days ago: within the default 90 days, past 60.
+        var id = await GradingArrange.ActiveClientAsync(App, "staff1a", "Seventy Days Co", card => card);
+        var staff = await SignedInAsync("staff1a");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-70);
+        using (var recorded = await staff.SubmitAsync($"/Clients/{id}", "#contact-form",
+                   new Dictionary<string, string?> { ["ContactOn"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        }
+
+        Assert.Equal(day.AddDays(90), await GradingArrange.ClientAsync(App, id, c => c.ContactDueOn));
+        Assert.Null((await staff.GetPageAsync("/Clients?overdue=true")).QuerySelector($"#client-table tr[data-client-id='{id}']"));
+
+        var leader = await SignedInAsync("leader");
+        using var saved = await leader.SubmitAsync("/Settings/Grading", "#grading-settings-form",
+            new Dictionary<string, string?> { ["Input.ContactDaysC"] = "60" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        Assert.Equal(day.AddDays(60), await GradingArrange.ClientAsync(App, id, c => c.ContactDueOn));
+        Assert.NotNull((await staff.GetPageAsync("/Clients?overdue=true")).QuerySelector($"#client-table tr[data-client-id='{id}']"));
+        Assert.NotNull((await staff.GetPageAsync("/")).QuerySelector($"#overdue-contacts tr[data-client-id='{id}']"));
+    }
+
+    [Fact]
+    public async Task The_overdue_filter_and_the_rule_agree_on_every_client()
+    {
+        // The list filter (SQL over the stored day) and ContactDuty.IsOverdue (the rule over the clock) for each demo client.
+        await GradingArrange.ActiveClientAsync(App, "staff1a", "Long Silent Co", card => card);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await App.WithDbAsync(async db =>
+        {
+            var thresholds = await db.GradingThresholdsAsync();
+            var overdue = (await db.Clients.WhereContactOverdue(today).Select(c => c.Id).ToListAsync()).ToHashSet();
+            var clients = await db.Clients.AsNoTracking().ToListAsync();
+            Assert.Contains(clients, c => overdue.Contains(c.Id));
+            Assert.All(clients, c => Assert.Equal(
+                Domain.Grading.ContactDuty.IsOverdue(c.Grade, c.Status, c.ContactClockStart, today, thresholds), overdue.Contains(c.Id)));
+        });
+    }
+
+    [Fact]
+    public async Task Start_up_stores_the_due_days_of_clients_that_have_none()
+    {
+        var id = await GradingArrange.ActiveClientAsync(App, "staff1a", "Unscheduled Co", card => card);
+        var (contact, review) = await App.WithDbAsync(async db =>
+        {
+            var c = await db.Clients.AsNoTracking().SingleAsync(x => x.Id == id);
+            return (c.ContactDueOn, c.CardReviewDueOn);
+        });
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Clients\" SET \"ContactDueOn\" = NULL, \"CardReviewDueOn\" = NULL WHERE \"Id\" = {0}", id));
+
+        var scheduled = await App.WithDbAsync(async db => await ContactSchedule.ScheduleMissingAsync(db, await db.GradingThresholdsAsync()));
+
+        Assert.Equal(1, scheduled);
+        Assert.Equal((contact, review), await App.WithDbAsync(async db =>
+        {
+            var c = await db.Clients.AsNoTracking().SingleAsync(x => x.Id == id);
+            return (c.ContactDueOn, c.CardReviewDueOn);
+        }));
+        Assert.NotNull(contact);
     }
 }

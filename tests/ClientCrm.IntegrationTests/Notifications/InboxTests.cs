@@ -155,6 +155,28 @@ public sealed class InboxTests(PostgresFixture postgres) : AppTest(postgres)
     }
 
     [Fact]
+    public async Task A_long_inbox_is_counted_up_to_a_thousand_and_shown_as_more()
+    {
+        var userId = await UserIdAsync("staff2a");
+        var now = DateTimeOffset.UtcNow;
+        await App.WithDbAsync(db =>
+        {
+            for (var i = 0; i < 1_001; i++)
+            {
+                db.Notifications.Add(new Notification(userId, NotificationKind.WarningOnOwnClient, $"Many {i:0000}", "/Clients", now.AddSeconds(-i)));
+            }
+
+            return db.SaveChangesAsync();
+        });
+        var staff = await SignedInAsync("staff2a");
+
+        var inbox = await staff.GetPageAsync("/Inbox");
+
+        Assert.Contains("1,000+", inbox.QuerySelector("#inbox-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("1,000+", inbox.QuerySelector("#inbox-filter-unread")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_role_has_an_inbox_and_the_menu_links_the_warning_pages_by_role()
     {
         var expected = new Dictionary<string, (bool Warnings, bool Review, bool Settings)>

@@ -73,6 +73,8 @@ internal sealed class GradeProposalConfiguration : IEntityTypeConfiguration<Grad
         b.HasOne(p => p.Client).WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GradingRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.RunId, p.ClientId });
+        // A run's page lists its changes by proposed grade, keyset-paged.
+        b.HasIndex(p => new { p.RunId, p.ProposedGrade, p.Id });
         // The review list and the supersede step look for a client's pending proposal.
         b.HasIndex(p => new { p.ClientId, p.State });
         // Pending proposals, oldest first (keyset on CreatedAt, Id).

@@ -745,6 +745,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("RunId", "ClientId");
 
+                    b.HasIndex("RunId", "ProposedGrade", "Id");
+
                     b.ToTable("GradeProposals", (string)null);
                 });
 

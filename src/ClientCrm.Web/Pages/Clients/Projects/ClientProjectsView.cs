@@ -44,19 +44,24 @@ public sealed class ClientProjectsView
 
     public ProjectExecutionRow Total { get; init; } = new(null, 0, 0, 0, 0m, 0);
 
-    /// <summary>Two queries whatever the number of projects: the client's status and the projected project rows.</summary>
+    /// <summary>Three queries whatever the number of projects: the client's status, the projects, their open incidents.</summary>
     public static async Task<ClientProjectsView> LoadAsync(CrmDbContext db, Guid clientId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var status = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Status).FirstOrDefaultAsync(ct);
-        var projects = await db.CooperationProjects.AsNoTracking()
+        var open = await db.WorkerIncidents.AsNoTracking()
+            .Where(i => i.ClientId == clientId && i.Status != IncidentStatus.Resolved)
+            .GroupBy(i => i.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ProjectId, g => g.Count, ct);
+        var projects = (await db.CooperationProjects.AsNoTracking()
             .Where(p => p.ClientId == clientId)
             .OrderByDescending(p => p.CreatedAt)
             .Select(p => new ClientProjectRow(
                 p.Id, p.Name, p.JobTypes, p.Status, p.WorkersRequested, p.WorkersDispatched, p.ContractAmount, p.Currency, p.AmountCny,
-                p.ContractSignedOn, p.DepartureOn, p.ContractEndOn,
-                p.Incidents.Count(i => i.Status != IncidentStatus.Resolved)))
-            .ToListAsync(ct);
+                p.ContractSignedOn, p.DepartureOn, p.ContractEndOn, 0))
+            .ToListAsync(ct))
+            .Select(p => p with { OpenIncidents = open.GetValueOrDefault(p.Id) })
+            .ToList();
 
         var signed = projects.Where(p => p.ContractSignedOn is not null)
             .GroupBy(p => p.ContractSignedOn!.Value.Year)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClientCrm.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261202081345_PagePerformance")]
+    [Migration("20261202085129_PagePerformance")]
     partial class PagePerformance
     {
         /// <inheritdoc />
@@ -747,6 +747,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasFilter("\"State\" = 1");
 
                     b.HasIndex("RunId", "ClientId");
+
+                    b.HasIndex("RunId", "ProposedGrade", "Id");
 
                     b.ToTable("GradeProposals", (string)null);
                 });

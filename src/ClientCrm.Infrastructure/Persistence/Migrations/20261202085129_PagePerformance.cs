@@ -127,6 +127,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 filter: "\"State\" = 1");
 
             migrationBuilder.CreateIndex(
+                name: "IX_GradeProposals_RunId_ProposedGrade_Id",
+                table: "GradeProposals",
+                columns: new[] { "RunId", "ProposedGrade", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Clients_CardReviewDueOn",
                 table: "Clients",
                 column: "CardReviewDueOn");
@@ -288,6 +293,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_GradeProposals_Pending",
+                table: "GradeProposals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_GradeProposals_RunId_ProposedGrade_Id",
                 table: "GradeProposals");
 
             migrationBuilder.DropIndex(

@@ -1,0 +1,29 @@
+using ClientCrm.Infrastructure.Persistence;
+using Npgsql;
+
+namespace ClientCrm.IntegrationTests.Persistence;
+
+public sealed class ConnectionSettingsTests
+{
+    [Fact]
+    public void The_app_prepares_statements_keeps_them_across_pool_returns_and_turns_off_the_JIT()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionSettings.Tune("Host=db;Database=crm;Username=crm;Options=-c statement_timeout=30000"));
+
+        Assert.Equal(PostgresConnectionSettings.MaxAutoPrepare, tuned.MaxAutoPrepare);
+        Assert.Equal(2, tuned.AutoPrepareMinUsages);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("-c statement_timeout=30000 -c jit=off", tuned.Options);
+    }
+
+    [Fact]
+    public void What_the_operator_set_explicitly_is_kept()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionSettings.Tune(
+            "Host=db;Database=crm;Max Auto Prepare=0;No Reset On Close=false;Options=-c jit=on"));
+
+        Assert.Equal(0, tuned.MaxAutoPrepare);
+        Assert.False(tuned.NoResetOnClose);
+        Assert.Equal("-c jit=on", tuned.Options);
+    }
+}
