@@ -85,6 +85,12 @@ public sealed record BenchmarkOptions
     /// <summary><c>--reuse FOLDER</c> (page benchmark): use the cluster a <c>--keep</c> run left, instead of generating.</summary>
     public string? Reuse { get; init; }
 
+    /// <summary>
+    /// <c>--from-json FILE</c> (page benchmark): measure nothing; print an earlier run's results again with the budget
+    /// checks as they are now (and <c>--compare</c>), and with <c>--write-docs</c> write them into docs/performance.md.
+    /// </summary>
+    public string? FromJson { get; init; }
+
     /// <summary>The command line as given, for the record.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
@@ -148,6 +154,9 @@ public sealed record BenchmarkOptions
                     break;
                 case "--reuse":
                     options = options with { Reuse = Text(args, ref i) };
+                    break;
+                case "--from-json":
+                    options = options with { FromJson = Text(args, ref i) };
                     break;
                 case "--runs":
                     options = options with { Runs = Count(args, ref i) };

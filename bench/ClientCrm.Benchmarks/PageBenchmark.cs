@@ -58,6 +58,11 @@ public static class PageBenchmark
 
     private static async Task<int> RunCoreAsync(BenchmarkOptions options, TextWriter output, CancellationToken ct)
     {
+        if (options.FromJson is { } earlier)
+        {
+            return await ReportAgainAsync(earlier, options, output, ct);
+        }
+
         var started = DateTimeOffset.UtcNow;
         var repo = AppUnderTest.FindRepositoryRoot();
         var appDir = Path.GetFullPath(options.AppDir ?? repo);
@@ -165,6 +170,25 @@ public static class PageBenchmark
                 await data.DisposeAsync();
             }
         }
+    }
+
+    /// <summary><c>--from-json</c>: an earlier run's rows, with today's budget checks, printed and (--write-docs) documented.</summary>
+    private static async Task<int> ReportAgainAsync(string path, BenchmarkOptions options, TextWriter output, CancellationToken ct)
+    {
+        var compare = options.Compare is null ? null : PageRunReport.Load(options.Compare);
+        var report = PageRunReport.Load(path) with { ComparedWith = options.Compare };
+        report = report with { Budgets = PageBudgets.Check(report, compare) };
+        output.WriteLine(report.Table(markdown: false));
+        output.WriteLine(report.BudgetList(markdown: false));
+        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".md"), "# Page benchmark" + Environment.NewLine + Environment.NewLine + Summary(report), ct);
+        if (options.WriteDocs)
+        {
+            var docs = Path.Combine(AppUnderTest.FindRepositoryRoot(), "docs", "performance.md");
+            await WriteDocsAsync(docs, Summary(report), ct);
+            output.WriteLine("Updated " + docs);
+        }
+
+        return report.Budgets.Any(b => b.Result == BudgetCheck.Fail) ? 2 : 0;
     }
 
     /// <summary>As the warning benchmark does: the grades leaders confirmed, one warning run, one regrade; then statistics.</summary>

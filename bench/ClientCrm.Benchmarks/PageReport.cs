@@ -14,11 +14,15 @@ public sealed record PageRow(
     [JsonIgnore]
     public bool Clean => Requests > 0 && Non2xx == 0 && Timeouts == 0 && SocketErrors == 0;
 
+    /// <summary>False when no request completed within the timeout (wrk then reports 0 for every percentile).</summary>
+    [JsonIgnore]
+    public bool HasLatency => MaxMs > 0;
+
     [JsonIgnore]
     public string Problems => Clean ? "0"
         : string.Join(", ", new[]
         {
-            Requests == 0 ? "no response" : null,
+            Requests == 0 ? "no response" : !HasLatency ? "none within 10 s" : null,
             Non2xx > 0 ? Invariant($"{Non2xx:N0} non-2xx") : null,
             Timeouts > 0 ? Invariant($"{Timeouts:N0} timeouts") : null,
             SocketErrors > 0 ? Invariant($"{SocketErrors:N0} socket errors") : null,
@@ -76,7 +80,7 @@ public sealed record PageRunReport
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         foreach (var r in Rows)
         {
-            var none = r.Requests == 0;
+            var none = !r.HasLatency;
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {Escape(r.Page)} | {r.Role} | {r.Connections} | {Rate(r.RequestsPerSecond)} | {(none ? "—" : Ms(r.P50Ms))} | {(none ? "—" : Ms(r.P95Ms))} | {(none ? "—" : Ms(r.P99Ms))} | {(r.SignInRatio is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—")} | {(r.Clean ? "0" : "**" + r.Problems + "**")} | {r.MaxRssMb:0} | {r.LoadAverage1:0.00} |");
         }
@@ -144,11 +148,11 @@ public static class PageBudgets
                     Invariant($"{PageRunReport.Rate(at64.RequestsPerSecond)} req/s = {at64.RequestsPerSecond / Math.Max(signIn64.RequestsPerSecond, 1e-9):0.000} × {PageRunReport.Rate(signIn64.RequestsPerSecond)}")));
             checks.Add(at64 is null
                 ? NotMeasured($"/Clients page 1 ({role}): p99 at 64 ≤ 50 ms", "not run at 64 connections")
-                : Verdict($"/Clients page 1 ({role}): p99 at 64 ≤ 50 ms", at64.P99Ms <= 50, at64, Invariant($"p99 {PageRunReport.Ms(at64.P99Ms)} ms")));
+                : Verdict($"/Clients page 1 ({role}): p99 at 64 ≤ 50 ms", at64.P99Ms <= 50, at64, Latency("p99", at64.P99Ms, at64)));
             var at8 = Find(nameof(PageBudget.ClientListFirstPage), role, 8);
             checks.Add(at8 is null
                 ? NotMeasured($"/Clients page 1 ({role}): p95 at 8 ≤ 10 ms", "not run at 8 connections")
-                : Verdict($"/Clients page 1 ({role}): p95 at 8 ≤ 10 ms", at8.P95Ms <= 10, at8, Invariant($"p95 {PageRunReport.Ms(at8.P95Ms)} ms")));
+                : Verdict($"/Clients page 1 ({role}): p95 at 8 ≤ 10 ms", at8.P95Ms <= 10, at8, Latency("p95", at8.P95Ms, at8)));
         }
 
         foreach (var page in rows.Where(r => r.Budget is nameof(PageBudget.Other) or nameof(PageBudget.ExactSearch))
@@ -158,7 +162,7 @@ public static class PageBudgets
             var line = Invariant($"{page.Page} ({page.Role}): p95 at 16 ≤ {limit} ms");
             var at16 = rows.FirstOrDefault(r => r.Page == page.Page && r.Role == page.Role && r.Connections == 16);
             checks.Add(at16 is null ? NotMeasured(line, "not run at 16 connections")
-                : Verdict(line, at16.P95Ms <= limit, at16, Invariant($"p95 {PageRunReport.Ms(at16.P95Ms)} ms")));
+                : Verdict(line, at16.P95Ms <= limit, at16, Latency("p95", at16.P95Ms, at16)));
         }
 
         var signIn8 = Find(nameof(PageBudget.SignIn), null, 8);
@@ -195,6 +199,9 @@ public static class PageBudgets
             : new BudgetCheck(line, met ? BudgetCheck.Pass : BudgetCheck.Fail, detail);
 
     private static BudgetCheck NotMeasured(string line, string why) => new(line, BudgetCheck.NotMeasured, why);
+
+    private static string Latency(string percentile, double ms, PageRow row) =>
+        row.HasLatency ? Invariant($"{percentile} {PageRunReport.Ms(ms)} ms") : percentile + " —";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
