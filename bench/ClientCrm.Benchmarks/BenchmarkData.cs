@@ -28,17 +28,22 @@ public sealed class BenchmarkData : IAsyncDisposable
 {
     private const string DatabaseName = "crm_bench";
 
+    private const string KeysFileName = "bench-keys.json";
+
     private readonly LocalPostgres _cluster;
     private readonly string _root;
+    private readonly bool _ownsFolder;
     private readonly EventHandler _processExit;
     private int _disposed;
 
-    private BenchmarkData(LocalPostgres cluster, string root, ServiceProvider services, BenchmarkDataSize size)
+    private BenchmarkData(LocalPostgres cluster, string root, ServiceProvider services, BenchmarkDataSize size, BenchmarkKeys keys, bool ownsFolder)
     {
         _cluster = cluster;
         _root = root;
+        _ownsFolder = ownsFolder;
         Services = services;
         Size = size;
+        Keys = keys;
         ConnectionString = cluster.ConnectionString(DatabaseName);
         // Without DeleteOnDispose the launcher leaves the server running at exit; a benchmark stopped with Ctrl+C
         // must not leave a postmaster and a few GB behind.
@@ -49,6 +54,15 @@ public sealed class BenchmarkData : IAsyncDisposable
     public BenchmarkDataSize Size { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>The field-encryption and blind-index keys the data was written with (the app must be started with them).</summary>
+    public BenchmarkKeys Keys { get; }
+
+    /// <summary>The cluster's folder (pgdata, postgres.log, the password file and <c>bench-keys.json</c>).</summary>
+    public string Root => _root;
+
+    /// <summary>True when the data was loaded by an earlier run (<c>--reuse</c>): nothing was generated in this one.</summary>
+    public bool Reused => !_ownsFolder;
 
     /// <summary>The app's infrastructure services over the benchmark database; resolve scoped ones in a scope.</summary>
     public ServiceProvider Services { get; }
@@ -92,8 +106,10 @@ public sealed class BenchmarkData : IAsyncDisposable
         try
         {
             await DatabaseBootstrap.EnsureDatabaseAsync(cluster.ConnectionString("postgres"), DatabaseName, ct);
-            var services = BuildServices(cluster.ConnectionString(DatabaseName), options);
-            data = new BenchmarkData(cluster, root, services, options.Size);
+            var keys = BenchmarkKeys.Create();
+            keys.Save(Path.Combine(root, KeysFileName));
+            var services = BuildServices(cluster.ConnectionString(DatabaseName), options, keys);
+            data = new BenchmarkData(cluster, root, services, options.Size, keys, ownsFolder: true);
             log.WriteLine($"PostgreSQL cluster in {root} on port {cluster.Port.ToString(CultureInfo.InvariantCulture)}{(options.NoFsync ? " (fsync=off)" : "")}");
 
             var step = Stopwatch.StartNew();
@@ -102,7 +118,8 @@ public sealed class BenchmarkData : IAsyncDisposable
 
             data.Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
             var cipher = services.GetRequiredService<IFieldCipher>();
-            var generator = new BenchmarkDataGenerator(options.Size, data.Today, cipher);
+            var generator = new BenchmarkDataGenerator(options.Size, data.Today, cipher,
+                options.Pages ? new PageDataSize(options.AuditRows) : null, services.GetRequiredService<IBlindIndexer>());
             await using (var connection = await data.OpenAsync(ct))
             {
                 data.Profile = await generator.LoadAsync(connection, log, ct);
@@ -135,6 +152,39 @@ public sealed class BenchmarkData : IAsyncDisposable
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Attaches to a cluster folder an earlier run left behind (<c>--keep</c>), starting its server if it is not running,
+    /// with the keys saved in it. Nothing is generated; disposing stops the server only if this call started it and never
+    /// deletes the folder.
+    /// </summary>
+    public static async Task<BenchmarkData> ReuseAsync(BenchmarkOptions options, string folder, TextWriter log, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        var root = Path.GetFullPath(folder);
+        var keysFile = Path.Combine(root, KeysFileName);
+        if (!File.Exists(keysFile) || !Directory.Exists(Path.Combine(root, "pgdata")))
+        {
+            throw new InvalidOperationException($"{root} is not a benchmark cluster folder (no pgdata or {KeysFileName}); --reuse takes the folder a --keep run printed.");
+        }
+
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { RootDirectory = root }, loggerFactory.CreateLogger<LocalPostgres>(), ct);
+        var keys = BenchmarkKeys.Load(keysFile);
+        var services = BuildServices(cluster.ConnectionString(DatabaseName), options, keys);
+        var data = new BenchmarkData(cluster, root, services, options.Size, keys, ownsFolder: false)
+        {
+            Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime),
+        };
+        await using (var connection = await data.OpenAsync(ct))
+        {
+            data.ServerVersion = connection.PostgreSqlVersion.ToString();
+        }
+
+        log.WriteLine(Invariant($"Reusing the PostgreSQL cluster in {root} on port {cluster.Port} (nothing generated)"));
+        return data;
     }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct = default)
@@ -522,6 +572,7 @@ public sealed class BenchmarkData : IAsyncDisposable
             Stop and remove it (as root the server runs as the postgres user: prefix `runuser -u postgres --`):
               pg_ctl -D {Path.Combine(_root, "pgdata")} -m fast stop && rm -rf {_root}
             (pg_ctl is in /usr/lib/postgresql/<version>/bin on Debian.)
+            Run the page benchmark on it again without generating: --pages --reuse {_root}
             """);
     }
 
@@ -536,18 +587,15 @@ public sealed class BenchmarkData : IAsyncDisposable
         await Services.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await _cluster.DisposeAsync();
-        DeleteFolder(_root);
+        if (_ownsFolder)
+        {
+            DeleteFolder(_root);
+        }
     }
 
-    private static ServiceProvider BuildServices(string connectionString, BenchmarkOptions options)
+    private static ServiceProvider BuildServices(string connectionString, BenchmarkOptions options, BenchmarkKeys keys)
     {
-        // Keys as the integration tests make them: random, for this process only.
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Encryption:ActiveKeyId"] = "bench",
-            ["Encryption:Keys:bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyRing.KeySizeInBytes)),
-            ["Encryption:BlindIndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyRing.KeySizeInBytes)),
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(keys.Configuration).Build();
         var keyRing = KeyRing.FromOptions(configuration.GetSection(EncryptionOptions.SectionName).Get<EncryptionOptions>()!);
 
         var services = new ServiceCollection();
@@ -555,7 +603,7 @@ public sealed class BenchmarkData : IAsyncDisposable
         {
             b.AddSimpleConsole(o => o.SingleLine = true);
             // The run logs one line (counts and milliseconds) at Information; EF's own chatter stays quiet unless asked.
-            b.SetMinimumLevel(options.Quick || options.QuickWarnings ? LogLevel.Information : LogLevel.Warning);
+            b.SetMinimumLevel(options.Quick || options.QuickWarnings || options.Pages ? LogLevel.Information : LogLevel.Warning);
             b.AddFilter("Microsoft", LogLevel.Warning);
             if (options.LogSql)
             {
@@ -613,4 +661,47 @@ public sealed record WarningRowCounts(long Warnings, long Events, long Notificat
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Warnings:N0} warnings, {Events:N0} events, {Notifications:N0} notifications, {Runs:N0} runs, last warning change {LastWarningUpdate:O}");
+}
+
+/// <summary>
+/// Field-encryption and blind-index keys as the integration tests make them: random, made for one generated data set.
+/// The page benchmark hands them to the app it starts (<see cref="Environment"/>); they are saved in the cluster folder
+/// (owner-only) so that <c>--reuse</c> can read the data again.
+/// </summary>
+public sealed record BenchmarkKeys(string ActiveKeyId, string Key, string BlindIndexKey)
+{
+    public static BenchmarkKeys Create() => new("bench",
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyRing.KeySizeInBytes)),
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyRing.KeySizeInBytes)));
+
+    /// <summary>As configuration keys (Encryption:ActiveKeyId, Encryption:Keys:bench, Encryption:BlindIndexKey).</summary>
+    public IReadOnlyDictionary<string, string?> Configuration => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        ["Encryption:ActiveKeyId"] = ActiveKeyId,
+        ["Encryption:Keys:" + ActiveKeyId] = Key,
+        ["Encryption:BlindIndexKey"] = BlindIndexKey,
+    };
+
+    /// <summary>As environment variables for the app (Encryption__ActiveKeyId, Encryption__Keys__bench, Encryption__BlindIndexKey).</summary>
+    public IReadOnlyDictionary<string, string> Environment =>
+        Configuration.ToDictionary(p => p.Key.Replace(":", "__", StringComparison.Ordinal), p => p.Value!, StringComparer.Ordinal);
+
+    public void Save(string path)
+    {
+        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, fileOptions);
+        System.Text.Json.JsonSerializer.Serialize(stream, this);
+    }
+
+    public static BenchmarkKeys Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return System.Text.Json.JsonSerializer.Deserialize<BenchmarkKeys>(stream)
+            ?? throw new InvalidOperationException($"{path} holds no keys.");
+    }
 }

@@ -58,6 +58,42 @@ public sealed record BenchmarkOptions
     /// </summary>
     public bool NoFsync { get; init; }
 
+    /// <summary><c>--pages</c>: the page benchmark (app started in Release, driven with wrk); see <see cref="PageBenchmark"/>.</summary>
+    public bool Pages { get; init; }
+
+    /// <summary><c>--audit N</c> (page benchmark): audit log lines to generate.</summary>
+    public int AuditRows { get; init; } = PageDataSize.DefaultAuditRows;
+
+    /// <summary><c>--duration S</c> (page benchmark): seconds of each measured wrk run.</summary>
+    public int DurationSeconds { get; init; } = 15;
+
+    /// <summary><c>--connections 8,16,64</c> (page benchmark): the connection counts each page is driven with.</summary>
+    public IReadOnlyList<int> Connections { get; init; } = [8, 16, 64];
+
+    /// <summary><c>--only REGEX</c> (page benchmark): measure only the pages whose name matches.</summary>
+    public string? Only { get; init; }
+
+    /// <summary><c>--app-dir DIR</c> (page benchmark): the checkout whose src/ClientCrm.Web is built and run; default this one.</summary>
+    public string? AppDir { get; init; }
+
+    /// <summary><c>--compare FILE</c> (page benchmark): an earlier run's JSON whose /Clients p99 the run is held to (×1.2).</summary>
+    public string? Compare { get; init; }
+
+    /// <summary><c>--write-docs</c> (page benchmark): write the results into docs/performance.md.</summary>
+    public bool WriteDocs { get; init; }
+
+    /// <summary><c>--reuse FOLDER</c> (page benchmark): use the cluster a <c>--keep</c> run left, instead of generating.</summary>
+    public string? Reuse { get; init; }
+
+    /// <summary>
+    /// <c>--from-json FILE</c> (page benchmark): measure nothing; print an earlier run's results again with the budget
+    /// checks as they are now (and <c>--compare</c>), and with <c>--write-docs</c> write them into docs/performance.md.
+    /// </summary>
+    public string? FromJson { get; init; }
+
+    /// <summary>The command line as given, for the record.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
     public static BenchmarkOptions Parse(IReadOnlyList<string> args, out string[] rest)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -92,6 +128,36 @@ public sealed record BenchmarkOptions
                 case "--no-fsync":
                     options = options with { NoFsync = true };
                     break;
+                case "--pages":
+                    options = options with { Pages = true };
+                    break;
+                case "--write-docs":
+                    options = options with { WriteDocs = true };
+                    break;
+                case "--audit":
+                    options = options with { AuditRows = Count(args, ref i) };
+                    break;
+                case "--duration":
+                    options = options with { DurationSeconds = Math.Max(1, Count(args, ref i)) };
+                    break;
+                case "--connections":
+                    options = options with { Connections = Counts(args, ref i) };
+                    break;
+                case "--only":
+                    options = options with { Only = Text(args, ref i) };
+                    break;
+                case "--app-dir":
+                    options = options with { AppDir = Text(args, ref i) };
+                    break;
+                case "--compare":
+                    options = options with { Compare = Text(args, ref i) };
+                    break;
+                case "--reuse":
+                    options = options with { Reuse = Text(args, ref i) };
+                    break;
+                case "--from-json":
+                    options = options with { FromJson = Text(args, ref i) };
+                    break;
                 case "--runs":
                     options = options with { Runs = Count(args, ref i) };
                     break;
@@ -116,7 +182,7 @@ public sealed record BenchmarkOptions
         }
 
         rest = [.. others];
-        return options with { Size = size };
+        return options with { Size = size, Arguments = [.. args] };
     }
 
     private static int Count(IReadOnlyList<string> args, ref int i)
@@ -131,5 +197,35 @@ public sealed record BenchmarkOptions
 
         i++;
         return value;
+    }
+
+    private static string Text(IReadOnlyList<string> args, ref int i)
+    {
+        var name = args[i];
+        if (i + 1 >= args.Count || string.IsNullOrWhiteSpace(args[i + 1]))
+        {
+            throw new ArgumentException($"{name} needs a value.");
+        }
+
+        i++;
+        return args[i];
+    }
+
+    private static int[] Counts(IReadOnlyList<string> args, ref int i)
+    {
+        var name = Text(args, ref i);
+        var parts = name.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var values = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+            {
+                throw new ArgumentException($"--connections takes counts separated by commas, e.g. 8,16,64 (not '{name}').");
+            }
+
+            values.Add(value);
+        }
+
+        return values.Count > 0 ? [.. values.Distinct().Order()] : throw new ArgumentException("--connections needs at least one count.");
     }
 }

@@ -36,7 +36,7 @@ public sealed record CpuSnapshot(TimeSpan Process, double PostgresSeconds, long 
     }
 
     // The postmaster's own and reaped children's time (parallel workers come and go), plus every live child's.
-    private static long PostgresTicks(string pidFile)
+    internal static long PostgresTicks(string pidFile)
     {
         if (!File.Exists(pidFile) || !Directory.Exists("/proc"))
         {

@@ -5,8 +5,14 @@ using ClientCrm.Benchmarks;
 // dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --filter '*Regrade*' (BenchmarkDotNet)
 // dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --quick-warnings   (stopwatch, warning engine)
 // dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --filter '*Warning*' (BenchmarkDotNet)
+// dotnet run -c Release --project bench/ClientCrm.Benchmarks -- --pages            (web pages under wrk, ~30 minutes)
 // Sizes: --clients 100000 --projects 1000000 --incidents 200000 (the defaults). See bench/README.md.
 var options = BenchmarkOptions.Parse(args, out var rest);
+if (options.Pages)
+{
+    return await PageBenchmark.RunAsync(options);
+}
+
 if (options.QuickWarnings)
 {
     return await QuickWarnings.RunAsync(options);

@@ -1,0 +1,410 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ClientCrm.Benchmarks;
+
+/// <summary>
+/// <c>--pages</c>: the web pages under load. Generates the company (with principals, encrypted contact fields and an
+/// audit log), runs the warning engine and a regrade so warnings, notifications and proposals exist, builds and starts
+/// the app in Release against the data, signs in as staff, head and leader, and drives every page of
+/// <see cref="PageCatalog"/> with wrk at each connection count. Prints the table and the budget checks, writes them
+/// as JSON and Markdown under BenchmarkDotNet.Artifacts/pages/ and, with <c>--write-docs</c>, into docs/performance.md.
+/// Returns 0 when every budget holds, 2 when one fails.
+/// </summary>
+public static class PageBenchmark
+{
+    public const string DocsBegin = "<!-- page-benchmark:begin -->";
+    public const string DocsEnd = "<!-- page-benchmark:end -->";
+    private const int WarmUpSeconds = 3;
+
+    public static async Task<int> RunAsync(BenchmarkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        using var cancel = new CancellationTokenSource();
+        var output = Console.Out;
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            // Let the finally blocks stop the app and the cluster (the app and wrk get the Ctrl+C themselves too).
+            e.Cancel = true;
+            output.WriteLine("Stopping (Ctrl+C)…");
+            cancel.Cancel();
+        }
+
+        Console.CancelKeyPress += OnCancel;
+        try
+        {
+            return await RunCoreAsync(options, output, cancel.Token);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            output.WriteLine("Stopped.");
+            return 130;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or HttpRequestException
+                                       or Npgsql.NpgsqlException or ArgumentException)
+        {
+            output.WriteLine("Page benchmark failed: " + ex.Message);
+            return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(BenchmarkOptions options, TextWriter output, CancellationToken ct)
+    {
+        if (options.FromJson is { } earlier)
+        {
+            return await ReportAgainAsync(earlier, options, output, ct);
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var repo = AppUnderTest.FindRepositoryRoot();
+        var appDir = Path.GetFullPath(options.AppDir ?? repo);
+        var compare = options.Compare is null ? null : PageRunReport.Load(options.Compare);
+        Regex? only = options.Only is null ? null : new Regex(options.Only, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var work = Path.Combine(Path.GetTempPath(), "clientcrm-pages-" + started.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(work);
+        var loadAtStart = QuickRegrade.LoadAverage();
+        output.WriteLine(QuickRegrade.Machine());
+        output.WriteLine("Load average at start: " + loadAtStart);
+        output.WriteLine($"Logs and the wrk script in {work}");
+
+        // The build first: a checkout that does not build should fail before minutes of generating.
+        await AppUnderTest.BuildAsync(appDir, Path.Combine(work, "build.log"), output, ct);
+
+        var generation = Stopwatch.StartNew();
+        var data = options.Reuse is { } folder
+            ? await BenchmarkData.ReuseAsync(options, folder, output, ct)
+            : await BenchmarkData.CreateAsync(options with { Pages = true }, output, ct);
+        var keep = false;
+        try
+        {
+            double? generationSeconds = null;
+            if (!data.Reused)
+            {
+                await PrepareAsync(data, output, ct);
+                generationSeconds = generation.Elapsed.TotalSeconds;
+                output.WriteLine(Invariant($"Generation (load, grades, warning run, regrade, VACUUM ANALYZE): {generationSeconds:0.0} s"));
+            }
+
+            var ids = await PageIds.FindAsync(data, ct);
+            output.WriteLine("Pages are loaded with: " + ids);
+            var sizes = await DataSizesAsync(data, ct);
+            output.WriteLine("Data: " + string.Join(", ", sizes.Select(s => Invariant($"{s.Key} {s.Value:N0}"))));
+
+            var app = await AppUnderTest.StartAsync(appDir, data.ConnectionString, data.Keys, Path.Combine(work, "app.log"), output, ct);
+            try
+            {
+                var measured = await MeasureAsync(app, data, ids, options, only, output, ct);
+                var report = new PageRunReport
+                {
+                    Rows = measured.Rows,
+                    AppPeakRssMb = measured.PeakRssMb,
+                    AppHwmMb = measured.HwmMb,
+                    DurationSeconds = options.DurationSeconds,
+                    Connections = options.Connections,
+                    PageIds = ids.ToString(),
+                    StartedAt = started,
+                    Command = CommandLine(options),
+                    Machine = QuickRegrade.Machine(),
+                    PostgreSql = data.ServerVersion,
+                    DotNet = RuntimeInformation.FrameworkDescription,
+                    AppDirectory = appDir,
+                    AppCommit = await AppCommitAsync(appDir, ct),
+                    DataSizes = sizes,
+                    GenerationSeconds = generationSeconds,
+                    LoadAverageAtStart = loadAtStart,
+                    ComparedWith = options.Compare,
+                };
+                report = report with { Budgets = PageBudgets.Check(report, compare) };
+
+                output.WriteLine();
+                output.WriteLine(report.Table(markdown: false));
+                output.WriteLine(report.BudgetList(markdown: false));
+                var files = await WriteResultsAsync(report, repo, ct);
+                output.WriteLine("Results: " + string.Join(", ", files));
+                if (options.WriteDocs)
+                {
+                    var docs = Path.Combine(repo, "docs", "performance.md");
+                    await WriteDocsAsync(docs, Summary(report), ct);
+                    output.WriteLine("Updated " + docs);
+                }
+
+                output.WriteLine(Invariant($"App log: {app.LogFile} ({new FileInfo(app.LogFile).Length / 1048576.0:0} MB)"));
+                if (options.Keep)
+                {
+                    keep = true;
+                    app.Detach();
+                    output.WriteLine(Invariant($"App left running (pid {app.Pid}) on {app.BaseAddress}; stop it with: kill {app.Pid}"));
+                    output.WriteLine("Cookies to send (header Cookie: …), e.g. curl -H \"Cookie: …\" " + app.BaseAddress + "Clients");
+                    foreach (var (role, jar) in measured.Cookies)
+                    {
+                        output.WriteLine($"  {role}: {jar}");
+                    }
+                }
+
+                return report.Budgets.Any(b => b.Result == BudgetCheck.Fail) ? 2 : 0;
+            }
+            finally
+            {
+                if (!keep)
+                {
+                    await app.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            if (keep)
+            {
+                output.WriteLine(data.Detach());
+            }
+            else
+            {
+                await data.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary><c>--from-json</c>: an earlier run's rows, with today's budget checks, printed and (--write-docs) documented.</summary>
+    private static async Task<int> ReportAgainAsync(string path, BenchmarkOptions options, TextWriter output, CancellationToken ct)
+    {
+        var compare = options.Compare is null ? null : PageRunReport.Load(options.Compare);
+        var report = PageRunReport.Load(path) with { ComparedWith = options.Compare };
+        report = report with { Budgets = PageBudgets.Check(report, compare) };
+        output.WriteLine(report.Table(markdown: false));
+        output.WriteLine(report.BudgetList(markdown: false));
+        await File.WriteAllTextAsync(Path.ChangeExtension(path, ".md"), "# Page benchmark" + Environment.NewLine + Environment.NewLine + Summary(report), ct);
+        if (options.WriteDocs)
+        {
+            var docs = Path.Combine(AppUnderTest.FindRepositoryRoot(), "docs", "performance.md");
+            await WriteDocsAsync(docs, Summary(report), ct);
+            output.WriteLine("Updated " + docs);
+        }
+
+        return report.Budgets.Any(b => b.Result == BudgetCheck.Fail) ? 2 : 0;
+    }
+
+    /// <summary>As the warning benchmark does: the grades leaders confirmed, one warning run, one regrade; then statistics.</summary>
+    private static async Task PrepareAsync(BenchmarkData data, TextWriter output, CancellationToken ct)
+    {
+        var step = Stopwatch.StartNew();
+        output.WriteLine("Grades: " + await data.UseWarningGradesAsync(ct));
+        var warnings = await data.RunWarningsAsync(ct);
+        output.WriteLine(Invariant($"Warning run: {warnings.Raised:N0} raised in {step.Elapsed.TotalSeconds:0.0} s ({await data.DescribeWarningsAsync(ct)})"));
+        step.Restart();
+        var regrade = await data.RegradeAsync(ct);
+        output.WriteLine(Invariant($"Regrade: {regrade.ClientsAssessed:N0} assessed, {regrade.ChangesProposed:N0} proposed in {step.Elapsed.TotalSeconds:0.0} s ({await data.DescribeRunAsync(regrade.Id, ct)})"));
+        step.Restart();
+        await data.ExecuteAsync(["VACUUM ANALYZE"], ct);
+        output.WriteLine(Invariant($"VACUUM ANALYZE in {step.Elapsed.TotalSeconds:0.0} s"));
+    }
+
+    private static async Task<Measurement> MeasureAsync(AppUnderTest app, BenchmarkData data, PageIds ids, BenchmarkOptions options, Regex? only,
+        TextWriter output, CancellationToken ct)
+    {
+        using var client = new PageClient(app.BaseAddress);
+        var jars = new Dictionary<PageRole, CookieJar>();
+        foreach (var role in new[] { PageRole.Staff, PageRole.Head, PageRole.Leader })
+        {
+            jars[role] = await client.SignInAsync(ids.UserFor(role), BenchmarkDataGenerator.BenchPassword, ct);
+            output.WriteLine($"Signed in as {ids.UserFor(role)} ({role}): GET / is 200 and not the sign-in page");
+        }
+
+        // The sign-in page is always measured: every other page's req/s is compared with it.
+        var pages = PageCatalog.All.Where(p => p.Budget == PageBudget.SignIn || only is null || only.IsMatch(p.Name)).ToList();
+        var context = new PageContext(ids, client, jars);
+        var urls = new List<(PageSpec Page, string Url)>();
+        foreach (var page in pages)
+        {
+            var url = await page.Url(context, ct);
+            var jar = page.Role == PageRole.Anonymous ? null : jars[page.Role];
+            var check = Stopwatch.StartNew();
+            var response = await client.GetAsync(url, jar, ct);
+            if (response.Status != System.Net.HttpStatusCode.OK || (page.Budget != PageBudget.SignIn && PageClient.IsSignInPage(response.Body)))
+            {
+                throw new InvalidOperationException(
+                    $"{page.Name} ({page.Role}): GET {url} answered {(int)response.Status}{(response.Location is null ? "" : " → " + response.Location)}"
+                    + (response.Location?.Contains(PageClient.SignInPath, StringComparison.OrdinalIgnoreCase) == true ? " (the sign-in page: the cookie is wrong)" : "")
+                    + ". Fix the page or the URL before measuring. App log: " + app.LogFile);
+            }
+
+            output.WriteLine(Invariant($"  {page.Name} ({page.Role}) → {url}: 200, {response.Body.Length / 1024.0:0} kB, first fetch {check.Elapsed.TotalMilliseconds:0} ms"));
+            urls.Add((page, url));
+        }
+
+        var wrk = new WrkRunner(Path.GetDirectoryName(app.LogFile)!);
+        var rows = new List<PageRow>();
+        double peakRss = 0;
+        var total = Stopwatch.StartNew();
+        output.WriteLine(Invariant($"Driving {urls.Count} pages at {string.Join(", ", options.Connections)} connections, {options.DurationSeconds} s each (wrk script {wrk.ScriptPath})"));
+        foreach (var (page, url) in urls)
+        {
+            var address = new Uri(app.BaseAddress, url);
+            var cookie = page.Role == PageRole.Anonymous ? null : jars[page.Role].Header;
+            await wrk.RunAsync(address, cookie, options.Connections[0], WarmUpSeconds, ct);
+            await WaitIdleAsync(app, data, output, ct);
+            foreach (var connections in options.Connections)
+            {
+                WrkResult result;
+                long maxKb;
+                await using (var sampler = new RssSampler(app))
+                {
+                    result = await wrk.RunAsync(address, cookie, connections, options.DurationSeconds, ct);
+                    maxKb = sampler.MaxKb;
+                }
+
+                var load = LoadAverage1();
+                var row = new PageRow(page.Name, page.Role.ToString(), url, connections, page.Budget.ToString(), page.IsClientList,
+                    result.Requests, result.DurationSeconds, result.RequestsPerSecond, result.P50Ms, result.P95Ms, result.P99Ms, result.MaxMs,
+                    result.Non2xx, result.Timeouts, result.ConnectErrors + result.ReadErrors + result.WriteErrors, null, maxKb / 1024.0, load);
+                rows.Add(row);
+                peakRss = Math.Max(peakRss, row.MaxRssMb);
+                output.WriteLine(Invariant(
+                    $"  {page.Name,-32} {page.Role,-9} c={connections,-3} {PageRunReport.Rate(row.RequestsPerSecond),8} req/s  p50 {PageRunReport.Ms(row.P50Ms),6}  p95 {PageRunReport.Ms(row.P95Ms),6}  p99 {PageRunReport.Ms(row.P99Ms),6} ms  errors {row.Problems}  RSS {row.MaxRssMb:0} MB  load {load:0.00}"));
+                await WaitIdleAsync(app, data, output, ct);
+                if (app.HasExited)
+                {
+                    throw new InvalidOperationException($"The app exited during the run. Last lines of {app.LogFile}:{Environment.NewLine}{app.LogTail(40)}");
+                }
+            }
+        }
+
+        output.WriteLine(Invariant($"Measured in {total.Elapsed.TotalMinutes:0.0} min"));
+        var signIn = rows.Where(r => r.Budget == nameof(PageBudget.SignIn)).ToDictionary(r => r.Connections, r => r.RequestsPerSecond);
+        rows = rows.Select(r => r with { SignInRatio = signIn.TryGetValue(r.Connections, out var s) && s > 0 ? r.RequestsPerSecond / s : null }).ToList();
+        return new Measurement(rows, peakRss, app.ReadStatusKb("VmHWM") / 1024.0,
+            jars.ToDictionary(j => j.Key.ToString(), j => j.Value.Header, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Waits (at most a minute) until the app and PostgreSQL use less than a tenth of a core: requests wrk gave up on
+    /// at the end of a run may still be running, and must not count against the next one.
+    /// </summary>
+    private static async Task WaitIdleAsync(AppUnderTest app, BenchmarkData data, TextWriter output, CancellationToken ct)
+    {
+        double Cpu() => app.CpuSeconds() + CpuSnapshot.PostgresTicks(data.PostmasterPidFile) / 100.0;
+        var watch = Stopwatch.StartNew();
+        var before = Cpu();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(500, ct);
+            var now = Cpu();
+            if (now - before < 0.05)
+            {
+                if (watch.Elapsed > TimeSpan.FromSeconds(5))
+                {
+                    output.WriteLine(Invariant($"    (waited {watch.Elapsed.TotalSeconds:0} s for the app and PostgreSQL to go idle: requests wrk gave up on were still running)"));
+                }
+
+                return;
+            }
+
+            before = now;
+        }
+
+        output.WriteLine("    (app and PostgreSQL still busy a minute after the run; going on)");
+    }
+
+    private static double LoadAverage1() =>
+        File.Exists("/proc/loadavg")
+            ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture)
+            : 0;
+
+    /// <summary>Row counts of what the pages show, by SQL.</summary>
+    private static async Task<Dictionary<string, long>> DataSizesAsync(BenchmarkData data, CancellationToken ct)
+    {
+        string[] names = ["clients", "principals", "batches", "incidents", "open warnings", "notifications", "audit rows", "pending proposals"];
+        await using var connection = await data.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(
+            """
+            SELECT (SELECT count(*) FROM "Clients"), (SELECT count(*) FROM "Principals"), (SELECT count(*) FROM "CooperationProjects"),
+                   (SELECT count(*) FROM "WorkerIncidents"), (SELECT count(*) FROM "Warnings" WHERE "State" IN (1, 2, 3)),
+                   (SELECT count(*) FROM "Notifications"), (SELECT count(*) FROM "AuditEntries"),
+                   (SELECT count(*) FROM "GradeProposals" WHERE "State" = 1)
+            """, connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return names.Select((n, i) => (n, reader.GetInt64(i))).ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
+    }
+
+    private static async Task<string> AppCommitAsync(string appDir, CancellationToken ct)
+    {
+        var (code, head) = await AppUnderTest.RunToolAsync("git", ["-C", appDir, "rev-parse", "--short", "HEAD"], appDir, ct);
+        if (code != 0)
+        {
+            return "unknown (not a git checkout)";
+        }
+
+        var (_, status) = await AppUnderTest.RunToolAsync("git", ["-C", appDir, "status", "--porcelain", "--", "src"], appDir, ct);
+        return head.Trim() + (string.IsNullOrWhiteSpace(status) ? "" : " + uncommitted changes");
+    }
+
+    private static string CommandLine(BenchmarkOptions options) =>
+        "dotnet run -c Release --project bench/ClientCrm.Benchmarks -- "
+        + string.Join(' ', options.Arguments.Select(a => a.Length > 0 && a.All(c => char.IsAsciiLetterOrDigit(c) || "-_.,/=:".Contains(c, StringComparison.Ordinal)) ? a : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+
+    private static async Task<string[]> WriteResultsAsync(PageRunReport report, string repo, CancellationToken ct)
+    {
+        var folder = Path.Combine(repo, "BenchmarkDotNet.Artifacts", "pages");
+        Directory.CreateDirectory(folder);
+        var name = Invariant($"pages-{report.Clients}-{report.StartedAt:yyyyMMdd-HHmm}");
+        var json = Path.Combine(folder, name + ".json");
+        var markdown = Path.Combine(folder, name + ".md");
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize<PageRunReport>(report, PageRunReport.Json), ct);
+        await File.WriteAllTextAsync(markdown, "# Page benchmark" + Environment.NewLine + Environment.NewLine + Summary(report), ct);
+        return [json, markdown];
+    }
+
+    /// <summary>What docs/performance.md shows between the markers (and the Markdown results file).</summary>
+    public static string Summary(PageRunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var s = report.DataSizes;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {report.StartedAt:yyyy-MM-dd HH:mm} UTC with `{report.Command}`.");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Machine:** {report.Machine}; PostgreSQL {report.PostgreSql}. Load average at start: {report.LoadAverageAtStart}.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"- **Data:** {s.GetValueOrDefault("clients"):N0} clients, {s.GetValueOrDefault("principals"):N0} principals, {s.GetValueOrDefault("batches"):N0} batches, {s.GetValueOrDefault("incidents"):N0} worker incidents, {s.GetValueOrDefault("open warnings"):N0} open warnings, {s.GetValueOrDefault("notifications"):N0} notifications, {s.GetValueOrDefault("audit rows"):N0} audit rows, {s.GetValueOrDefault("pending proposals"):N0} pending grade proposals{(report.GenerationSeconds is { } g ? Invariant($"; generated in {g:0} s") : "")}.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"- **App:** commit `{report.AppCommit}`, built in Release, run with `dotnet ClientCrm.Web.dll` (Production, scheduled jobs off) on the same machine as wrk and PostgreSQL.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"- **Load:** wrk, 2 threads (1 below 2 connections), {report.DurationSeconds} s at each of {string.Join(", ", report.Connections)} connections after a {WarmUpSeconds} s warm-up per page, 10 s timeout. Latencies are those of completed requests; a row with a non-2xx answer, a timeout or a socket error fails. \"× sign-in\" is req/s over the sign-in page's at the same connection count in this run.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **Pages loaded with:** {string.Join(' ', report.PageIds.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- **App memory:** peak VmRSS under load {report.AppPeakRssMb:0} MB, VmHWM {report.AppHwmMb:0} MB.");
+        if (report.ComparedWith is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- **Compared with:** `{Path.GetFileName(report.ComparedWith)}`.");
+        }
+
+        text.AppendLine();
+        text.AppendLine(report.Table());
+        text.Append(report.BudgetList());
+        return text.ToString();
+    }
+
+    /// <summary>Replaces the block between the markers in docs/performance.md, or appends a "## Pages" section with them.</summary>
+    public static async Task WriteDocsAsync(string path, string block, CancellationToken ct)
+    {
+        var text = File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : "# Performance\n";
+        var section = DocsBegin + "\n" + block.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n" + DocsEnd;
+        var begin = text.IndexOf(DocsBegin, StringComparison.Ordinal);
+        var end = text.IndexOf(DocsEnd, StringComparison.Ordinal);
+        text = begin >= 0 && end > begin
+            ? text[..begin] + section + text[(end + DocsEnd.Length)..]
+            : text.TrimEnd() + "\n\n## Pages\n\n" + section + "\n";
+        await File.WriteAllTextAsync(path, text, ct);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What the wrk runs measured, and the cookies they were made with (kept out of the files).</summary>
+internal sealed record Measurement(IReadOnlyList<PageRow> Rows, double PeakRssMb, double HwmMb, IReadOnlyDictionary<string, string> Cookies);
