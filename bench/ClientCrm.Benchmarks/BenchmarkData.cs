@@ -213,6 +213,14 @@ public sealed class BenchmarkData : IAsyncDisposable
     public string ServerLogFile => Path.Combine(_root, "postgres.log");
 
     /// <summary>One company-wide manual regrade run, as a leader starts it: a fresh scope, the real service.</summary>
+    /// <summary>The stored contact due days after grades were set by SQL, as the app does when the intervals change.</summary>
+    public async Task<int> RescheduleContactsAsync(CancellationToken ct = default)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
+        return await ContactSchedule.RescheduleAllAsync(db, await db.GradingThresholdsAsync(ct), ct);
+    }
+
     public async Task<GradingRun> RegradeAsync(CancellationToken ct = default)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -3,6 +3,7 @@ using System.Globalization;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -291,8 +292,12 @@ public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateO
             .Column("RegisteredAt", NpgsqlDbType.TimestampTz, c => c.Registered)
             .Column("UpdatedAt", NpgsqlDbType.TimestampTz, c => c.Updated)
             .Column("CardReviewedAt", NpgsqlDbType.TimestampTz, c => c.Updated)
+            .Column("CardReviewDueOn", NpgsqlDbType.Date, c => Client.CardReviewDueOnAfter(c.Updated))
             .Column("Grade", NpgsqlDbType.Integer, _ => 3)
             .Column("LastContactOn", NpgsqlDbType.Date, c => c.LastContactOn)
+            // Every client is loaded as C; the page benchmark reschedules those it grades otherwise (ContactSchedule).
+            .Column("ContactDueOn", NpgsqlDbType.Date, c => ContactDuty.DueOn(ClientGrade.C,
+                Client.ContactClockStartOf(c.LastContactOn, c.Registered), GradingThresholds.Default))
             .Column("Phone", NpgsqlDbType.Bytea, c => c.Secrets?.Phone.Cipher)
             .Column("PhoneIndex", NpgsqlDbType.Bytea, c => c.Secrets?.Phone.Index)
             .Column("Email", NpgsqlDbType.Bytea, c => c.Secrets?.Email.Cipher)

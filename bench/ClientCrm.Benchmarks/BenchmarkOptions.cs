@@ -67,6 +67,9 @@ public sealed record BenchmarkOptions
     /// <summary><c>--duration S</c> (page benchmark): seconds of each measured wrk run.</summary>
     public int DurationSeconds { get; init; } = 15;
 
+    /// <summary><c>--warmup S</c> (page benchmark): seconds each page runs before any page is measured.</summary>
+    public int WarmUpSeconds { get; init; } = 5;
+
     /// <summary><c>--connections 8,16,64</c> (page benchmark): the connection counts each page is driven with.</summary>
     public IReadOnlyList<int> Connections { get; init; } = [8, 16, 64];
 
@@ -139,6 +142,9 @@ public sealed record BenchmarkOptions
                     break;
                 case "--duration":
                     options = options with { DurationSeconds = Math.Max(1, Count(args, ref i)) };
+                    break;
+                case "--warmup":
+                    options = options with { WarmUpSeconds = Math.Max(1, Count(args, ref i)) };
                     break;
                 case "--connections":
                     options = options with { Connections = Counts(args, ref i) };

@@ -196,6 +196,7 @@ public static class PageBenchmark
     {
         var step = Stopwatch.StartNew();
         output.WriteLine("Grades: " + await data.UseWarningGradesAsync(ct));
+        output.WriteLine(Invariant($"Contact due days of {await data.RescheduleContactsAsync(ct):N0} regraded clients in {step.Elapsed.TotalSeconds:0.0} s"));
         var warnings = await data.RunWarningsAsync(ct);
         output.WriteLine(Invariant($"Warning run: {warnings.Raised:N0} raised in {step.Elapsed.TotalSeconds:0.0} s ({await data.DescribeWarningsAsync(ct)})"));
         step.Restart();
@@ -244,14 +245,23 @@ public static class PageBenchmark
         double peakRss = 0;
         var total = Stopwatch.StartNew();
         output.WriteLine(Invariant($"Driving {urls.Count} pages at {string.Join(", ", options.Connections)} connections, {options.DurationSeconds} s each (wrk script {wrk.ScriptPath})"));
+        // A server runs for days: the figures are of JIT-compiled, tiered-up code. Every page first runs for a while, so the
+        // code paths pages share are warm before the first measured run, whichever page comes first.
+        output.WriteLine(Invariant($"Warming up: every page {options.WarmUpSeconds} s at {options.Connections[0]} connections"));
+        foreach (var (page, url) in urls)
+        {
+            await wrk.RunAsync(new Uri(app.BaseAddress, url), await CookieAsync(page.Role), options.Connections[0], options.WarmUpSeconds, ct);
+        }
+
+        await WaitIdleAsync(app, data, output, ct);
         foreach (var (page, url) in urls)
         {
             var address = new Uri(app.BaseAddress, url);
-            var cookie = page.Role == PageRole.Anonymous ? null : jars[page.Role].Header;
-            await wrk.RunAsync(address, cookie, options.Connections[0], WarmUpSeconds, ct);
+            await wrk.RunAsync(address, await CookieAsync(page.Role), options.Connections[0], WarmUpSeconds, ct);
             await WaitIdleAsync(app, data, output, ct);
             foreach (var connections in options.Connections)
             {
+                var cookie = await CookieAsync(page.Role);
                 WrkResult result;
                 long maxKb;
                 await using (var sampler = new RssSampler(app))
@@ -269,6 +279,13 @@ public static class PageBenchmark
                 output.WriteLine(Invariant(
                     $"  {page.Name,-32} {page.Role,-9} c={connections,-3} {PageRunReport.Rate(row.RequestsPerSecond),8} req/s  p50 {PageRunReport.Ms(row.P50Ms),6}  p95 {PageRunReport.Ms(row.P95Ms),6}  p99 {PageRunReport.Ms(row.P99Ms),6} ms  errors {row.Problems}  RSS {row.MaxRssMb:0} MB  load {load:0.00}"));
                 await WaitIdleAsync(app, data, output, ct);
+                // wrk counts only 4xx/5xx: a page that began to redirect (say, to the sign-in page) would look fast.
+                var after = await client.GetAsync(url, page.Role == PageRole.Anonymous ? null : jars[page.Role], ct);
+                if (after.Status != System.Net.HttpStatusCode.OK || (page.Budget != PageBudget.SignIn && PageClient.IsSignInPage(after.Body)))
+                {
+                    throw new InvalidOperationException($"{page.Name} ({page.Role}): GET {url} answered {(int)after.Status} after the run; the figures are not of the page.");
+                }
+
                 if (app.HasExited)
                 {
                     throw new InvalidOperationException($"The app exited during the run. Last lines of {app.LogFile}:{Environment.NewLine}{app.LogTail(40)}");
@@ -277,6 +294,20 @@ public static class PageBenchmark
         }
 
         output.WriteLine(Invariant($"Measured in {total.Elapsed.TotalMinutes:0.0} min"));
+
+        // wrk replays one cookie. A browser keeps the cookie the app renews when it checks the security stamp (once a
+        // minute); a replayed old cookie would make the app check and renew on every request. So each run gets a cookie
+        // from a fresh sign-in, as a browser has within a minute of its last renewal.
+        async Task<string?> CookieAsync(PageRole role)
+        {
+            if (role == PageRole.Anonymous)
+            {
+                return null;
+            }
+
+            jars[role] = await client.SignInAsync(ids.UserFor(role), BenchmarkDataGenerator.BenchPassword, ct);
+            return jars[role].Header;
+        }
         var signIn = rows.Where(r => r.Budget == nameof(PageBudget.SignIn)).ToDictionary(r => r.Connections, r => r.RequestsPerSecond);
         rows = rows.Select(r => r with { SignInRatio = signIn.TryGetValue(r.Connections, out var s) && s > 0 ? r.RequestsPerSecond / s : null }).ToList();
         return new Measurement(rows, peakRss, app.ReadStatusKb("VmHWM") / 1024.0,

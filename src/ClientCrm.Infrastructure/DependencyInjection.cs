@@ -7,6 +7,7 @@ using ClientCrm.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,8 +31,10 @@ public static class DependencyInjection
         services.AddSingleton<IBlindIndexer, HmacBlindIndexer>();
         services.AddSingleton<BlindIndexInterceptor>();
         services.AddSingleton<AuditInterceptor>();
-        services.AddSingleton<ClientDataVersion>();
-        services.AddSingleton<ClientDataVersionInterceptor>();
+        services.AddSingleton<SummaryVersion>();
+        services.AddSingleton<Notifications.InboxVersion>();
+        services.AddSingleton<CacheVersionsInterceptor>();
+        services.AddSingleton<LiteralLimitInterceptor>();
 
         var tuned = PostgresConnectionSettings.Tune(connectionString);
         services.AddSingleton(sp => new DbContextOptionsBuilder<CrmDbContext>()
@@ -39,8 +42,10 @@ public static class DependencyInjection
             .UseNpgsql(tuned, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
             // Order matters: indexes are computed before the audit log reads the entries.
             .AddInterceptors(sp.GetRequiredService<BlindIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                sp.GetRequiredService<ClientDataVersionInterceptor>())
+                sp.GetRequiredService<CacheVersionsInterceptor>(), sp.GetRequiredService<LiteralLimitInterceptor>())
             .ReplaceService<IModelCacheKeyFactory, CrmModelCacheKeyFactory>()
+            // Counts stop at a cap (Take without an order, on purpose): nothing to warn about.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning))
             .Options);
         services.AddSingleton<CrmDbContextFactory>();
         // One pooled context per request (or job scope), bound to whoever acts in it.

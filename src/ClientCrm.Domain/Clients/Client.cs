@@ -169,7 +169,10 @@ public class Client : IAuditable
         UpdatedAt = now;
     }
 
-    public bool IsCardReviewDue(DateOnly today) => CardReviewDueOnAfter(CardReviewedAt) <= today;
+    public bool IsCardReviewDue(DateOnly today) => IsCardReviewDueOn(CardReviewDueOnAfter(CardReviewedAt), today);
+
+    /// <summary>The same over a stored due day (lists read only the column).</summary>
+    public static bool IsCardReviewDueOn(DateOnly? dueOn, DateOnly today) => dueOn <= today;
 
     /// <summary>The review due day for a card reviewed at <paramref name="reviewedAt"/>.</summary>
     public static DateOnly CardReviewDueOnAfter(DateTimeOffset reviewedAt) =>

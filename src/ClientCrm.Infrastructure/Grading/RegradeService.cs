@@ -17,7 +17,7 @@ namespace ClientCrm.Infrastructure.Grading;
 /// pure <see cref="GradingEngine"/> in memory, one bulk insert of the changes — and leaves the changes as pending
 /// proposals for department heads and leaders. Company-wide runs also refresh the Pareto and lifecycle classes.
 /// </summary>
-public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, ClientDataVersion version, ILogger<RegradeService> log)
+public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, SummaryVersion version, ILogger<RegradeService> log)
 {
     /// <summary>
     /// Runs now. A scheduled run first checks, under the lock, that no scheduled run has happened this quarter, so

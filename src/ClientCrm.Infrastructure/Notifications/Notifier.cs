@@ -13,7 +13,7 @@ namespace ClientCrm.Infrastructure.Notifications;
 /// warning engine sends many at once (<see cref="SendManyAsync"/>). Either way disabled users get nothing. Who hears of
 /// what is decided beside the workflow (for warnings: <c>WarningNotices</c>), and leaves out whoever acted.
 /// </summary>
-public sealed class Notifier(CrmDbContext db)
+public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
 {
     public async Task<IReadOnlyList<string>> LeaderIdsAsync(CancellationToken ct = default) =>
         await UsersInRole(Roles.Leader).Select(u => u.Id).ToListAsync(ct);
@@ -68,6 +68,8 @@ public sealed class Notifier(CrmDbContext db)
         }
 
         await writer.CompleteAsync(ct);
+        // Written past the change tracker: the unread counts must look again.
+        inbox.Bump();
     }
 
     private IQueryable<Identity.CrmUser> UsersInRole(string role) =>

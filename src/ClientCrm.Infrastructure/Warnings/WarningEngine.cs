@@ -1,3 +1,4 @@
+using ClientCrm.Infrastructure.Clients;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
@@ -26,7 +27,7 @@ namespace ClientCrm.Infrastructure.Warnings;
 /// not yet cleared. So a warning someone dismissed or resolved while its cause lasts is not raised again at the next
 /// run; once the condition clears and comes back, a new warning is raised.
 /// </remarks>
-public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, TimeProvider clock, ILogger<WarningEngine> log)
+public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, TimeProvider clock, SummaryVersion summaries, ILogger<WarningEngine> log)
 {
     /// <summary>
     /// A company-wide run, on demand (leaders) or by the schedule. A scheduled run checks under the lock that the last
@@ -56,6 +57,8 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
         run.Finish(counts, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Warnings were written set-based, past the change tracker: the kept counts must look again.
+        summaries.Bump();
         LogRun(log, run.Id, trigger, counts.Assessed, counts.Raised, counts.Refreshed, counts.Cleared, counts.Returned, counts.Escalated,
             (clock.GetUtcNow() - started).TotalMilliseconds);
         return run;
@@ -71,6 +74,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
         var settings = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
         var counts = await PassAsync(clientId, settings, clock.GetUtcNow(), ct);
         await tx.CommitAsync(ct);
+        summaries.Bump();
         return counts;
     }
 

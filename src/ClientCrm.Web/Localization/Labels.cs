@@ -11,7 +11,7 @@ public static class Labels
     public static string Enum<T>(this IStringLocalizer l, T value) where T : struct, System.Enum
     {
         ArgumentNullException.ThrowIfNull(l);
-        return l[$"Enum.{typeof(T).Name}.{value}"];
+        return l[EnumKeys<T>.Of(value)];
     }
 
     public static string Enum<T>(this IStringLocalizer l, T? value) where T : struct, System.Enum =>
@@ -55,7 +55,25 @@ public static class Labels
         System.Text.Json.JsonSerializer.Serialize(Countries.All.ToDictionary(c => c.Code, c => c.Region.ToString()));
 
     public static IEnumerable<SelectListItem> CountryOptions(string? selected = null) =>
-        Countries.All
+        CountryNames().Select(c => new SelectListItem(c.Text, c.Value, string.Equals(c.Value, selected, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Every country as (code, "name (code)") in the UI language, by region then code; built once per language.</summary>
+    public static IReadOnlyList<(string Value, string Text)> CountryNames() =>
+        CountryLists.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => Countries.All
             .OrderBy(c => c.Region).ThenBy(c => c.Code, StringComparer.Ordinal)
-            .Select(c => new SelectListItem($"{CountryName(c.Code)} ({c.Code})", c.Code, string.Equals(c.Code, selected, StringComparison.OrdinalIgnoreCase)));
+            .Select(c => (c.Code, $"{CountryName(c.Code)} ({c.Code})"))
+            .ToArray());
+
+    /// <summary>"Enum.{Type}.{Value}" once per value: list pages look up several enum names per row.</summary>
+    private static class EnumKeys<T> where T : struct, System.Enum
+    {
+        private static readonly Dictionary<T, string> Keys = System.Enum.GetValues<T>().Distinct().ToDictionary(v => v, Key);
+
+        public static string Of(T value) => Keys.TryGetValue(value, out var key) ? key : Key(value);
+
+        private static string Key(T value) => $"Enum.{typeof(T).Name}.{value}";
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Value, string Text)[]> CountryLists =
+        new(StringComparer.Ordinal);
 }

@@ -15,9 +15,6 @@ public sealed record OverdueContactRow(Guid Id, string Name, ClientGrade Grade, 
 
 public sealed record ReviewDueRow(Guid Id, string Name, DateTimeOffset ReviewedAt, DateOnly? DueOn);
 
-/// <summary>What the start page counts over the user's whole scope (kept briefly, see <see cref="ScopeSummaries"/>).</summary>
-public sealed record StartSummary(IReadOnlyList<(ClientStatus Status, int Count)> ByStatus);
-
 /// <summary>The start page: the user's clients by status, overdue contacts, cards due for review and proposals to decide.</summary>
 public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, TimeProvider clock) : PageModel
 {
@@ -45,42 +42,32 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
             return;
         }
 
-        var summary = await summaries.GetAsync("start", actor.Scope, SummarizeAsync, ct);
-        ByStatus = summary.Value.ByStatus;
-        CountedAt = summary.At;
+        var byStatus = await Clients.ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct);
+        ByStatus = byStatus.Value;
+        CountedAt = byStatus.At;
         PendingProposals = await Grading.PendingProposals.CountAsync(db, actor.Scope, summaries, ct);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var due = db.Clients.AsNoTracking().WhereCardReviewDue(today);
-        ReviewDueTotal = await due.TallyAsync(ct);
+        var overdue = db.Clients.AsNoTracking().WhereContactOverdue(today);
+        // The two totals are whole-scope counts, kept like the figures above (a day's due list changes with the data).
+        var day = today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        ReviewDueTotal = (await summaries.GetAsync("review-due:" + day, actor.Scope, token => due.TallyAsync(token), ct)).Value;
+        OverdueContactTotal = (await summaries.GetAsync("contact-overdue:" + day, actor.Scope, token => overdue.TallyAsync(token), ct)).Value;
         ReviewDue = await due.OrderBy(c => c.CardReviewDueOn).ThenBy(c => c.Id).Take(ListedRows)
             .Select(c => new ReviewDueRow(c.Id, c.Name, c.CardReviewedAt, c.CardReviewDueOn)).ToListAsync(ct);
 
         // SPEC §4: an overdue contact is shown to the owner and to their department head (the scope filter decides who
-        // sees which); key clients first, then the longest overdue. Each grade is one range of the due-day index.
-        var overdue = db.Clients.AsNoTracking().WhereContactOverdue(today);
-        OverdueContactTotal = await overdue.TallyAsync(ct);
-        var rows = new List<OverdueContactRow>();
-        foreach (var grade in Enum.GetValues<ClientGrade>().Order())
-        {
-            if (rows.Count == ListedRows)
-            {
-                break;
-            }
-
-            rows.AddRange(await (
-                from c in overdue.Where(c => c.Grade == grade).OrderBy(c => c.ContactDueOn).ThenBy(c => c.Id).Take(ListedRows - rows.Count)
-                join u in db.Users on c.OwnerId equals u.Id into owners
-                from u in owners.DefaultIfEmpty()
-                select new OverdueContactRow(c.Id, c.Name, c.Grade, c.LastContactOn, c.ContactDueOn, u.DisplayName ?? "")).ToListAsync(ct));
-        }
-
-        OverdueContacts = rows;
-    }
-
-    private async Task<StartSummary> SummarizeAsync(CancellationToken ct)
-    {
-        var counts = await db.Clients.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return new StartSummary(Enum.GetValues<ClientStatus>().Select(s => (s, counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0)).ToList());
+        // sees which); key clients first, then the longest overdue. Each grade is one range of the due-day index, and the
+        // three ranges are read in one statement.
+        IQueryable<Client> Longest(ClientGrade grade) =>
+            overdue.Where(c => c.Grade == grade).OrderBy(c => c.ContactDueOn).ThenBy(c => c.Id).Take(ListedRows);
+        var rows = await Longest(ClientGrade.A).Concat(Longest(ClientGrade.B)).Concat(Longest(ClientGrade.C))
+            .Select(c => new { c.Id, c.Name, c.Grade, c.LastContactOn, c.ContactDueOn, c.OwnerId })
+            .ToListAsync(ct);
+        var people = await PickLists.PeopleAsync(db, summaries, ct);
+        OverdueContacts = rows.OrderBy(r => r.Grade).ThenBy(r => r.ContactDueOn).ThenBy(r => r.Id).Take(ListedRows)
+            .Select(r => new OverdueContactRow(r.Id, r.Name, r.Grade, r.LastContactOn, r.ContactDueOn, people.GetValueOrDefault(r.OwnerId, "")))
+            .ToList();
     }
 }

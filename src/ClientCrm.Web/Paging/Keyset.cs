@@ -68,40 +68,45 @@ public static class Keyset
         }
     }
 
-    /// <summary>Route values for the pager links, on top of the list's own filter values.</summary>
-    public static PagerLinks Links<TRow>(KeysetPage<TRow> page, IReadOnlyDictionary<string, string?> filters)
+    /// <summary>The pager links: this list's path with its own filter values plus the page's cursor.</summary>
+    public static PagerLinks Links<TRow>(KeysetPage<TRow> page, string path, IReadOnlyDictionary<string, string?> filters)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(filters);
-        Dictionary<string, string?> With(params (string Key, string? Value)[] values)
-        {
-            var route = new Dictionary<string, string?>(filters, StringComparer.Ordinal);
-            foreach (var (key, value) in values)
-            {
-                route[key] = value;
-            }
-
-            return route;
-        }
-
         string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
         var previous = !page.HasPrevious ? null
-            : page.Number == 2 || page.Previous is null ? With()
-            : With(("before", page.Previous), ("p", Number(page.Number - 1)));
-        var next = page.Next is null ? null : With(("after", page.Next), ("p", Number(page.Number + 1)));
-        return new PagerLinks(page.HasPrevious ? With() : null, previous, next, page.Number);
+            : page.Number == 2 || page.Previous is null ? Href(path, filters)
+            : Href(path, filters, ("before", page.Previous), ("p", Number(page.Number - 1)));
+        var next = page.Next is null ? null : Href(path, filters, ("after", page.Next), ("p", Number(page.Number + 1)));
+        return new PagerLinks(page.HasPrevious ? Href(path, filters) : null, previous, next, page.Number);
+    }
+
+    /// <summary>
+    /// A link to <paramref name="path"/> with the query values that are set. Built directly, not through the link generator:
+    /// a list page has a dozen such links, and they only ever change the query string.
+    /// </summary>
+    public static string Href(string path, IReadOnlyDictionary<string, string?> values, params (string Key, string? Value)[] more)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(more);
+        var pairs = values.Where(v => !string.IsNullOrEmpty(v.Value) && !more.Any(m => m.Key == v.Key))
+            .Concat(more.Select(m => new KeyValuePair<string, string?>(m.Key, m.Value)))
+            .Where(v => !string.IsNullOrEmpty(v.Value));
+        return path + Microsoft.AspNetCore.Http.QueryString.Create(pairs).ToUriComponent();
     }
 }
 
 /// <summary>What the pager partial shows: first, previous and next links (null when there is none) and the page number.</summary>
-public sealed record PagerLinks(IDictionary<string, string?>? First, IDictionary<string, string?>? Previous,
-    IDictionary<string, string?>? Next, int Number);
+public sealed record PagerLinks(string? First, string? Previous, string? Next, int Number);
 
 /// <summary>A count that stops at a cap: counting every row of a large scope on each request would read them all.</summary>
 public readonly record struct Tally(int Count, bool AtLeast)
 {
     /// <summary>Lists count at most this many rows; more shows as "1,000+".</summary>
     public const int ListCap = 1_000;
+
+    /// <summary>A search counts at most this many ("100+"): counting every match of a common fragment reads them all.</summary>
+    public const int SearchCap = 100;
 
     public string Text => Count.ToString("N0", CultureInfo.CurrentCulture) + (AtLeast ? "+" : "");
 
@@ -127,4 +132,7 @@ public abstract class KeysetListModel : Microsoft.AspNetCore.Mvc.RazorPages.Page
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     protected PageRequest Paging => new(After, Before, PageNumber);
+
+    /// <summary>This page's path (under the app's base path), for its own links.</summary>
+    protected string ListPath => (Request.PathBase + Request.Path).ToString();
 }

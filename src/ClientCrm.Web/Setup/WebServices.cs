@@ -82,6 +82,7 @@ internal static class WebServices
             .AddPolicy(GradeDecidersPolicy, p => p.RequireRole(Roles.DepartmentHead, Roles.Leader));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, CachedSharedLocalizer>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

@@ -9,8 +9,11 @@ using ClientCrm.Web.Validation;
 
 namespace ClientCrm.Web.Pages.Account;
 
-public sealed partial class LoginModel(SignInManager<CrmUser> signIn, IValidator<LoginModel.LoginInput> validator,
-    IStringLocalizer<SharedResource> l, ILogger<LoginModel> logger) : PageModel
+/// <summary>
+/// Sign-in. Identity (SignInManager, UserManager and their stores) and the validator are taken by the POST handler only:
+/// building them costs more than showing the form.
+/// </summary>
+public sealed partial class LoginModel(IStringLocalizer<SharedResource> l, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -22,7 +25,7 @@ public sealed partial class LoginModel(SignInManager<CrmUser> signIn, IValidator
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] SignInManager<CrmUser> signIn, [FromServices] IValidator<LoginInput> validator)
     {
         var validation = await validator.ValidateAsync(Input);
         if (!validation.IsValid)

@@ -73,7 +73,7 @@ public sealed class IndexModel(CrmDbContext db) : KeysetListModel
         var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek => NewestFirst(query, cursor, seek),
             a => Cursor.Encode(a.At, a.Id), ct);
         Rows = page.Rows.Select(a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.ClientId, a.Action, Parse(a.ChangesJson))).ToList();
-        Pager = Keyset.Links(page, RouteWith());
+        Pager = Keyset.Links(page, ListPath, RouteWith());
     }
 
     /// <summary>Newest first by (At, Id), the index every filter of the log ends in; past the cursor, or before it going back.</summary>

@@ -28,11 +28,12 @@ public sealed class ClientGradeView
     public LifecycleStage? LifecycleStage { get; init; }
     public IReadOnlyList<GradeHistoryRow> History { get; init; } = [];
 
-    public static async Task<ClientGradeView> LoadAsync(CrmDbContext db, Client client, DateOnly today, CancellationToken ct)
+    public static async Task<ClientGradeView> LoadAsync(CrmDbContext db, Client client, GradingThresholds thresholds,
+        IReadOnlyDictionary<string, string> people, DateOnly today, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(client);
-        var thresholds = await db.GradingThresholdsAsync(ct);
+        ArgumentNullException.ThrowIfNull(people);
         var facts = await GradingFactsQuery.For(db, db.Clients.Where(c => c.Id == client.Id), today).SingleAsync(ct);
         var pending = await db.GradeProposals.Where(p => p.ClientId == client.Id && p.State == ProposalState.Pending)
             .OrderByDescending(p => p.CreatedAt).Select(p => new { p.Id, p.ProposedGrade }).FirstOrDefaultAsync(ct);
@@ -43,9 +44,7 @@ public sealed class ClientGradeView
         {
             Grade = client.Grade,
             GradeSince = client.GradeSince,
-            ResponsibleLeaderName = client.ResponsibleLeaderId is null
-                ? null
-                : await db.Users.Where(u => u.Id == client.ResponsibleLeaderId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct),
+            ResponsibleLeaderName = client.ResponsibleLeaderId is null ? null : people.GetValueOrDefault(client.ResponsibleLeaderId),
             Assessment = GradingEngine.Assess(facts.ToFacts(), thresholds),
             PendingProposal = pending is null ? null : (pending.Id, pending.ProposedGrade),
             Thresholds = thresholds,

@@ -1,3 +1,4 @@
+using ClientCrm.Web.Paging;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
@@ -17,7 +18,7 @@ using ClientCrm.Web.Localization;
 namespace ClientCrm.Web.Pages.Clients;
 
 /// <summary>The client's dossier page: enterprise card, principal cards, status, owner.</summary>
-public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock, ScopeSummaries summaries) : PageModel
 {
     public Client Client { get; private set; } = null!;
     public string OwnerName { get; private set; } = "";
@@ -177,20 +178,23 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
     private async Task LoadAsync(Client client, CancellationToken ct)
     {
         Client = client;
-        OwnerName = await db.Users.Where(u => u.Id == client.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        DepartmentName = await db.Departments.Where(d => d.Id == client.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        // Names and the thresholds come from the kept lists (PickLists), not from a query each.
+        var people = await PickLists.PeopleAsync(db, summaries, ct);
+        OwnerName = people.GetValueOrDefault(client.OwnerId, "");
+        DepartmentName = (await PickLists.DepartmentsAsync(db, summaries, ct)).FirstOrDefault(d => d.Id == client.DepartmentId).Name ?? "";
         ReviewDue = client.IsCardReviewDue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
-        Projects = await ClientProjectsView.LoadAsync(db, client.Id, ct);
+        Projects = await ClientProjectsView.LoadAsync(db, client.Id, client.Status, ct);
         WarningColumn = await WarningColumnView.ForClientAsync(db, client.Id, ct);
-        Grading = await ClientGradeView.LoadAsync(db, client, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        Grading = await ClientGradeView.LoadAsync(db, client, await PickLists.GradingThresholdsAsync(db, summaries, ct), people,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
         var decider = GradingPeople.Decider(actor, User);
         GradeTargets = Enum.GetValues<ClientGrade>()
             .Where(g => g != client.Grade && GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, client.Grade, g))
             .ToList();
         if (decider.IsLeader)
         {
-            Leaders = await GradingPeople.LeadersAsync(db, ct);
+            Leaders = await PickLists.LeadersAsync(db, summaries, ct);
             GradeLeaderId ??= client.ResponsibleLeaderId ?? actor.UserId;
         }
     }

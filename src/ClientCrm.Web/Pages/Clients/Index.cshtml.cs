@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Grading;
@@ -22,12 +23,15 @@ public sealed record ClientRow(Guid Id, string Name, string? ChineseName, Client
 /// or a principal's; trigram indexes), or an exact phone, email, tax or registration number (blind indexes, looked up
 /// first, then read by id).
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock) : KeysetListModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock, ScopeSummaries summaries) : KeysetListModel
 {
     public const int PageSize = 25;
 
     /// <summary>A name fragment matching principals of more clients than this is searched with a subquery instead of by id.</summary>
     public const int PrincipalHitCap = 500;
+
+    /// <summary>Longer search terms are cut: nobody types a name that long, and the term becomes part of the SQL.</summary>
+    public const int MaxSearchLength = 100;
 
     private static readonly string[] Sorts = ["updated", "name", "country", "status", "grade"];
 
@@ -64,20 +68,33 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var query = await FilteredAsync(today, ct);
-        Total = await query.TallyAsync(ct);
+        Total = Unfiltered
+            ? TotalOf((await ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct)).Value)
+            : _exactHits is { } hits && OnlySearched
+                ? new Tally(hits.Count, false)
+                : await query.TallyAsync(ct, string.IsNullOrWhiteSpace(Q) ? Tally.ListCap : Tally.SearchCap);
         var key = Cursor.Read(Paging.Token, Sort == "updated" || Sort == "name" ? 2 : 3, ReadKey);
-        var page = await Keyset.PageAsync(Paging, key is not null, PageSize, seek => Project(Ordered(query, key, seek), today), CursorOf, ct);
-        Rows = page.Rows;
-        Pager = Keyset.Links(page, RouteWith());
+        var page = await Keyset.PageAsync(Paging, key is not null, PageSize, seek => Ordered(query, key, seek).Select(ToItem), CursorOf, ct);
+        // Names come from the kept lists, not from joins: the rows need only ids.
+        var people = await PickLists.PeopleAsync(db, summaries, ct);
+        var departments = await PickLists.DepartmentsAsync(db, summaries, ct);
+        Rows = page.Rows.Select(c => new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade,
+                c.ParetoClass, c.LifecycleStage, people.GetValueOrDefault(c.OwnerId, ""),
+                departments.FirstOrDefault(d => d.Id == c.DepartmentId).Name ?? "", c.UpdatedAt,
+                Client.IsCardReviewDueOn(c.CardReviewDueOn, today), ContactDuty.IsOverdue(c.Status, c.ContactDueOn, today), c.NormalizedName))
+            .ToList();
+        Pager = Keyset.Links(page, ListPath, RouteWith());
 
         OpenWarnings = await WarningColumnView.OpenByClientAsync(db, Rows.Select(r => r.Id).ToList(), ct);
-        Owners = await ClientOwners.AssignableAsync(db, actor.Scope, ct);
+        Owners = await PickLists.OwnersAsync(db, actor.Scope, summaries, ct);
         if (ShowDepartmentFilter)
         {
-            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
-                .Select(d => (d.Id, d.Name)).ToList();
+            Departments = departments;
         }
     }
+
+    /// <summary>The link of a column heading: the current filters, sorted by <paramref name="sort"/> (again: the other way).</summary>
+    public string SortHref(string sort) => Keyset.Href(ListPath, RouteWith(sort));
 
     /// <summary>Query-string values for a link that keeps the current filters; a new sort starts at the first page.</summary>
     public Dictionary<string, string?> RouteWith(string? sort = null)
@@ -102,12 +119,27 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         };
     }
 
+    /// <summary>The clients an exact identifier found (already in scope), when the search was one.</summary>
+    private IReadOnlyList<Guid>? _exactHits;
+
+    /// <summary>Searched, and no other filter: an exact search's total is its number of hits.</summary>
+    private bool OnlySearched => Status is null && string.IsNullOrWhiteSpace(Country) && Region is null && string.IsNullOrWhiteSpace(Owner)
+        && Department is null && Grade is null && Pareto is null && Lifecycle is null && Industry is null && !Overdue;
+
+    /// <summary>No filter but possibly the status: the total is the kept count by status.</summary>
+    private bool Unfiltered => string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(Country) && Region is null && string.IsNullOrWhiteSpace(Owner)
+        && Department is null && Grade is null && Pareto is null && Lifecycle is null && Industry is null && !Overdue;
+
+    private Tally TotalOf(IReadOnlyList<(ClientStatus Status, int Count)> byStatus) =>
+        new(byStatus.Where(s => Status is null || s.Status == Status).Sum(s => s.Count), false);
+
     private async Task<IQueryable<Client>> FilteredAsync(DateOnly today, CancellationToken ct)
     {
         var query = db.Clients.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            query = await SearchAsync(query, Q.Trim(), ct);
+            var term = Q.Trim();
+            query = await SearchAsync(query, term.Length > MaxSearchLength ? term[..MaxSearchLength] : term, ct);
         }
 
         if (Status is { } status)
@@ -165,35 +197,47 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         var exact = await ExactContactSearch.MatchingClientIdsAsync(db, term, indexer, ct);
         if (exact is { Count: > 0 })
         {
+            _exactHits = exact;
             return query.Where(c => exact.Contains(c.Id));
         }
 
         var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // The pattern goes into the SQL as a literal (EF.Constant), not as a parameter: how many clients match decides the
+        // plan (walk the sort's index for a common fragment, the trigram index for a rare one), and a prepared statement's
+        // generic plan cannot know. A search is planned for its own text; a repeated search reuses that plan.
         // Principals whose name matches, as client ids: the three trigram lookups then combine as one bitmap.
-        var viaPrincipals = await db.Principals.AsNoTracking().Where(p => EF.Functions.ILike(p.Name, pattern))
+        var viaPrincipals = await db.Principals.AsNoTracking().Where(p => EF.Functions.ILike(p.Name, EF.Constant(pattern)))
             .Select(p => p.ClientId).Distinct().Take(PrincipalHitCap + 1).ToListAsync(ct);
         if (viaPrincipals.Count > PrincipalHitCap)
         {
-            return query.Where(c => EF.Functions.ILike(c.Name, pattern)
-                                    || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, pattern))
-                                    || db.Principals.Any(p => p.ClientId == c.Id && EF.Functions.ILike(p.Name, pattern)));
+            return query.Where(c => EF.Functions.ILike(c.Name, EF.Constant(pattern))
+                                    || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, EF.Constant(pattern)))
+                                    || db.Principals.Any(p => p.ClientId == c.Id && EF.Functions.ILike(p.Name, EF.Constant(pattern))));
         }
 
-        return query.Where(c => EF.Functions.ILike(c.Name, pattern)
-                                || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, pattern))
+        return query.Where(c => EF.Functions.ILike(c.Name, EF.Constant(pattern))
+                                || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, EF.Constant(pattern)))
                                 || viaPrincipals.Contains(c.Id));
     }
 
-    private IQueryable<ClientRow> Project(IQueryable<Client> clients, DateOnly today) =>
-        from c in clients
-        join u in db.Users on c.OwnerId equals u.Id into owners
-        from u in owners.DefaultIfEmpty()
-        join d in db.Departments on c.DepartmentId equals d.Id into departments
-        from d in departments.DefaultIfEmpty()
-        select new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade,
-            c.Classes!.Pareto, c.Classes!.Lifecycle, u.DisplayName ?? "", d.Name ?? "", c.UpdatedAt,
-            c.CardReviewDueOn <= today, c.Status != ClientStatus.Terminated && c.ContactDueOn < today, c.NormalizedName);
+    private static readonly Expression<Func<Client, DateTimeOffset>> ByUpdated = c => c.UpdatedAt;
+    private static readonly Expression<Func<Client, Guid>> ById = c => c.Id;
+    private static readonly Expression<Func<Client, string>> ByName = c => c.NormalizedName;
+    private static readonly Expression<Func<Client, string>> ByCountry = c => c.CountryCode;
+    private static readonly Expression<Func<Client, ClientStatus>> ByStatus = c => c.Status;
+    private static readonly Expression<Func<Client, ClientGrade>> ByGrade = c => c.Grade;
+
+    /// <summary>A row as read; names and due flags are added in memory (<see cref="OnGetAsync"/>).</summary>
+    private sealed record ClientListItem(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
+        Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage, string OwnerId,
+        int DepartmentId, DateTimeOffset UpdatedAt, DateOnly? CardReviewDueOn, DateOnly? ContactDueOn, string NormalizedName);
+
+    // Built once: a projection written inline is a new expression tree on every request, and each property in it is a
+    // reflection lookup.
+    private static readonly Expression<Func<Client, ClientListItem>> ToItem = c => new ClientListItem(c.Id, c.Name, c.ChineseName, c.Type,
+        c.CountryCode, c.Region, c.Industry, c.Status, c.Grade, c.Classes!.Pareto, c.Classes!.Lifecycle, c.OwnerId, c.DepartmentId,
+        c.UpdatedAt, c.CardReviewDueOn, c.ContactDueOn, c.NormalizedName);
 
     // The sort key of each sort: (UpdatedAt, Id), (NormalizedName, Id), or (Country|Status|Grade, NormalizedName, Id).
     private sealed record ClientKey(DateTimeOffset UpdatedAt, string Name, string Country, ClientStatus Status, ClientGrade Grade, Guid Id);
@@ -207,7 +251,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         _ => new ClientKey(default, c.Text(1), "", default, c.Enum<ClientGrade>(0), c.Id(2)),
     };
 
-    private string CursorOf(ClientRow r) => Sort switch
+    private string CursorOf(ClientListItem r) => Sort switch
     {
         "updated" => Cursor.Encode(r.UpdatedAt, r.Id),
         "name" => Cursor.Encode(r.NormalizedName, r.Id),
@@ -242,16 +286,16 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
 
         return (Sort, ascending) switch
         {
-            ("updated", true) => q.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-            ("updated", false) => q.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-            ("name", true) => q.OrderBy(c => c.NormalizedName).ThenBy(c => c.Id),
-            ("name", false) => q.OrderByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
-            ("country", true) => q.OrderBy(c => c.CountryCode).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
-            ("country", false) => q.OrderByDescending(c => c.CountryCode).ThenByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
-            ("status", true) => q.OrderBy(c => c.Status).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
-            ("status", false) => q.OrderByDescending(c => c.Status).ThenByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
-            (_, true) => q.OrderBy(c => c.Grade).ThenBy(c => c.NormalizedName).ThenBy(c => c.Id),
-            (_, false) => q.OrderByDescending(c => c.Grade).ThenByDescending(c => c.NormalizedName).ThenByDescending(c => c.Id),
+            ("updated", true) => q.OrderBy(ByUpdated).ThenBy(ById),
+            ("updated", false) => q.OrderByDescending(ByUpdated).ThenByDescending(ById),
+            ("name", true) => q.OrderBy(ByName).ThenBy(ById),
+            ("name", false) => q.OrderByDescending(ByName).ThenByDescending(ById),
+            ("country", true) => q.OrderBy(ByCountry).ThenBy(ByName).ThenBy(ById),
+            ("country", false) => q.OrderByDescending(ByCountry).ThenByDescending(ByName).ThenByDescending(ById),
+            ("status", true) => q.OrderBy(ByStatus).ThenBy(ByName).ThenBy(ById),
+            ("status", false) => q.OrderByDescending(ByStatus).ThenByDescending(ByName).ThenByDescending(ById),
+            (_, true) => q.OrderBy(ByGrade).ThenBy(ByName).ThenBy(ById),
+            (_, false) => q.OrderByDescending(ByGrade).ThenByDescending(ByName).ThenByDescending(ById),
         };
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Persistence;
@@ -24,9 +25,6 @@ public sealed class WarningColumnView
 
     public Guid ClientId { get; init; }
 
-    /// <summary>The list cell (badges and summaries only) rather than the client page's card.</summary>
-    public bool Compact { get; init; }
-
     public IReadOnlyList<WarningColumnItem> Items { get; init; } = None;
 
     /// <summary>The open warnings of every client in <paramref name="clientIds"/>, in one query, by client.</summary>
@@ -44,12 +42,6 @@ public sealed class WarningColumnView
         return items.ToLookup(i => i.ClientId);
     }
 
-    public static WarningColumnView Cell(Guid clientId, ILookup<Guid, WarningColumnItem> open)
-    {
-        ArgumentNullException.ThrowIfNull(open);
-        return new() { ClientId = clientId, Compact = true, Items = open[clientId].ToList() };
-    }
-
     /// <summary>The client page's card.</summary>
     public static async Task<WarningColumnView> ForClientAsync(CrmDbContext db, Guid clientId, CancellationToken ct)
     {
@@ -58,8 +50,11 @@ public sealed class WarningColumnView
     }
 
     private static IQueryable<WarningColumnItem> Open(IQueryable<Warning> warnings) =>
-        warnings.AsNoTracking().WhereOpen()
-            .OrderBy(w => w.RaisedAt).ThenBy(w => w.Id)
-            .Select(w => new WarningColumnItem(w.Id, w.ClientId, w.Family, w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt,
-                w.ConditionClearedAt != null, w.EscalatedAt != null));
+        warnings.AsNoTracking().WhereOpen().OrderBy(ByRaisedAt).ThenBy(ById).Select(ToItem);
+
+    // Built once (a list page reads the column on every request).
+    private static readonly Expression<Func<Warning, DateTimeOffset>> ByRaisedAt = w => w.RaisedAt;
+    private static readonly Expression<Func<Warning, Guid>> ById = w => w.Id;
+    private static readonly Expression<Func<Warning, WarningColumnItem>> ToItem = w => new WarningColumnItem(w.Id, w.ClientId, w.Family,
+        w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt, w.ConditionClearedAt != null, w.EscalatedAt != null);
 }

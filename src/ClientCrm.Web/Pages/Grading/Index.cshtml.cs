@@ -67,7 +67,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
             r => Cursor.Encode(r.CreatedAt, r.Id), ct);
         Pending = page.Rows.Select(r => r with { MayDecide = GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, r.From, r.Proposed) })
             .ToList();
-        Pager = Keyset.Links(page, new Dictionary<string, string?>(StringComparer.Ordinal)
+        Pager = Keyset.Links(page, ListPath, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["department"] = Department?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["mine"] = Mine ? "true" : null,
@@ -90,8 +90,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
 
         if (IsLeader)
         {
-            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
-                .Select(d => (d.Id, d.Name)).ToList();
+            Departments = await PickLists.DepartmentsAsync(db, summaries, ct);
         }
     }
 

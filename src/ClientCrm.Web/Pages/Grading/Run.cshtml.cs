@@ -52,7 +52,7 @@ public sealed class RunModel(CrmDbContext db, ICurrentActor actor) : KeysetListM
                     p.DecidedByName),
             r => Cursor.Encode(r.Proposed, r.Id), ct);
         Changes = page.Rows;
-        Pager = Keyset.Links(page, new Dictionary<string, string?>(StringComparer.Ordinal));
+        Pager = Keyset.Links(page, ListPath, new Dictionary<string, string?>(StringComparer.Ordinal));
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using ClientCrm.Domain.Notifications;
 using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using ClientCrm.Web.Paging;
@@ -14,7 +15,8 @@ public sealed record NotificationRow(Guid Id, NotificationKind Kind, string Text
 /// 消息: the signed-in user's own notifications, newest first. Notifications are not client records, so there is no
 /// query filter on them: every query here starts from <see cref="Mine"/>, which keeps only the user's own.
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> l) : KeysetListModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, InboxVersion inbox, IStringLocalizer<SharedResource> l)
+    : KeysetListModel
 {
     public const int PageSize = 50;
 
@@ -40,7 +42,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
                 .Select(n => new NotificationRow(n.Id, n.Kind, n.Text, n.CreatedAt, n.ReadAt != null)),
             n => Cursor.Encode(n.CreatedAt, n.Id), ct);
         Rows = page.Rows;
-        Pager = Keyset.Links(page, RouteWith());
+        Pager = Keyset.Links(page, ListPath, RouteWith());
     }
 
     private static IQueryable<Notification> NewestFirst(IQueryable<Notification> query, Cursor? cursor, Seek seek)
@@ -77,6 +79,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
     {
         DateTimeOffset? now = clock.GetUtcNow();
         var marked = await Mine().Where(n => n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        inbox.Bump();
         TempData["Flash"] = l["Inbox.ReadAllDone", marked].Value;
         return RedirectToPage();
     }

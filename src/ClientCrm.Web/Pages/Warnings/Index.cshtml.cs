@@ -14,7 +14,7 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// The warnings in the user's scope (SPEC §7, §9 company view): a leader sees the company, with a department filter; a
 /// department head their department; staff their own clients. By default the open ones, oldest first.
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : KeysetListModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries) : KeysetListModel
 {
     public const int PageSize = 25;
 
@@ -79,17 +79,19 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
             ClientName = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         }
 
-        Total = await query.TallyAsync(ct);
+        // The default view (every open warning in scope) is counted once for a while; a filtered one stops at a cap.
+        Total = openOnly && Family is null && Severity is null && (!ShowDepartmentFilter || Department is null) && !Escalated && ClientId is null
+            ? new Tally((await summaries.GetAsync("open-warnings", actor.Scope, token => db.Warnings.WhereOpen().CountAsync(token), ct)).Value, false)
+            : await query.TallyAsync(ct);
         var cursor = WarningRow.ReadCursor(Paging.Token);
         var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize,
             seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, ct);
         Rows = page.Rows;
-        Pager = Keyset.Links(page, RouteWith());
+        Pager = Keyset.Links(page, ListPath, RouteWith());
 
         if (ShowDepartmentFilter)
         {
-            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
-                .Select(d => (d.Id, d.Name)).ToList();
+            Departments = await PickLists.DepartmentsAsync(db, summaries, ct);
         }
     }
 

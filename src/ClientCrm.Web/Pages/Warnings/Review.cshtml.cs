@@ -16,7 +16,7 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// review warnings, so the page is refused to them.
 /// </summary>
 [Authorize(Roles = Roles.DepartmentHead + "," + Roles.Leader)]
-public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock) : KeysetListModel
+public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries) : KeysetListModel
 {
     public const int PageSize = 25;
 
@@ -41,18 +41,20 @@ public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvid
             query = query.Where(w => w.Client!.DepartmentId == department);
         }
 
-        Total = await query.TallyAsync(ct);
+        Total = !ShowDepartmentFilter || Department is null
+            ? new Tally((await summaries.GetAsync("warnings-to-review", actor.Scope,
+                token => db.Warnings.CountAsync(w => w.State == WarningState.Open, token), ct)).Value, false)
+            : await query.TallyAsync(ct);
         var cursor = WarningRow.ReadCursor(Paging.Token);
         var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize,
             seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, ct);
         Rows = page.Rows;
-        Pager = Keyset.Links(page, RouteWith());
+        Pager = Keyset.Links(page, ListPath, RouteWith());
         EscalateAfterDays = await db.WarningSettings.AsNoTracking().Select(s => s.EscalateAfterDays).SingleAsync(ct);
 
         if (ShowDepartmentFilter)
         {
-            Departments = (await db.Departments.OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
-                .Select(d => (d.Id, d.Name)).ToList();
+            Departments = await PickLists.DepartmentsAsync(db, summaries, ct);
         }
     }
 

@@ -44,11 +44,10 @@ public sealed class ClientProjectsView
 
     public ProjectExecutionRow Total { get; init; } = new(null, 0, 0, 0, 0m, 0);
 
-    /// <summary>Three queries whatever the number of projects: the client's status, the projects, their open incidents.</summary>
-    public static async Task<ClientProjectsView> LoadAsync(CrmDbContext db, Guid clientId, CancellationToken ct)
+    /// <summary>Two queries whatever the number of projects: the projects and their open incidents.</summary>
+    public static async Task<ClientProjectsView> LoadAsync(CrmDbContext db, Guid clientId, ClientStatus status, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var status = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Status).FirstOrDefaultAsync(ct);
         var open = await db.WorkerIncidents.AsNoTracking()
             .Where(i => i.ClientId == clientId && i.Status != IncidentStatus.Resolved)
             .GroupBy(i => i.ProjectId).Select(g => new { ProjectId = g.Key, Count = g.Count() })

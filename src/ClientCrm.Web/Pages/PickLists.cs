@@ -1,0 +1,56 @@
+using ClientCrm.Domain.Access;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Domain.Grading;
+using ClientCrm.Infrastructure.Grading;
+using ClientCrm.Web.Pages.Clients;
+using ClientCrm.Web.Pages.Grading;
+using ClientCrm.Web.Paging;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Web.Pages;
+
+/// <summary>
+/// The departments and the owners a filter form offers. They change rarely but every list page shows them, so they are
+/// kept like the scope summaries (<see cref="ScopeSummaries"/>: a minute, or until this instance changes users or departments).
+/// </summary>
+public static class PickLists
+{
+    public static async Task<IReadOnlyList<(int Id, string Name)>> DepartmentsAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(summaries);
+        return (await summaries.GetAsync<IReadOnlyList<(int Id, string Name)>>("departments", AccessScope.System, async token =>
+            (await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(token))
+            .Select(d => (d.Id, d.Name)).ToList(), ct)).Value;
+    }
+
+    /// <summary>Every user's display name by id (owners, deciders and authors shown on list rows), kept company-wide.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> PeopleAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(summaries);
+        return (await summaries.GetAsync<IReadOnlyDictionary<string, string>>("people", AccessScope.System, async token =>
+            await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, StringComparer.Ordinal, token), ct)).Value;
+    }
+
+    /// <summary>The grading thresholds, for pages that show them (a change saves and recounts at once).</summary>
+    public static async Task<GradingThresholds> GradingThresholdsAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        return (await summaries.GetAsync("grading-thresholds", AccessScope.System, token => db.GradingThresholdsAsync(token), ct)).Value;
+    }
+
+    /// <summary>The active leaders (responsible leaders of A clients), kept company-wide.</summary>
+    public static async Task<IReadOnlyList<LeaderOption>> LeadersAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        return (await summaries.GetAsync("leaders", AccessScope.System, token => GradingPeople.LeadersAsync(db, token), ct)).Value;
+    }
+
+    /// <summary><see cref="ClientOwners.AssignableAsync"/>, kept per scope.</summary>
+    public static async Task<IReadOnlyList<OwnerOption>> OwnersAsync(CrmDbContext db, AccessScope scope, ScopeSummaries summaries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        return (await summaries.GetAsync("owners", scope, token => ClientOwners.AssignableAsync(db, scope, token), ct)).Value;
+    }
+}
