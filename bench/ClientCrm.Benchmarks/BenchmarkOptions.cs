@@ -68,7 +68,7 @@ public sealed record BenchmarkOptions
     public int DurationSeconds { get; init; } = 15;
 
     /// <summary><c>--warmup S</c> (page benchmark): seconds each page runs before any page is measured.</summary>
-    public int WarmUpSeconds { get; init; } = 5;
+    public int WarmUpSeconds { get; init; } = 10;
 
     /// <summary><c>--connections 8,16,64</c> (page benchmark): the connection counts each page is driven with.</summary>
     public IReadOnlyList<int> Connections { get; init; } = [8, 16, 64];

@@ -108,6 +108,7 @@ public static class PageBenchmark
                     AppPeakRssMb = measured.PeakRssMb,
                     AppHwmMb = measured.HwmMb,
                     DurationSeconds = options.DurationSeconds,
+                    WarmUpSeconds = options.WarmUpSeconds,
                     Connections = options.Connections,
                     PageIds = ids.ToString(),
                     StartedAt = started,
@@ -407,7 +408,7 @@ public static class PageBenchmark
         text.AppendLine(CultureInfo.InvariantCulture,
             $"- **App:** commit `{report.AppCommit}`, built in Release, run with `dotnet ClientCrm.Web.dll` (Production, scheduled jobs off) on the same machine as wrk and PostgreSQL.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"- **Load:** wrk, 2 threads (1 below 2 connections), {report.DurationSeconds} s at each of {string.Join(", ", report.Connections)} connections after a {WarmUpSeconds} s warm-up per page, 10 s timeout. Latencies are those of completed requests; a row with a non-2xx answer, a timeout or a socket error fails. \"× sign-in\" is req/s over the sign-in page's at the same connection count in this run.");
+            $"- **Load:** wrk, 2 threads (1 below 2 connections), {report.DurationSeconds} s at each of {string.Join(", ", report.Connections)} connections after every page ran {report.WarmUpSeconds} s (the app's JIT tiers up under load) and a {WarmUpSeconds} s warm-up per page, 10 s timeout. Latencies are those of completed requests; a row with a non-2xx answer, a timeout or a socket error fails. \"× sign-in\" is req/s over the sign-in page's at the same connection count in this run.");
         text.AppendLine(CultureInfo.InvariantCulture, $"- **Pages loaded with:** {string.Join(' ', report.PageIds.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"- **App memory:** peak VmRSS under load {report.AppPeakRssMb:0} MB, VmHWM {report.AppHwmMb:0} MB.");
         if (report.ComparedWith is not null)

@@ -52,6 +52,9 @@ public sealed record PageRunReport
     public required IReadOnlyDictionary<string, long> DataSizes { get; init; }
     public double? GenerationSeconds { get; init; }
     public required int DurationSeconds { get; init; }
+
+    /// <summary>Seconds every page ran before any was measured (0 in reports written before the option).</summary>
+    public int WarmUpSeconds { get; init; }
     public required IReadOnlyList<int> Connections { get; init; }
     public required string PageIds { get; init; }
     public required string LoadAverageAtStart { get; init; }

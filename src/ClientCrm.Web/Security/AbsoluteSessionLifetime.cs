@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace ClientCrm.Web.Security;
 
@@ -23,6 +24,15 @@ internal static class AbsoluteSessionLifetime
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        // The stamp is checked once per ValidationInterval (the cookie then carries a fresh IssuedUtc), so most requests
+        // stop here: the same test SecurityStampValidator makes first, without building a scope, a sign-in manager and
+        // a user manager for nothing.
+        var stampOptions = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        if (context.Properties.IssuedUtc is { } issued && (stampOptions.TimeProvider ?? clock).GetUtcNow() - issued <= stampOptions.ValidationInterval)
+        {
             return;
         }
 

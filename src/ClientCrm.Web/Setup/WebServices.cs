@@ -112,8 +112,11 @@ internal static class WebServices
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
-        services.AddMemoryCache();
+        // Kept first pages (26 per entry) and unread counts (1 each): about 2,000 pages at most, some tens of MB.
+        services.AddMemoryCache(o => o.SizeLimit = 50_000);
+        services.AddSingleton<Paging.KeptReads>();
         services.AddSingleton<Paging.ScopeSummaries>();
+        services.AddSingleton<Pages.InboxBadge>();
         services.AddValidatorsFromAssembly(typeof(WebServices).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -255,4 +255,22 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(ClientStatus.Active, await App.WithDbAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_search_run_before_a_client_is_registered_finds_it_when_run_again()
+    {
+        var staff = await SignedInAsync("staff1a");
+        const string search = "/Clients?q=Second+Look+Shipping";
+        Assert.Empty((await staff.GetPageAsync(search)).QuerySelectorAll("#client-table a.client-link"));
+
+        using (var saved = await staff.SubmitAsync("/Clients/Create", "#client-form", ClientForms.ValidRegistration("Second Look Shipping")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        // The first page of a search is kept for a while; the registration must make the same search read again.
+        var again = await staff.GetPageAsync(search);
+        Assert.Equal(["Second Look Shipping"], again.QuerySelectorAll("#client-table a.client-link").Select(a => a.TextContent.Trim()).ToList());
+        Assert.Contains("1", again.QuerySelector("#client-count")!.TextContent, StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,26 @@ namespace ClientCrm.IntegrationTests.Projects;
 public sealed class ProjectTests(PostgresFixture postgres) : AppTest(postgres)
 {
     [Fact]
+    public async Task A_client_page_opened_before_a_project_is_added_shows_the_project_when_opened_again()
+    {
+        var clientId = await FreshActiveClientAsync(App, "staff1a");
+        var staff = await SignedInAsync("staff1a");
+        var before = await staff.GetPageAsync($"/Clients/{clientId}");
+        Assert.Empty(before.QuerySelectorAll("#project-list a.project-link"));
+
+        var project = ValidProject("再次打开可见 Seen on reopening");
+        project["Input.WorkersRequested"] = "4";
+        using (var saved = await staff.SubmitAsync($"/Clients/{clientId}/Projects/Create", "#project-form", project))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        // The page's projects are kept between visits; the save must make the next visit read them again.
+        var after = await staff.GetPageAsync($"/Clients/{clientId}");
+        Assert.Equal(["再次打开可见 Seen on reopening"], after.QuerySelectorAll("#project-list a.project-link").Select(a => a.TextContent.Trim()).ToList());
+    }
+
+    [Fact]
     public async Task Staff_create_projects_for_their_active_client_and_see_them_in_the_execution_table_by_signing_year()
     {
         var clientId = await FreshActiveClientAsync(App, "staff1a");

@@ -31,22 +31,37 @@ public sealed class ClientGradeView
     public static async Task<ClientGradeView> LoadAsync(CrmDbContext db, Client client, GradingThresholds thresholds,
         IReadOnlyDictionary<string, string> people, DateOnly today, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(people);
-        var facts = await GradingFactsQuery.For(db, db.Clients.Where(c => c.Id == client.Id), today).SingleAsync(ct);
-        var pending = await db.GradeProposals.Where(p => p.ClientId == client.Id && p.State == ProposalState.Pending)
+        return Compose(client, await ReadAsync(db, client.Id, today, ct), thresholds, people, today);
+    }
+
+    /// <summary>What the card reads from the database: the client's grading figures, its pending proposal and its history.</summary>
+    public static async Task<GradeReads> ReadAsync(CrmDbContext db, Guid clientId, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var facts = await GradingFactsQuery.For(db, db.Clients.Where(c => c.Id == clientId), today).SingleAsync(ct);
+        var pending = await db.GradeProposals.Where(p => p.ClientId == clientId && p.State == ProposalState.Pending)
             .OrderByDescending(p => p.CreatedAt).Select(p => new { p.Id, p.ProposedGrade }).FirstOrDefaultAsync(ct);
-        var history = await db.GradeChanges.AsNoTracking().Where(g => g.ClientId == client.Id).OrderByDescending(g => g.At)
+        var history = await db.GradeChanges.AsNoTracking().Where(g => g.ClientId == clientId).OrderByDescending(g => g.At)
             .Select(g => new GradeHistoryRow(g.At, g.ByName, g.FromGrade, g.ToGrade, g.Kind, g.Reason, g.Criteria))
             .ToListAsync(ct);
+        return new GradeReads(facts.ToFacts(), pending is null ? null : (pending.Id, pending.ProposedGrade), history);
+    }
+
+    public static ClientGradeView Compose(Client client, GradeReads reads, GradingThresholds thresholds, IReadOnlyDictionary<string, string> people,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(people);
+        var (facts, pending, history) = reads;
         return new ClientGradeView
         {
             Grade = client.Grade,
             GradeSince = client.GradeSince,
             ResponsibleLeaderName = client.ResponsibleLeaderId is null ? null : people.GetValueOrDefault(client.ResponsibleLeaderId),
-            Assessment = GradingEngine.Assess(facts.ToFacts(), thresholds),
-            PendingProposal = pending is null ? null : (pending.Id, pending.ProposedGrade),
+            Assessment = GradingEngine.Assess(facts, thresholds),
+            PendingProposal = pending,
             Thresholds = thresholds,
             LastContactOn = client.LastContactOn,
             ContactDueOn = ContactDuty.DueOn(client.Grade, client.ContactClockStart, thresholds),
@@ -57,3 +72,6 @@ public sealed class ClientGradeView
         };
     }
 }
+
+/// <summary>The grade card's database reads (<see cref="ClientGradeView.ReadAsync"/>), which a client page may keep.</summary>
+public sealed record GradeReads(GradingFacts Facts, (Guid Id, ClientGrade Grade)? Pending, IReadOnlyList<GradeHistoryRow> History);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClientCrm.Web.Paging;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Domain.Access;
@@ -18,7 +19,8 @@ using ClientCrm.Web.Localization;
 namespace ClientCrm.Web.Pages.Clients;
 
 /// <summary>The client's dossier page: enterprise card, principal cards, status, owner.</summary>
-public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock, ScopeSummaries summaries) : PageModel
+public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock, ScopeSummaries summaries,
+    KeptReads keptReads) : PageModel
 {
     public Client Client { get; private set; } = null!;
     public string OwnerName { get; private set; } = "";
@@ -184,10 +186,17 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         DepartmentName = (await PickLists.DepartmentsAsync(db, summaries, ct)).FirstOrDefault(d => d.Id == client.DepartmentId).Name ?? "";
         ReviewDue = client.IsCardReviewDue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
-        Projects = await ClientProjectsView.LoadAsync(db, client.Id, client.Status, ct);
-        WarningColumn = await WarningColumnView.ForClientAsync(db, client.Id, ct);
-        Grading = await ClientGradeView.LoadAsync(db, client, await PickLists.GradingThresholdsAsync(db, summaries, ct), people,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        // Projects, warnings and grading figures are kept (KeptReads) until this instance changes anything they show: they
+        // are most of the page's reads, and a client page is opened again and again while staff work on the client.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var kept = await keptReads.GetOrComputeAsync(actor.Scope, string.Create(CultureInfo.InvariantCulture,
+            $"client-page:{client.Id}:{client.Status}:{today:yyyy-MM-dd}"), async token => new KeptClientReads(
+            await ClientProjectsView.LoadAsync(db, client.Id, client.Status, token),
+            await WarningColumnView.ForClientAsync(db, client.Id, token),
+            await ClientGradeView.ReadAsync(db, client.Id, today, token)), ct);
+        Projects = kept.Projects;
+        WarningColumn = kept.Warnings;
+        Grading = ClientGradeView.Compose(client, kept.Grading, await PickLists.GradingThresholdsAsync(db, summaries, ct), people, today);
         var decider = GradingPeople.Decider(actor, User);
         GradeTargets = Enum.GetValues<ClientGrade>()
             .Where(g => g != client.Grade && GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, client.Grade, g))
@@ -199,3 +208,6 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         }
     }
 }
+
+/// <summary>A client page's reads that <see cref="KeptReads"/> keeps.</summary>
+internal sealed record KeptClientReads(ClientProjectsView Projects, WarningColumnView Warnings, GradeReads Grading);

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Linq.Expressions;
+using System.Security.Cryptography;
+using System.Text;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Grading;
@@ -23,7 +26,8 @@ public sealed record ClientRow(Guid Id, string Name, string? ChineseName, Client
 /// or a principal's; trigram indexes), or an exact phone, email, tax or registration number (blind indexes, looked up
 /// first, then read by id).
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock, ScopeSummaries summaries) : KeysetListModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock, ScopeSummaries summaries,
+    KeptReads keptPages) : KeysetListModel
 {
     public const int PageSize = 25;
 
@@ -67,14 +71,42 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var query = await FilteredAsync(today, ct);
-        Total = Unfiltered
-            ? TotalOf((await ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct)).Value)
-            : _exactHits is { } hits && OnlySearched
-                ? new Tally(hits.Count, false)
-                : await query.TallyAsync(ct, string.IsNullOrWhiteSpace(Q) ? Tally.ListCap : Tally.SearchCap);
         var key = Cursor.Read(Paging.Token, Sort == "updated" || Sort == "name" ? 2 : 3, ReadKey);
-        var page = await Keyset.PageAsync(Paging, key is not null, PageSize, seek => Ordered(query, key, seek).Select(ToItem), CursorOf, ct);
+        KeysetPage<ClientListItem> page;
+        if (Unfiltered && key is null)
+        {
+            // The first page of the unfiltered list is where everyone lands: it is kept per scope, sort and status with
+            // its warning column, like the totals (ScopeSummaries), and read again once anything it shows changes.
+            var query = await FilteredAsync(today, ct);
+            Total = TotalOf((await ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct)).Value);
+            var first = await summaries.GetAsync($"client-list-first-page:{Sort}:{Desc}:{Status}", actor.Scope, async token =>
+            {
+                var rows = await Keyset.PageAsync(Paging, false, PageSize, seek => Ordered(query, null, seek).Select(ToItem), CursorOf, token);
+                return (Page: rows, Warnings: await WarningColumnView.OpenByClientAsync(db, rows.Rows.Select(r => r.Id).ToList(), token));
+            }, ct);
+            (page, OpenWarnings) = first.Value;
+        }
+        else if (key is null)
+        {
+            // The first page of a search or filter is kept too, briefly, under the same change count: a search is run
+            // again as a user pages back to it, opens a client and returns, or several people look for the same client.
+            var kept = await keptPages.GetOrComputeAsync(actor.Scope, KeptPageKey(today), async token =>
+            {
+                var query = await FilteredAsync(today, token);
+                var total = await TotalAsync(query, token);
+                var rows = await Keyset.PageAsync(Paging, false, PageSize, seek => Ordered(query, null, seek).Select(ToItem), CursorOf, token);
+                return new KeptPage(rows, await WarningColumnView.OpenByClientAsync(db, rows.Rows.Select(r => r.Id).ToList(), token), total);
+            }, ct);
+            (page, OpenWarnings, Total) = (kept.Page, kept.Warnings, kept.Total);
+        }
+        else
+        {
+            var query = await FilteredAsync(today, ct);
+            Total = await TotalAsync(query, ct);
+            page = await Keyset.PageAsync(Paging, true, PageSize, seek => Ordered(query, key, seek).Select(ToItem), CursorOf, ct);
+            OpenWarnings = await WarningColumnView.OpenByClientAsync(db, page.Rows.Select(r => r.Id).ToList(), ct);
+        }
+
         // Names come from the kept lists, not from joins: the rows need only ids.
         var people = await PickLists.PeopleAsync(db, summaries, ct);
         var departments = await PickLists.DepartmentsAsync(db, summaries, ct);
@@ -84,14 +116,32 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
                 Client.IsCardReviewDueOn(c.CardReviewDueOn, today), ContactDuty.IsOverdue(c.Status, c.ContactDueOn, today), c.NormalizedName))
             .ToList();
         Pager = Keyset.Links(page, ListPath, RouteWith());
-
-        OpenWarnings = await WarningColumnView.OpenByClientAsync(db, Rows.Select(r => r.Id).ToList(), ct);
         Owners = await PickLists.OwnersAsync(db, actor.Scope, summaries, ct);
         if (ShowDepartmentFilter)
         {
             Departments = departments;
         }
     }
+
+    /// <summary>A filtered or searched list's total: the exact search's number of hits, or a count that stops at a cap.</summary>
+    private async Task<Tally> TotalAsync(IQueryable<Client> query, CancellationToken ct) =>
+        _exactHits is { } hits && OnlySearched
+            ? new Tally(hits.Count, false)
+            : await query.TallyAsync(ct, string.IsNullOrWhiteSpace(Q) ? Tally.ListCap : Tally.SearchCap);
+
+    /// <summary>
+    /// What a kept first page depends on besides the scope: every filter, the sort, and the day (the overdue filter). The
+    /// search term is kept as a hash only: it may be a phone number or an e-mail address.
+    /// </summary>
+    private string KeptPageKey(DateOnly today)
+    {
+        var filters = string.Join('|', RouteWith().Where(f => f.Key != "q").Select(f => f.Key + "=" + f.Value));
+        var term = string.IsNullOrWhiteSpace(Q) ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Q.Trim())));
+        return string.Create(CultureInfo.InvariantCulture, $"client-list:{filters}|today={today:yyyy-MM-dd}|q={term}");
+    }
+
+    /// <summary>A first page as kept by <see cref="KeptReads"/>.</summary>
+    private sealed record KeptPage(KeysetPage<ClientListItem> Page, ILookup<Guid, WarningColumnItem> Warnings, Tally Total);
 
     /// <summary>The link of a column heading: the current filters, sorted by <paramref name="sort"/> (again: the other way).</summary>
     public string SortHref(string sort) => Keyset.Href(ListPath, RouteWith(sort));
@@ -198,7 +248,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         if (exact is { Count: > 0 })
         {
             _exactHits = exact;
-            return query.Where(c => exact.Contains(c.Id));
+            return query.Where(c => EF.MultipleParameters(exact).Contains(c.Id));
         }
 
         var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
@@ -218,7 +268,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
 
         return query.Where(c => EF.Functions.ILike(c.Name, EF.Constant(pattern))
                                 || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, EF.Constant(pattern)))
-                                || viaPrincipals.Contains(c.Id));
+                                || EF.MultipleParameters(viaPrincipals).Contains(c.Id));
     }
 
     private static readonly Expression<Func<Client, DateTimeOffset>> ByUpdated = c => c.UpdatedAt;

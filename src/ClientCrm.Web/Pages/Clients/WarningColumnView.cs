@@ -37,8 +37,10 @@ public sealed class WarningColumnView
             return None.ToLookup(i => i.ClientId);
         }
 
+        // One parameter per id, not one array: PostgreSQL then plans the statement once per connection (its generic plan
+        // costs what a custom one does), where an array parameter made it plan again on every execution.
         var ids = clientIds.ToArray();
-        var items = await Open(db.Warnings.Where(w => ids.Contains(w.ClientId))).ToListAsync(ct);
+        var items = await Open(db.Warnings.Where(w => EF.MultipleParameters(ids).Contains(w.ClientId))).ToListAsync(ct);
         return items.ToLookup(i => i.ClientId);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
@@ -22,7 +23,7 @@ public sealed record RunRow(Guid Id, GradingTrigger Trigger, string? StartedBy, 
 /// decide B/C changes of their department, leaders anything that involves A.
 /// </summary>
 public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeService regrade, ScopeSummaries summaries,
-    IStringLocalizer<SharedResource> l) : KeysetListModel
+    IStringLocalizer<SharedResource> l, KeptReads keptReads) : KeysetListModel
 {
     public const int PageSize = 50;
 
@@ -59,12 +60,17 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
             _ = (c.Time(0), c.Id(1));
             return c;
         });
-        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek =>
+        Task<KeysetPage<ProposalRow>> Read(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize, seek =>
                 from p in OldestFirst(pending, cursor, seek)
                 join d in db.Departments on p.Client!.DepartmentId equals d.Id into departments
                 from d in departments.DefaultIfEmpty()
                 select new ProposalRow(p.Id, p.ClientId, p.Client!.Name, d.Name ?? "", p.FromGrade, p.ProposedGrade, p.CreatedAt, false),
-            r => Cursor.Encode(r.CreatedAt, r.Id), ct);
+            r => Cursor.Encode(r.CreatedAt, r.Id), token);
+        // The first page is kept (KeptReads) until a proposal or client changes: a head's pending proposals are found
+        // through the department's clients, a walk over all pending ones.
+        var page = cursor is null
+            ? await keptReads.GetOrComputeAsync(actor.Scope, string.Create(CultureInfo.InvariantCulture, $"grading-pending:{Department}:{Mine}"), Read, ct)
+            : await Read(ct);
         Pending = page.Rows.Select(r => r with { MayDecide = GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, r.From, r.Proposed) })
             .ToList();
         Pager = Keyset.Links(page, ListPath, new Dictionary<string, string?>(StringComparer.Ordinal)

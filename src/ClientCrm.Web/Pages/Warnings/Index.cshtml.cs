@@ -14,7 +14,8 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// The warnings in the user's scope (SPEC §7, §9 company view): a leader sees the company, with a department filter; a
 /// department head their department; staff their own clients. By default the open ones, oldest first.
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries) : KeysetListModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries,
+    KeptReads keptReads) : KeysetListModel
 {
     public const int PageSize = 25;
 
@@ -84,8 +85,13 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
             ? new Tally((await summaries.GetAsync("open-warnings", actor.Scope, token => db.Warnings.WhereOpen().CountAsync(token), ct)).Value, false)
             : await query.TallyAsync(ct);
         var cursor = WarningRow.ReadCursor(Paging.Token);
-        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize,
-            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, ct);
+        Task<KeysetPage<WarningRow>> Read(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize,
+            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, token);
+        // The first page is kept (KeptReads) until a warning or client changes: a department's warnings are found through
+        // its clients.
+        var page = cursor is null
+            ? await keptReads.GetOrComputeAsync(actor.Scope, "warnings:" + string.Join('|', RouteWith().Select(f => f.Key + "=" + f.Value)), Read, ct)
+            : await Read(ct);
         Rows = page.Rows;
         Pager = Keyset.Links(page, ListPath, RouteWith());
 

@@ -16,7 +16,8 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// review warnings, so the page is refused to them.
 /// </summary>
 [Authorize(Roles = Roles.DepartmentHead + "," + Roles.Leader)]
-public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries) : KeysetListModel
+public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries,
+    KeptReads keptReads) : KeysetListModel
 {
     public const int PageSize = 25;
 
@@ -46,8 +47,13 @@ public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvid
                 token => db.Warnings.CountAsync(w => w.State == WarningState.Open, token), ct)).Value, false)
             : await query.TallyAsync(ct);
         var cursor = WarningRow.ReadCursor(Paging.Token);
-        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize,
-            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, ct);
+        Task<KeysetPage<WarningRow>> Read(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize,
+            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, token);
+        // The first page is kept (KeptReads) until a warning or client changes: a department's warnings are found through
+        // its clients.
+        var page = cursor is null
+            ? await keptReads.GetOrComputeAsync(actor.Scope, "warning-review:" + string.Join('|', RouteWith().Select(f => f.Key + "=" + f.Value)), Read, ct)
+            : await Read(ct);
         Rows = page.Rows;
         Pager = Keyset.Links(page, ListPath, RouteWith());
         EscalateAfterDays = await db.WarningSettings.AsNoTracking().Select(s => s.EscalateAfterDays).SingleAsync(ct);
