@@ -15,8 +15,14 @@ public sealed record OverdueContactRow(Guid Id, string Name, ClientGrade Grade, 
 
 public sealed record ReviewDueRow(Guid Id, string Name, DateTimeOffset ReviewedAt, DateOnly? DueOn);
 
+/// <summary>An overdue contact as read, before the owner's name is added from the kept people.</summary>
+public sealed record OverdueContactRead(Guid Id, string Name, ClientGrade Grade, DateOnly? LastContactOn, DateOnly? ContactDueOn, string OwnerId);
+
+/// <summary>The start page's two lists, as <see cref="KeptReads"/> keeps them.</summary>
+public sealed record StartPageLists(IReadOnlyList<ReviewDueRow> ReviewDue, IReadOnlyList<OverdueContactRead> OverdueContacts);
+
 /// <summary>The start page: the user's clients by status, overdue contacts, cards due for review and proposals to decide.</summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, TimeProvider clock) : PageModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, TimeProvider clock, KeptReads keptReads) : PageModel
 {
     /// <summary>How many overdue contacts and due reviews the page lists; the list page has the rest.</summary>
     public const int ListedRows = 20;
@@ -54,17 +60,24 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
         var day = today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         ReviewDueTotal = (await summaries.GetAsync("review-due:" + day, actor.Scope, token => due.TallyAsync(token), ct)).Value;
         OverdueContactTotal = (await summaries.GetAsync("contact-overdue:" + day, actor.Scope, token => overdue.TallyAsync(token), ct)).Value;
-        ReviewDue = await due.OrderBy(c => c.CardReviewDueOn).ThenBy(c => c.Id).Take(ListedRows)
-            .Select(c => new ReviewDueRow(c.Id, c.Name, c.CardReviewedAt, c.CardReviewDueOn)).ToListAsync(ct);
+        // The two lists are kept (KeptReads) like the list pages' first pages, until this instance changes a client.
+        var lists = await keptReads.GetOrComputeAsync(actor.Scope, "start-page:" + day, async token =>
+        {
+            var reviews = await due.OrderBy(c => c.CardReviewDueOn).ThenBy(c => c.Id).Take(ListedRows)
+                .Select(c => new ReviewDueRow(c.Id, c.Name, c.CardReviewedAt, c.CardReviewDueOn)).ToListAsync(token);
 
-        // SPEC §4: an overdue contact is shown to the owner and to their department head (the scope filter decides who
-        // sees which); key clients first, then the longest overdue. Each grade is one range of the due-day index, and the
-        // three ranges are read in one statement.
-        IQueryable<Client> Longest(ClientGrade grade) =>
-            overdue.Where(c => c.Grade == grade).OrderBy(c => c.ContactDueOn).ThenBy(c => c.Id).Take(ListedRows);
-        var rows = await Longest(ClientGrade.A).Concat(Longest(ClientGrade.B)).Concat(Longest(ClientGrade.C))
-            .Select(c => new { c.Id, c.Name, c.Grade, c.LastContactOn, c.ContactDueOn, c.OwnerId })
-            .ToListAsync(ct);
+            // SPEC §4: an overdue contact is shown to the owner and to their department head (the scope filter decides
+            // who sees which); key clients first, then the longest overdue. Each grade is one range of the due-day
+            // index, and the three ranges are read in one statement.
+            IQueryable<Client> Longest(ClientGrade grade) =>
+                overdue.Where(c => c.Grade == grade).OrderBy(c => c.ContactDueOn).ThenBy(c => c.Id).Take(ListedRows);
+            var contacts = await Longest(ClientGrade.A).Concat(Longest(ClientGrade.B)).Concat(Longest(ClientGrade.C))
+                .Select(c => new OverdueContactRead(c.Id, c.Name, c.Grade, c.LastContactOn, c.ContactDueOn, c.OwnerId))
+                .ToListAsync(token);
+            return new StartPageLists(reviews, contacts);
+        }, ct);
+        ReviewDue = lists.ReviewDue;
+        var rows = lists.OverdueContacts;
         var people = await PickLists.PeopleAsync(db, summaries, ct);
         OverdueContacts = rows.OrderBy(r => r.Grade).ThenBy(r => r.ContactDueOn).ThenBy(r => r.Id).Take(ListedRows)
             .Select(r => new OverdueContactRow(r.Id, r.Name, r.Grade, r.LastContactOn, r.ContactDueOn, people.GetValueOrDefault(r.OwnerId, "")))
