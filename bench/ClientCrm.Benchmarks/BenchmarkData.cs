@@ -122,7 +122,9 @@ public sealed class BenchmarkData : IAsyncDisposable
                 options.Pages ? new PageDataSize(options.AuditRows) : null, services.GetRequiredService<IBlindIndexer>());
             await using (var connection = await data.OpenAsync(ct))
             {
+                var deferred = await DeferredIndexes.DropAsync(connection, ct);
                 data.Profile = await generator.LoadAsync(connection, log, ct);
+                await deferred.RecreateAsync(connection, log, ct);
                 (data._clientIds, data._profiles, data._projectCounts) = (generator.ClientIds, generator.Profiles, generator.ProjectCounts);
                 step.Restart();
                 // Freshly loaded tables have no statistics and no visibility map; autovacuum would provide both within
