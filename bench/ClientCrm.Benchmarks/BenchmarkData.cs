@@ -120,8 +120,10 @@ public sealed class BenchmarkData : IAsyncDisposable
             var cipher = services.GetRequiredService<IFieldCipher>();
             var generator = new BenchmarkDataGenerator(options.Size, data.Today, cipher,
                 options.Pages ? new PageDataSize(options.AuditRows) : null, services.GetRequiredService<IBlindIndexer>());
-            await using (var connection = await data.OpenAsync(ct))
+            // No time limit on the load: a COPY of ten million batches outlasts the default 30-second command timeout.
+            await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(data.ConnectionString) { CommandTimeout = 0 }.ConnectionString))
             {
+                await connection.OpenAsync(ct);
                 var deferred = await DeferredIndexes.DropAsync(connection, ct);
                 data.Profile = await generator.LoadAsync(connection, log, ct);
                 await deferred.RecreateAsync(connection, log, ct);
