@@ -20,6 +20,10 @@ public sealed class KeptReads(IMemoryCache cache, SummaryVersion version)
     /// <summary>The memory cache's budget is counted in rows; a page counts as many as it can hold, plus one.</summary>
     public const int EntrySize = 26;
 
+    /// <summary>A key for a list's kept first page: the list's name and its query-string values.</summary>
+    public static string Key(string list, IEnumerable<KeyValuePair<string, string?>> values) =>
+        list + ":" + string.Join('|', values.Select(v => v.Key + "=" + v.Value));
+
     /// <summary>
     /// The kept page, or one computed now. Requests that find the same page missing wait for one computation (run to
     /// its end on the first request's context, whatever happens to that request); a failed one is not kept.

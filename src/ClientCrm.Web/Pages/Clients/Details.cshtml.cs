@@ -184,11 +184,11 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         var people = await PickLists.PeopleAsync(db, summaries, ct);
         OwnerName = people.GetValueOrDefault(client.OwnerId, "");
         DepartmentName = (await PickLists.DepartmentsAsync(db, summaries, ct)).FirstOrDefault(d => d.Id == client.DepartmentId).Name ?? "";
-        ReviewDue = client.IsCardReviewDue(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        ReviewDue = client.IsCardReviewDue(today);
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
         // Projects, warnings and grading figures are kept (KeptReads) until this instance changes anything they show: they
         // are most of the page's reads, and a client page is opened again and again while staff work on the client.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var kept = await keptReads.GetOrComputeAsync(actor.Scope, string.Create(CultureInfo.InvariantCulture,
             $"client-page:{client.Id}:{client.Status}:{today:yyyy-MM-dd}"), async token => new KeptClientReads(
             await ClientProjectsView.LoadAsync(db, client.Id, client.Status, token),

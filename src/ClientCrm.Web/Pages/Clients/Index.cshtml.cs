@@ -73,23 +73,10 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var key = Cursor.Read(Paging.Token, Sort == "updated" || Sort == "name" ? 2 : 3, ReadKey);
         KeysetPage<ClientListItem> page;
-        if (Unfiltered && key is null)
+        if (key is null)
         {
-            // The first page of the unfiltered list is where everyone lands: it is kept per scope, sort and status with
-            // its warning column, like the totals (ScopeSummaries), and read again once anything it shows changes.
-            var query = await FilteredAsync(today, ct);
-            Total = TotalOf((await ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct)).Value);
-            var first = await summaries.GetAsync($"client-list-first-page:{Sort}:{Desc}:{Status}", actor.Scope, async token =>
-            {
-                var rows = await Keyset.PageAsync(Paging, false, PageSize, seek => Ordered(query, null, seek).Select(ToItem), CursorOf, token);
-                return (Page: rows, Warnings: await WarningColumnView.OpenByClientAsync(db, rows.Rows.Select(r => r.Id).ToList(), token));
-            }, ct);
-            (page, OpenWarnings) = first.Value;
-        }
-        else if (key is null)
-        {
-            // The first page of a search or filter is kept too, briefly, under the same change count: a search is run
-            // again as a user pages back to it, opens a client and returns, or several people look for the same client.
+            // The first page (where everyone lands, and where a search or filter starts) is kept per scope and query with
+            // its total and warning column (KeptReads): read again once anything it shows changes, a minute at most.
             var kept = await keptPages.GetOrComputeAsync(actor.Scope, KeptPageKey(today), async token =>
             {
                 var query = await FilteredAsync(today, token);
@@ -123,11 +110,14 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         }
     }
 
-    /// <summary>A filtered or searched list's total: the exact search's number of hits, or a count that stops at a cap.</summary>
+    /// <summary>
+    /// The list's total on every page: the kept count by status when unfiltered, the exact search's number of hits, or
+    /// a count that stops at a cap.
+    /// </summary>
     private async Task<Tally> TotalAsync(IQueryable<Client> query, CancellationToken ct) =>
-        _exactHits is { } hits && OnlySearched
-            ? new Tally(hits.Count, false)
-            : await query.TallyAsync(ct, string.IsNullOrWhiteSpace(Q) ? Tally.ListCap : Tally.SearchCap);
+        Unfiltered ? TotalOf((await ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct)).Value)
+        : _exactHits is { } hits && OnlySearched ? new Tally(hits.Count, false)
+        : await query.TallyAsync(ct, string.IsNullOrWhiteSpace(Q) ? Tally.ListCap : Tally.SearchCap);
 
     /// <summary>
     /// What a kept first page depends on besides the scope: every filter, the sort, and the day (the overdue filter). The
@@ -135,9 +125,8 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     /// </summary>
     private string KeptPageKey(DateOnly today)
     {
-        var filters = string.Join('|', RouteWith().Where(f => f.Key != "q").Select(f => f.Key + "=" + f.Value));
         var term = string.IsNullOrWhiteSpace(Q) ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Q.Trim())));
-        return string.Create(CultureInfo.InvariantCulture, $"client-list:{filters}|today={today:yyyy-MM-dd}|q={term}");
+        return KeptReads.Key("client-list", RouteWith().Where(f => f.Key != "q")) + string.Create(CultureInfo.InvariantCulture, $"|today={today:yyyy-MM-dd}|q={term}");
     }
 
     /// <summary>A first page as kept by <see cref="KeptReads"/>.</summary>

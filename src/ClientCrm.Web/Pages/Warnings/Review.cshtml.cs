@@ -52,7 +52,7 @@ public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvid
         // The first page is kept (KeptReads) until a warning or client changes: a department's warnings are found through
         // its clients.
         var page = cursor is null
-            ? await keptReads.GetOrComputeAsync(actor.Scope, "warning-review:" + string.Join('|', RouteWith().Select(f => f.Key + "=" + f.Value)), Read, ct)
+            ? await keptReads.GetOrComputeAsync(actor.Scope, KeptReads.Key("warning-review", RouteWith()), Read, ct)
             : await Read(ct);
         Rows = page.Rows;
         Pager = Keyset.Links(page, ListPath, RouteWith());
