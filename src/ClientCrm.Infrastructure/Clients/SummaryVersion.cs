@@ -98,8 +98,9 @@ public sealed class CacheVersionsInterceptor(SummaryVersion summaries, InboxVers
         }
 
         Bump(touched);
-        var pending = _uncommitted.GetValue(context, _ => new Touched(false, false));
-        _uncommitted.AddOrUpdate(context, new Touched(pending.Summaries || touched.Summaries, pending.Inbox || touched.Inbox));
+        _uncommitted.AddOrUpdate(context, _uncommitted.TryGetValue(context, out var pending)
+            ? new Touched(pending.Summaries || touched.Summaries, pending.Inbox || touched.Inbox)
+            : touched);
     }
 
     private void AfterSave(DbContext? context)
