@@ -68,7 +68,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
 
         var watch = Stopwatch.StartNew();
-        var (exitCode, output) = await RunToolAsync("dotnet", ["build", "-c", "Release", "-nologo", project], appDir, ct);
+        // No build servers: an MSBuild node or compiler server left running would share the cores with the run.
+        var (exitCode, output) = await RunToolAsync("dotnet", ["build", "-c", "Release", "-nologo", "--disable-build-servers", project], appDir, ct);
         await File.WriteAllTextAsync(logFile, output, ct);
         if (exitCode != 0)
         {

@@ -86,3 +86,32 @@ public sealed record CpuSnapshot(TimeSpan Process, double PostgresSeconds, long 
         return ticks;
     }
 }
+
+/// <summary>
+/// The machine's CPU counters from the first line of /proc/stat. On a virtual machine "steal" is time the host gave the
+/// guest's cores to someone else: a run with much of it measured a slower machine, not a slower app.
+/// </summary>
+public readonly record struct MachineCpu(long Busy, long Steal, long Total)
+{
+    public static MachineCpu Read()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return default;
+        }
+
+        // cpu user nice system idle iowait irq softirq steal guest guest_nice (guest time is already in user).
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var total = fields.Take(8).Sum();
+        return new MachineCpu(total - fields[3] - fields[4] - fields[7], fields[7], total);
+    }
+
+    /// <summary>Steal as a percentage of all cores' time since <paramref name="start"/>; null where /proc/stat is missing.</summary>
+    public double? StealPercentSince(MachineCpu start) =>
+        Total > start.Total ? 100.0 * (Steal - start.Steal) / (Total - start.Total) : null;
+
+    /// <summary>Cores busy (any process, this guest) on average since <paramref name="start"/>.</summary>
+    public double CoresBusySince(MachineCpu start, int cores) =>
+        Total > start.Total ? cores * (double)(Busy - start.Busy) / (Total - start.Total) : 0;
+}

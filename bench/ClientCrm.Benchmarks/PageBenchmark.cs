@@ -265,20 +265,23 @@ public static class PageBenchmark
                 var cookie = await CookieAsync(page.Role);
                 WrkResult result;
                 long maxKb;
+                var machineBefore = MachineCpu.Read();
                 await using (var sampler = new RssSampler(app))
                 {
                     result = await wrk.RunAsync(address, cookie, connections, options.DurationSeconds, ct);
                     maxKb = sampler.MaxKb;
                 }
 
+                var steal = MachineCpu.Read().StealPercentSince(machineBefore);
+
                 var load = LoadAverage1();
                 var row = new PageRow(page.Name, page.Role.ToString(), url, connections, page.Budget.ToString(), page.IsClientList,
                     result.Requests, result.DurationSeconds, result.RequestsPerSecond, result.P50Ms, result.P95Ms, result.P99Ms, result.MaxMs,
-                    result.Non2xx, result.Timeouts, result.ConnectErrors + result.ReadErrors + result.WriteErrors, null, maxKb / 1024.0, load);
+                    result.Non2xx, result.Timeouts, result.ConnectErrors + result.ReadErrors + result.WriteErrors, null, maxKb / 1024.0, load, steal);
                 rows.Add(row);
                 peakRss = Math.Max(peakRss, row.MaxRssMb);
                 output.WriteLine(Invariant(
-                    $"  {page.Name,-32} {page.Role,-9} c={connections,-3} {PageRunReport.Rate(row.RequestsPerSecond),8} req/s  p50 {PageRunReport.Ms(row.P50Ms),6}  p95 {PageRunReport.Ms(row.P95Ms),6}  p99 {PageRunReport.Ms(row.P99Ms),6} ms  errors {row.Problems}  RSS {row.MaxRssMb:0} MB  load {load:0.00}"));
+                    $"  {page.Name,-32} {page.Role,-9} c={connections,-3} {PageRunReport.Rate(row.RequestsPerSecond),8} req/s  p50 {PageRunReport.Ms(row.P50Ms),6}  p95 {PageRunReport.Ms(row.P95Ms),6}  p99 {PageRunReport.Ms(row.P99Ms),6} ms  errors {row.Problems}  RSS {row.MaxRssMb:0} MB  load {load:0.00}  steal {steal:0.0} %"));
                 await WaitIdleAsync(app, data, output, ct);
                 // wrk counts only 4xx/5xx: a page that began to redirect (say, to the sign-in page) would look fast.
                 var after = await client.GetAsync(url, page.Role == PageRole.Anonymous ? null : jars[page.Role], ct);
@@ -316,32 +319,36 @@ public static class PageBenchmark
     }
 
     /// <summary>
-    /// Waits (at most a minute) until the app and PostgreSQL use less than a tenth of a core: requests wrk gave up on
-    /// at the end of a run may still be running, and must not count against the next one.
+    /// Waits (at most a minute) until the app and PostgreSQL use less than a tenth of a core, and the whole machine
+    /// less than a fifth: requests wrk gave up on at the end of a run may still be running, and PostgreSQL's
+    /// autovacuum or a build server left by the build must not count against the next run either.
     /// </summary>
     private static async Task WaitIdleAsync(AppUnderTest app, BenchmarkData data, TextWriter output, CancellationToken ct)
     {
         double Cpu() => app.CpuSeconds() + CpuSnapshot.PostgresTicks(data.PostmasterPidFile) / 100.0;
         var watch = Stopwatch.StartNew();
         var before = Cpu();
+        var machine = MachineCpu.Read();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(500, ct);
             var now = Cpu();
-            if (now - before < 0.05)
+            var machineNow = MachineCpu.Read();
+            if (now - before < 0.05 && machineNow.CoresBusySince(machine, Environment.ProcessorCount) < 0.2)
             {
                 if (watch.Elapsed > TimeSpan.FromSeconds(5))
                 {
-                    output.WriteLine(Invariant($"    (waited {watch.Elapsed.TotalSeconds:0} s for the app and PostgreSQL to go idle: requests wrk gave up on were still running)"));
+                    output.WriteLine(Invariant($"    (waited {watch.Elapsed.TotalSeconds:0} s for the machine to go idle: requests wrk gave up on, autovacuum or another process were still running)"));
                 }
 
                 return;
             }
 
             before = now;
+            machine = machineNow;
         }
 
-        output.WriteLine("    (app and PostgreSQL still busy a minute after the run; going on)");
+        output.WriteLine("    (the machine was still busy a minute after the run; going on)");
     }
 
     private static double LoadAverage1() =>

@@ -9,7 +9,7 @@ namespace ClientCrm.Benchmarks;
 public sealed record PageRow(
     string Page, string Role, string Url, int Connections, string Budget, bool IsClientList,
     long Requests, double DurationSeconds, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms, double MaxMs,
-    long Non2xx, long Timeouts, long SocketErrors, double? SignInRatio, double MaxRssMb, double LoadAverage1)
+    long Non2xx, long Timeouts, long SocketErrors, double? SignInRatio, double MaxRssMb, double LoadAverage1, double? StealPercent = null)
 {
     [JsonIgnore]
     public bool Clean => Requests > 0 && Non2xx == 0 && Timeouts == 0 && SocketErrors == 0;
@@ -79,13 +79,13 @@ public sealed record PageRunReport
     {
         string Escape(string text) => markdown ? PageRunReport.Escape(text) : text;
         var text = new StringBuilder();
-        text.AppendLine("| page | role | conn | req/s | p50 ms | p95 ms | p99 ms | × sign-in | non-2xx / errors | max RSS MB | load 1 min |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
+        text.AppendLine("| page | role | conn | req/s | p50 ms | p95 ms | p99 ms | × sign-in | non-2xx / errors | max RSS MB | load 1 min | steal % |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
         foreach (var r in Rows)
         {
             var none = !r.HasLatency;
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Escape(r.Page)} | {r.Role} | {r.Connections} | {Rate(r.RequestsPerSecond)} | {(none ? "—" : Ms(r.P50Ms))} | {(none ? "—" : Ms(r.P95Ms))} | {(none ? "—" : Ms(r.P99Ms))} | {(r.SignInRatio is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—")} | {(r.Clean ? "0" : "**" + r.Problems + "**")} | {r.MaxRssMb:0} | {r.LoadAverage1:0.00} |");
+                $"| {Escape(r.Page)} | {r.Role} | {r.Connections} | {Rate(r.RequestsPerSecond)} | {(none ? "—" : Ms(r.P50Ms))} | {(none ? "—" : Ms(r.P95Ms))} | {(none ? "—" : Ms(r.P99Ms))} | {(r.SignInRatio is { } x ? x.ToString("0.000", CultureInfo.InvariantCulture) : "—")} | {(r.Clean ? "0" : "**" + r.Problems + "**")} | {r.MaxRssMb:0} | {r.LoadAverage1:0.00} | {(r.StealPercent is { } st ? st.ToString("0.0", CultureInfo.InvariantCulture) : "—")} |");
         }
 
         return text.ToString();
