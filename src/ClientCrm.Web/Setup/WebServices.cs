@@ -23,6 +23,12 @@ internal static class WebServices
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        // One business clock for the whole app (pages, jobs, engines): the company's zone, not the server's.
+        // An unknown zone stops the start-up here, with the zone in the message, rather than on the first page.
+        var timeZoneId = configuration["Crm:TimeZone"];
+        _ = ClientCrm.Domain.Common.BusinessClock.For(TimeProvider.System, timeZoneId);
+        services.AddSingleton(sp => ClientCrm.Domain.Common.BusinessClock.For(sp.GetRequiredService<TimeProvider>(), timeZoneId));
+
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpContextActor>();
 
