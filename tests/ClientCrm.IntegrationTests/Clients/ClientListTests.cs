@@ -17,6 +17,32 @@ public sealed class ClientListTests(PostgresFixture postgres) : AppTest(postgres
     }
 
     [Fact]
+    public async Task Kept_rows_are_those_of_each_users_own_scope_and_of_the_language_asked_for()
+    {
+        // The same list asked by two staff members of one department: each sees their own clients, never the other's
+        // kept rows.
+        var chen = await SignedInAsync("staff1a");
+        var yang = await SignedInAsync("staff1b");
+        Assert.Equal(["一部业务员 陈静"], Owners(await chen.GetPageAsync("/Clients")));
+        Assert.Equal(["一部业务员 杨帆"], Owners(await yang.GetPageAsync("/Clients")));
+        Assert.Equal(["一部业务员 陈静"], Owners(await chen.GetPageAsync("/Clients")));
+
+        // The same kept page in the other language: its rows are rendered again in English, not taken from the Chinese.
+        var chinese = await chen.GetPageAsync("/Clients");
+        var statusesZh = Statuses(chinese);
+        Assert.All(statusesZh, s => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", s));
+        using var switched = await chen.SubmitAsync(chinese, "/Clients", "form[action='/Culture']", submitName: "culture", submitValue: "en-US");
+        var english = await chen.GetPageAsync("/Clients");
+        Assert.Equal(Ids(chinese), Ids(english));
+        Assert.All(Statuses(english), s => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", s));
+
+        static List<string> Owners(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("#client-table tbody tr[data-client-id] td.client-owner").Select(td => td.TextContent.Trim()).Distinct().ToList();
+        static List<string> Statuses(AngleSharp.Html.Dom.IHtmlDocument page) =>
+            page.QuerySelectorAll("#client-table tbody tr[data-client-id] td.client-status").Select(td => td.TextContent.Trim()).ToList();
+    }
+
+    [Fact]
     public async Task Leaders_page_through_all_forty_demo_clients_on_the_server()
     {
         var leader = await SignedInAsync("leader");

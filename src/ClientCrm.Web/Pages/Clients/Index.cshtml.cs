@@ -84,7 +84,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
                 var rows = await Keyset.PageAsync(Paging, false, PageSize, seek => Ordered(query, null, seek).Select(ToItem), CursorOf, token);
                 return new KeptPage(rows, await WarningColumnView.OpenByClientAsync(db, rows.Rows.Select(r => r.Id).ToList(), token), total);
             }, ct);
-            (page, OpenWarnings, Total) = (kept.Page, kept.Warnings, kept.Total);
+            (page, OpenWarnings, Total, RowsStamp) = (kept.Page, kept.Warnings, kept.Total, kept.Stamp);
         }
         else
         {
@@ -129,8 +129,19 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         return KeptReads.Key("client-list", RouteWith().Where(f => f.Key != "q")) + string.Create(CultureInfo.InvariantCulture, $"|today={today:yyyy-MM-dd}|q={term}");
     }
 
-    /// <summary>A first page as kept by <see cref="KeptReads"/>.</summary>
-    private sealed record KeptPage(KeysetPage<ClientListItem> Page, ILookup<Guid, WarningColumnItem> Warnings, Tally Total);
+    /// <summary>A first page as kept by <see cref="KeptReads"/>; <see cref="Stamp"/> names this computation of it.</summary>
+    private sealed record KeptPage(KeysetPage<ClientListItem> Page, ILookup<Guid, WarningColumnItem> Warnings, Tally Total)
+    {
+        private static long s_stamps;
+
+        public long Stamp { get; } = Interlocked.Increment(ref s_stamps);
+    }
+
+    /// <summary>
+    /// Set when the rows come from a kept first page: the view keeps their markup under it (per language), since the same
+    /// kept rows render to the same markup until the page is computed again, which gives a new stamp.
+    /// </summary>
+    public long? RowsStamp { get; private set; }
 
     /// <summary>The link of a column heading: the current filters, sorted by <paramref name="sort"/> (again: the other way).</summary>
     public string SortHref(string sort) => Keyset.Href(ListPath, RouteWith(sort));
