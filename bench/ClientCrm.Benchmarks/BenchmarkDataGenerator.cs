@@ -289,6 +289,8 @@ public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateO
             .Column("OwnerId", NpgsqlDbType.Varchar, c => _userIds[c.Owner])
             .Column("DepartmentId", NpgsqlDbType.Integer, c => (c.Owner / OwnersPerDepartment) + 1)
             .Column("Status", NpgsqlDbType.Integer, c => (int)c.Status)
+            // A paused or terminated client has the reason it was given (no random draw, so the data stays as it was).
+            .Column("StatusReason", NpgsqlDbType.Varchar, c => ClientStatusRules.NeedsReason(c.Status) ? "合作条件变化 Terms of cooperation changed" : null)
             .Column("RegisteredAt", NpgsqlDbType.TimestampTz, c => c.Registered)
             .Column("UpdatedAt", NpgsqlDbType.TimestampTz, c => c.Updated)
             .Column("CardReviewedAt", NpgsqlDbType.TimestampTz, c => c.Updated)
@@ -557,6 +559,9 @@ public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateO
             .Column("Description", NpgsqlDbType.Bytea, i => _cipher.Encrypt(Invariant($"{i.Type} reported by the site supervisor, case {i.Number:000000}")))
             .Column("Status", NpgsqlDbType.Integer, i => (int)i.Status)
             .Column("ResolvedOn", NpgsqlDbType.Date, i => i.Resolved)
+            // Wage arrears carry the wages owed (required by the domain); no random draw, so the data stays as it was.
+            .Column("ArrearsAmount", NpgsqlDbType.Numeric, i => i.Type == IncidentType.WageArrears ? i.WorkersAffected * 1_500m : (decimal?)null)
+            .Column("ArrearsCurrency", NpgsqlDbType.Varchar, i => i.Type == IncidentType.WageArrears ? "USD" : null)
             .Column("RecordedAt", NpgsqlDbType.TimestampTz, i => i.Recorded)
             .Column("UpdatedAt", NpgsqlDbType.TimestampTz,
                 i => i.Resolved is { } r ? new DateTimeOffset(r.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero) : i.Recorded);

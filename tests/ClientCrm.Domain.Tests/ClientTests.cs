@@ -78,7 +78,7 @@ public sealed class ClientTests
         var client = Client.Register(Card(), null, "u1", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
         foreach (var step in PathTo(from))
         {
-            client.ChangeStatus(step, actorIsLeader: true, Now);
+            client.ChangeStatus(step, actorIsLeader: true, Now, "arranged for the test");
         }
 
         var ex = Assert.Throws<DomainException>(() => client.ChangeStatus(to, actorIsLeader: true, Now));

@@ -40,7 +40,7 @@ public sealed class CooperationProjectTests
     };
 
     private static CooperationProject Open(ProjectTerms? terms = null, RateQuote? rate = null) =>
-        CooperationProject.Open(ActiveClient(), terms ?? Terms(), rate ?? Usd, Now);
+        CooperationProject.Open(ActiveClient(), terms ?? Terms(), rate ?? Usd, Today, Now);
 
     private static string Code(Action action) => Assert.Throws<DomainException>(action).Code;
 
@@ -49,7 +49,7 @@ public sealed class CooperationProjectTests
     {
         var client = ActiveClient();
 
-        var project = CooperationProject.Open(client, Terms(), Usd, Now);
+        var project = CooperationProject.Open(client, Terms(), Usd, Today, Now);
 
         Assert.Equal(client.Id, project.ClientId);
         Assert.Equal("Welders for Jebel Ali 2026", project.Name);
@@ -95,18 +95,18 @@ public sealed class CooperationProjectTests
         };
         foreach (var step in path)
         {
-            client.ChangeStatus(step, true, Now);
+            client.ChangeStatus(step, true, Now, "arranged for the test");
         }
 
         Assert.Equal(status, client.Status);
-        Assert.Equal("Project.ClientNotActive", Code(() => CooperationProject.Open(client, Terms(), Usd, Now)));
+        Assert.Equal("Project.ClientNotActive", Code(() => CooperationProject.Open(client, Terms(), Usd, Today, Now)));
     }
 
     [Fact]
     public void An_amount_without_a_rate_for_its_currency_is_refused()
     {
-        Assert.Equal("Project.NoRate", Code(() => CooperationProject.Open(ActiveClient(), Terms(), null, Now)));
-        Assert.Equal("Project.NoRate", Code(() => CooperationProject.Open(ActiveClient(), Terms(), Usd with { Currency = "EUR" }, Now)));
+        Assert.Equal("Project.NoRate", Code(() => CooperationProject.Open(ActiveClient(), Terms(), null, Today, Now)));
+        Assert.Equal("Project.NoRate", Code(() => CooperationProject.Open(ActiveClient(), Terms(), Usd with { Currency = "EUR" }, Today, Now)));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CooperationProjectTests
     {
         var terms = Terms() with { ContractAmount = null, Currency = null };
 
-        var project = CooperationProject.Open(ActiveClient(), terms, null, Now);
+        var project = CooperationProject.Open(ActiveClient(), terms, null, Today, Now);
 
         Assert.False(CooperationProject.NeedsRate(terms));
         Assert.Null(project.AmountCny);
@@ -132,7 +132,7 @@ public sealed class CooperationProjectTests
     {
         var project = Open();
 
-        project.Revise(Signed() with { Currency = "usd" }, UsdLater, Now.AddDays(30));
+        project.Revise(Signed() with { Currency = "usd" }, UsdLater, Today, Now.AddDays(30));
 
         Assert.Equal(ProjectStatus.Recruiting, project.Status);
         Assert.Equal(8794.26m, project.AmountCny);
@@ -144,7 +144,7 @@ public sealed class CooperationProjectTests
     {
         var project = Open();
 
-        project.Revise(Terms() with { WorkersRequested = 60 }, null, Now.AddDays(1));
+        project.Revise(Terms() with { WorkersRequested = 60 }, null, Today, Now.AddDays(1));
 
         Assert.Equal(60, project.WorkersRequested);
         Assert.Equal(8794.26m, project.AmountCny);
@@ -155,7 +155,7 @@ public sealed class CooperationProjectTests
     {
         var project = Open();
 
-        project.Revise(Terms() with { ContractAmount = 2000m }, UsdLater, Now.AddDays(40));
+        project.Revise(Terms() with { ContractAmount = 2000m }, UsdLater, Today, Now.AddDays(40));
 
         Assert.Equal(15000m, project.AmountCny);
         Assert.Equal((7.5m, new DateOnly(2026, 12, 1)), (project.RateUsed, project.RateDate));
@@ -166,7 +166,7 @@ public sealed class CooperationProjectTests
     {
         var project = Open();
 
-        project.Revise(Terms() with { Currency = "EUR" }, new RateQuote("EUR", 8m, Today), Now.AddDays(1));
+        project.Revise(Terms() with { Currency = "EUR" }, new RateQuote("EUR", 8m, Today), Today, Now.AddDays(1));
 
         Assert.Equal(("EUR", 9876.48m), (project.Currency, project.AmountCny));
     }
@@ -176,7 +176,7 @@ public sealed class CooperationProjectTests
     {
         var project = Open();
 
-        Assert.Equal("Project.NoRate", Code(() => project.Revise(Terms() with { ContractAmount = 2000m, WorkersRequested = 99 }, null, Now.AddDays(1))));
+        Assert.Equal("Project.NoRate", Code(() => project.Revise(Terms() with { ContractAmount = 2000m, WorkersRequested = 99 }, null, Today, Now.AddDays(1))));
 
         Assert.Equal((1234.56m, 8794.26m, 50), (project.ContractAmount, project.AmountCny, project.WorkersRequested));
     }
@@ -186,7 +186,7 @@ public sealed class CooperationProjectTests
     {
         var project = Open();
 
-        project.Revise(Terms() with { ContractAmount = null, Currency = null }, null, Now.AddDays(1));
+        project.Revise(Terms() with { ContractAmount = null, Currency = null }, null, Today, Now.AddDays(1));
 
         Assert.Equal(((decimal?)null, (string?)null, (decimal?)null), (project.ContractAmount, project.Currency, project.AmountCny));
     }
@@ -268,6 +268,8 @@ public sealed class CooperationProjectTests
         Type = IncidentType.WageArrears,
         OccurredOn = new DateOnly(2026, 11, 20),
         WorkersAffected = 12,
+        ArrearsAmount = 43_200m,
+        ArrearsCurrency = "usd",
         Description = "Two months of wages unpaid at site 3",
         Status = status,
         HandlingRecord = handling,
@@ -285,7 +287,7 @@ public sealed class CooperationProjectTests
         Assert.True(incident.IsOpen);
         Assert.Null(incident.ResolvedOn);
 
-        incident.Revise(Incident(IncidentStatus.Handling, "Met the employer"), Now.AddDays(1));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Handling, "Met the employer"), Now.AddDays(1));
         Assert.True(incident.IsOpen);
         Assert.Null(incident.ResolvedOn);
     }
@@ -300,7 +302,7 @@ public sealed class CooperationProjectTests
         Assert.Equal("Incident.HandlingRequired", Code(() => project.RecordIncident(Incident(IncidentStatus.Resolved, handling), Now)));
 
         var incident = project.RecordIncident(Incident(), Now);
-        Assert.Equal("Incident.HandlingRequired", Code(() => incident.Revise(Incident(IncidentStatus.Resolved, handling), Now.AddDays(1))));
+        Assert.Equal("Incident.HandlingRequired", Code(() => project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, handling), Now.AddDays(1))));
         Assert.True(incident.IsOpen);
     }
 
@@ -310,14 +312,14 @@ public sealed class CooperationProjectTests
         var project = Open(Signed());
         var incident = project.RecordIncident(Incident(), Now);
 
-        incident.Revise(Incident(IncidentStatus.Resolved, "Wages paid in full on 2026-11-24"), Now.AddDays(2));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, "Wages paid in full on 2026-11-24"), Now.AddDays(2));
         Assert.False(incident.IsOpen);
         Assert.Equal(new DateOnly(2026, 11, 24), incident.ResolvedOn);
 
-        incident.Revise(Incident(IncidentStatus.Resolved, "Wages paid in full; receipts filed"), Now.AddDays(5));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, "Wages paid in full; receipts filed"), Now.AddDays(5));
         Assert.Equal(new DateOnly(2026, 11, 24), incident.ResolvedOn);
 
-        incident.Revise(Incident(IncidentStatus.Open), Now.AddDays(6));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Open), Now.AddDays(6));
         Assert.True(incident.IsOpen);
         Assert.Null(incident.ResolvedOn);
     }

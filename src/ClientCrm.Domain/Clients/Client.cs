@@ -17,6 +17,7 @@ public class Client : IAuditable
     private readonly List<Principal> _principals = [];
     private readonly List<ClientCardRevision> _cardRevisions = [];
     private readonly List<GradeChange> _gradeChanges = [];
+    private readonly List<ClientStatusChange> _statusChanges = [];
 
     private Client() { }
 
@@ -63,6 +64,12 @@ public class Client : IAuditable
     public int DepartmentId { get; private set; }
     public ClientStatus Status { get; private set; }
 
+    /// <summary>
+    /// Why the client has its current status, as given at the change (required for Paused and Terminated). Kept on the
+    /// client so its page and the audit line of the change show it; every earlier reason is in <see cref="StatusChanges"/>.
+    /// </summary>
+    public string? StatusReason { get; private set; }
+
     public DateTimeOffset RegisteredAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset CardReviewedAt { get; private set; }
@@ -105,6 +112,9 @@ public class Client : IAuditable
     public IReadOnlyCollection<ClientCardRevision> CardRevisions => _cardRevisions.AsReadOnly();
 
     public IReadOnlyCollection<GradeChange> GradeChanges => _gradeChanges.AsReadOnly();
+
+    /// <summary>The status history. Loaded only where it is shown; new lines are added by <see cref="ChangeStatus"/>.</summary>
+    public IReadOnlyCollection<ClientStatusChange> StatusChanges => _statusChanges.AsReadOnly();
 
     public static Client Register(ClientCard card, PrincipalCard? firstPrincipal, string ownerId, int departmentId,
         GradingThresholds thresholds, DateTimeOffset now)
@@ -199,7 +209,12 @@ public class Client : IAuditable
         UpdatedAt = now;
     }
 
-    public void ChangeStatus(ClientStatus to, bool actorIsLeader, DateTimeOffset now)
+    /// <summary>
+    /// Moves the client to another status and writes the status history line. Pausing or terminating cooperation needs a
+    /// reason (<see cref="ClientStatusRules.NeedsReason"/>); any other move may carry one.
+    /// </summary>
+    /// <param name="changedById">User id of whoever decides; null for the system.</param>
+    public void ChangeStatus(ClientStatus to, bool actorIsLeader, DateTimeOffset now, string? reason = null, string? changedById = null)
     {
         if (!ClientStatusRules.CanMove(Status, to))
         {
@@ -211,7 +226,15 @@ public class Client : IAuditable
             throw new DomainException("Client.StatusNeedsLeader", $"Only a leader may move a client from {Status} to {to}.");
         }
 
+        var why = Clean(reason);
+        if (why is null && ClientStatusRules.NeedsReason(to))
+        {
+            throw new DomainException("Client.StatusReasonRequired", $"Moving a client to {to} needs a reason.");
+        }
+
+        _statusChanges.Add(new ClientStatusChange(Id, Status, to, why, changedById, now));
         Status = to;
+        StatusReason = why;
         UpdatedAt = now;
     }
 

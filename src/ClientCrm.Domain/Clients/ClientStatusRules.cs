@@ -21,6 +21,12 @@ public static class ClientStatusRules
     /// </summary>
     public static bool NeedsLeader(ClientStatus from, ClientStatus to) => to == ClientStatus.Active;
 
+    /// <summary>
+    /// Pausing or ending cooperation is recorded with its reason (kept in the status history and the audit log), so
+    /// whoever reads the client later knows why business with it stopped.
+    /// </summary>
+    public static bool NeedsReason(ClientStatus to) => to is ClientStatus.Paused or ClientStatus.Terminated;
+
     public static IReadOnlyList<ClientStatus> TargetsFrom(ClientStatus from, bool actorIsLeader) =>
         Moves.TryGetValue(from, out var targets)
             ? targets.Where(t => actorIsLeader || !NeedsLeader(from, t)).ToList()

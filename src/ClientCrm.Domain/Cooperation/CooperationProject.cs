@@ -32,11 +32,36 @@ public class CooperationProject : IAuditable, IClientRecord
     public DateOnly? ContractEndOn { get; private set; }
     public ProjectStatus Status { get; private set; }
     public string? Notes { get; private set; }
+
+    // The terms a labor-export batch is sent under (SPEC §3). Amounts keep their currency and get no CNY equivalent:
+    // they describe the batch, they are not revenue.
+    public string? EmployerContractNumber { get; private set; }
+    public string? WorkSite { get; private set; }
+    /// <summary>Monthly wage per worker, in <see cref="WageCurrency"/>.</summary>
+    public decimal? WageAmount { get; private set; }
+    public string? WageCurrency { get; private set; }
+    public string? WorkingHours { get; private set; }
+    public string? BoardAndLodging { get; private set; }
+    public string? InsuranceTerms { get; private set; }
+    /// <summary>Service fee per worker, in <see cref="ServiceFeeCurrency"/>, paid by <see cref="ServiceFeePaidBy"/>.</summary>
+    public decimal? ServiceFeeAmount { get; private set; }
+    public string? ServiceFeeCurrency { get; private set; }
+    public ServiceFeePayer? ServiceFeePaidBy { get; private set; }
+    /// <summary>The commerce authority's filing of the batch (商务主管部门备案号、备案日期).</summary>
+    public string? FilingNumber { get; private set; }
+    public DateOnly? FiledOn { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
     public IReadOnlyCollection<WorkerIncident> Incidents => _incidents.AsReadOnly();
+
+    /// <summary>
+    /// The workers of the batch an incident can concern: those dispatched, or, before any are, those requested. Zero
+    /// when neither is known, and then an incident's count has no ceiling.
+    /// </summary>
+    public int BatchWorkerCount => WorkersDispatched > 0 ? WorkersDispatched : WorkersRequested;
 
     /// <summary>
     /// Statuses in which the contract has been signed. Terminated is not among them: a negotiation that falls through
@@ -47,8 +72,9 @@ public class CooperationProject : IAuditable, IClientRecord
     /// <summary>
     /// Opens a project. SPEC §2: only an <see cref="ClientStatus.Active"/> client (进入操作程序) may get a new one.
     /// <paramref name="rate"/> must be the quote in force for the currency; null when there is no amount.
+    /// <paramref name="today"/> is the company's date (BusinessClock): a filing cannot be dated after it.
     /// </summary>
-    public static CooperationProject Open(Client client, ProjectTerms terms, RateQuote? rate, DateTimeOffset now)
+    public static CooperationProject Open(Client client, ProjectTerms terms, RateQuote? rate, DateOnly today, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(client);
         if (client.Status != ClientStatus.Active)
@@ -58,7 +84,7 @@ public class CooperationProject : IAuditable, IClientRecord
         }
 
         var project = new CooperationProject { Id = Guid.CreateVersion7(now), ClientId = client.Id, CreatedAt = now };
-        project.Apply(terms, rate, now, recomputeAmount: true);
+        project.Apply(terms, rate, today, now, recomputeAmount: true);
         return project;
     }
 
@@ -66,11 +92,11 @@ public class CooperationProject : IAuditable, IClientRecord
     /// Changes the terms. The CNY equivalent is recomputed only when amount or currency change (with the rate in
     /// force now); otherwise the figure fixed at entry stays.
     /// </summary>
-    public void Revise(ProjectTerms terms, RateQuote? rate, DateTimeOffset now)
+    public void Revise(ProjectTerms terms, RateQuote? rate, DateOnly today, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var amountChanged = terms.ContractAmount != ContractAmount || !SameCurrency(terms.Currency, Currency);
-        Apply(terms, rate, now, amountChanged);
+        Apply(terms, rate, today, now, amountChanged);
     }
 
     /// <summary>True when the given terms need a rate to compute the CNY equivalent.</summary>
@@ -88,7 +114,19 @@ public class CooperationProject : IAuditable, IClientRecord
         return incident;
     }
 
-    private void Apply(ProjectTerms terms, RateQuote? rate, DateTimeOffset now, bool recomputeAmount)
+    /// <summary>Updates one of this project's incidents; the workers affected are checked against the batch as it is now.</summary>
+    public void ReviseIncident(WorkerIncident incident, IncidentDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        if (incident.ProjectId != Id)
+        {
+            throw new DomainException("Incident.NotOnProject", "The incident belongs to another project.");
+        }
+
+        incident.Revise(this, details, now);
+    }
+
+    private void Apply(ProjectTerms terms, RateQuote? rate, DateOnly today, DateTimeOffset now, bool recomputeAmount)
     {
         ArgumentNullException.ThrowIfNull(terms);
         if (string.IsNullOrWhiteSpace(terms.Name))
@@ -126,7 +164,18 @@ public class CooperationProject : IAuditable, IClientRecord
             throw new DomainException("Project.DispatchRequired", $"A project in status {terms.Status} needs workers dispatched and a departure date.");
         }
 
-        // Computed before anything is assigned, so a refused amount leaves the project as it was.
+        // Checked before anything is assigned, so a refused revision leaves the project as it was.
+        var wage = Money.Check(terms.WageAmount, terms.WageCurrency, "Project.Wage");
+        var fee = Money.Check(terms.ServiceFeeAmount, terms.ServiceFeeCurrency, "Project.ServiceFee");
+        var payerKnown = terms.ServiceFeePaidBy is { } payer && Enum.IsDefined(payer);
+        if ((fee.Amount is not null || terms.ServiceFeePaidBy is not null) && !payerKnown)
+        {
+            throw new DomainException("Project.ServiceFeePayerRequired", "A service fee needs to say who pays it.");
+        }
+
+        var filingNumber = Client.Clean(terms.FilingNumber);
+        CheckFiling(filingNumber, terms.FiledOn, today);
+
         var amount = recomputeAmount ? PriceInCny(terms.ContractAmount, terms.Currency, rate) : (ContractAmount, Currency, AmountCny, RateUsed, RateDate);
         (ContractAmount, Currency, AmountCny, RateUsed, RateDate) = amount;
 
@@ -140,7 +189,39 @@ public class CooperationProject : IAuditable, IClientRecord
         ContractEndOn = terms.ContractEndOn;
         Status = terms.Status;
         Notes = Client.Clean(terms.Notes);
+        EmployerContractNumber = Client.Clean(terms.EmployerContractNumber);
+        WorkSite = Client.Clean(terms.WorkSite);
+        (WageAmount, WageCurrency) = wage;
+        WorkingHours = Client.Clean(terms.WorkingHours);
+        BoardAndLodging = Client.Clean(terms.BoardAndLodging);
+        InsuranceTerms = Client.Clean(terms.InsuranceTerms);
+        (ServiceFeeAmount, ServiceFeeCurrency) = fee;
+        ServiceFeePaidBy = terms.ServiceFeePaidBy;
+        FilingNumber = filingNumber;
+        FiledOn = terms.FiledOn;
         UpdatedAt = now;
+    }
+
+    /// <summary>A filing (商务主管部门备案) has both its number and its date, and the date has come.</summary>
+    private static void CheckFiling(string? number, DateOnly? filedOn, DateOnly today)
+    {
+        if (number is not null && filedOn is null)
+        {
+            throw new DomainException("Project.FilingDateRequired", "A filing number needs its filing date.");
+        }
+
+        if (filedOn is { } day)
+        {
+            if (number is null)
+            {
+                throw new DomainException("Project.FilingNumberRequired", "A filing date needs its filing number.");
+            }
+
+            if (day > today)
+            {
+                throw new DomainException("Project.FilingInFuture", "A filing cannot be dated after the company's today.");
+            }
+        }
     }
 
     private static (decimal? Amount, string? Currency, decimal? Cny, decimal? Rate, DateOnly? RateDate) PriceInCny(

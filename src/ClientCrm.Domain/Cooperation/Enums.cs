@@ -28,3 +28,11 @@ public enum IncidentStatus
     Handling = 2,
     Resolved = 3,
 }
+
+/// <summary>Who pays a batch's service fee (服务费承担方).</summary>
+public enum ServiceFeePayer
+{
+    Worker = 1,
+    Employer = 2,
+    Shared = 3,
+}

@@ -11,6 +11,9 @@ public sealed record IncidentDetails
     public required string Description { get; init; }
     public IncidentStatus Status { get; init; } = IncidentStatus.Open;
     public string? HandlingRecord { get; init; }
+    /// <summary>Wages owed to the workers affected, in <see cref="ArrearsCurrency"/>; required for wage arrears.</summary>
+    public decimal? ArrearsAmount { get; init; }
+    public string? ArrearsCurrency { get; init; }
 }
 
 /// <summary>
@@ -27,7 +30,7 @@ public class WorkerIncident : IAuditable, IClientRecord
         ProjectId = project.Id;
         ClientId = project.ClientId;
         RecordedAt = now;
-        Apply(details, now);
+        Apply(details, project.BatchWorkerCount, now);
     }
 
     public Guid Id { get; private set; }
@@ -42,15 +45,21 @@ public class WorkerIncident : IAuditable, IClientRecord
     public IncidentStatus Status { get; private set; }
     public string? HandlingRecord { get; private set; }
     public DateOnly? ResolvedOn { get; private set; }
+    /// <summary>The wages in arrears (拖欠工资金额) in their own currency; always set on a wage-arrears incident.</summary>
+    public decimal? ArrearsAmount { get; private set; }
+    public string? ArrearsCurrency { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>Open and handling both count as open for credit standing and the warning rules.</summary>
     public bool IsOpen => Status != IncidentStatus.Resolved;
 
-    public void Revise(IncidentDetails details, DateTimeOffset now) => Apply(details, now);
+    /// <summary>Through <see cref="CooperationProject.ReviseIncident"/>, which knows the batch's workers.</summary>
+    internal void Revise(CooperationProject project, IncidentDetails details, DateTimeOffset now) =>
+        Apply(details, project.BatchWorkerCount, now);
 
-    private void Apply(IncidentDetails details, DateTimeOffset now)
+    /// <param name="batchWorkers">The project's <see cref="CooperationProject.BatchWorkerCount"/>; 0 sets no ceiling.</param>
+    private void Apply(IncidentDetails details, int batchWorkers, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(details);
         if (string.IsNullOrWhiteSpace(details.Description))
@@ -61,6 +70,17 @@ public class WorkerIncident : IAuditable, IClientRecord
         if (details.WorkersAffected < 0)
         {
             throw new DomainException("Project.NegativeWorkers", "Worker counts cannot be negative.");
+        }
+
+        if (batchWorkers > 0 && details.WorkersAffected > batchWorkers)
+        {
+            throw new DomainException("Incident.AffectedOverBatch", "More workers affected than the batch has.");
+        }
+
+        var arrears = Money.Check(details.ArrearsAmount, details.ArrearsCurrency, "Incident.Arrears");
+        if (details.Type == IncidentType.WageArrears && arrears.Amount is not > 0)
+        {
+            throw new DomainException("Incident.ArrearsRequired", "A wage-arrears incident needs the amount in arrears.");
         }
 
         if (details.OccurredOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
@@ -82,6 +102,7 @@ public class WorkerIncident : IAuditable, IClientRecord
         Description = details.Description.Trim();
         Status = details.Status;
         HandlingRecord = Client.Clean(details.HandlingRecord);
+        (ArrearsAmount, ArrearsCurrency) = arrears;
         UpdatedAt = now;
     }
 }

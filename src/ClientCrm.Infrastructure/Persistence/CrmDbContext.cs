@@ -40,6 +40,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<GradingRun> GradingRuns => Set<GradingRun>();
     public DbSet<GradeProposal> GradeProposals => Set<GradeProposal>();
     public DbSet<GradeChange> GradeChanges => Set<GradeChange>();
+    public DbSet<ClientStatusChange> ClientStatusChanges => Set<ClientStatusChange>();
     public DbSet<Warning> Warnings => Set<Warning>();
     public DbSet<WarningEvent> WarningEvents => Set<WarningEvent>();
     public DbSet<WarningSettings> WarningSettings => Set<WarningSettings>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
@@ -16,6 +17,38 @@ internal static class DemoCooperation
         [("USD", 7.12m), ("EUR", 7.74m), ("SGD", 5.31m), ("AED", 1.94m), ("SAR", 1.90m), ("JPY", 0.0478m)];
 
     private static readonly string[] JobTypes = ["钢筋工、木工", "焊工", "海员", "护理员", "厨师", "农业工人", "电工、管道工", "纺织工"];
+
+    // Where the demo batches work and what they earn a month, in the local currency where the company keeps a rate.
+    private static readonly Dictionary<string, (string Site, string Currency, decimal MonthlyWage)> Places = new(StringComparer.Ordinal)
+    {
+        ["JP"] = ("大阪府堺市 Sakai, Osaka", "JPY", 195_000m),
+        ["SG"] = ("新加坡大士船厂 Tuas shipyard, Singapore", "SGD", 1_850m),
+        ["AE"] = ("迪拜杰贝阿里 Jebel Ali, Dubai", "AED", 2_300m),
+        ["SA"] = ("利雅得 Riyadh", "SAR", 2_200m),
+        ["QA"] = ("多哈卢塞尔 Lusail, Doha", "USD", 650m),
+        ["DE"] = ("汉堡 Hamburg", "EUR", 2_100m),
+        ["IT"] = ("米兰 Milan", "EUR", 1_900m),
+        ["ES"] = ("瓦伦西亚 Valencia", "EUR", 1_700m),
+        ["FR"] = ("里昂 Lyon", "EUR", 1_950m),
+        ["NL"] = ("鹿特丹 Rotterdam", "EUR", 2_200m),
+        ["GR"] = ("比雷埃夫斯 Piraeus", "EUR", 1_300m),
+        ["CY"] = ("利马索尔 Limassol", "EUR", 1_200m),
+    };
+
+    private static readonly string[] WorkingHours =
+    [
+        "每天 8 小时，每周 6 天；加班按当地劳动法另付 8 h a day, 6 days a week; overtime paid under local law",
+        "每天 8 小时，每周 5 天；每月加班不超过 36 小时 8 h a day, 5 days a week; at most 36 h overtime a month",
+    ];
+
+    private static readonly string[] BoardAndLodging =
+    [
+        "雇主免费提供宿舍（每间不超过 4 人）和三餐 Employer provides free dormitory (at most 4 per room) and three meals",
+        "雇主免费提供宿舍，伙食自理，每月发伙食补贴 Free dormitory; meals at the worker's cost with a monthly food allowance",
+    ];
+
+    private const string Insurance =
+        "雇主投保工伤和医疗保险；公司为每人投保境外人身意外伤害险 Employer insures work injury and medical care; the company buys overseas accident cover for each worker";
 
     public static async Task SeedAsync(CrmDbContext db, DateTimeOffset now, CancellationToken ct)
     {
@@ -61,12 +94,17 @@ internal static class DemoCooperation
                 client.UpdateCard(client.CurrentCard() with { OperatingStatus = OperatingStatus.Declining, DemandTrend = DemandTrend.Falling }, now, "system");
             }
 
+            var (site, wageCurrency, wage) = Places.GetValueOrDefault(client.CountryCode,
+                ($"{Countries.Find(client.CountryCode)?.NameZh} {Countries.Find(client.CountryCode)?.NameEn}（雇主工地）", "USD", 800m));
             for (var n = 0; n < signedDaysAgo.Length; n++)
             {
                 var days = signedDaysAgo[n];
                 var signed = today.AddDays(-days);
                 var departed = signed.AddDays(35);
                 var inService = departed <= today;
+                // The workers' contracts are filed with the commerce authority some days after signing (SPEC §10, Art. 26).
+                var filed = signed.AddDays(12);
+                var employerPays = (i + n) % 3 == 0;
                 db.CooperationProjects.Add(CooperationProject.Open(client, new ProjectTerms
                 {
                     Name = $"{today.AddDays(-days).Year} 第{n + 1}批 {JobTypes[(i + n) % JobTypes.Length]}",
@@ -80,7 +118,20 @@ internal static class DemoCooperation
                     DepartureOn = inService ? departed : null,
                     ContractEndOn = signed.AddYears(2),
                     Status = inService ? ProjectStatus.InService : ProjectStatus.Recruiting,
-                }, usd, now));
+                    EmployerContractNumber = string.Create(CultureInfo.InvariantCulture, $"EC-{signed.Year}-{client.CountryCode}-{i + 1:00}{n + 1:00}"),
+                    WorkSite = site,
+                    WageAmount = wage,
+                    WageCurrency = wageCurrency,
+                    WorkingHours = WorkingHours[(i + n) % WorkingHours.Length],
+                    BoardAndLodging = BoardAndLodging[(i + n) % BoardAndLodging.Length],
+                    InsuranceTerms = Insurance,
+                    // Paid by the worker in yuan, or by the employer per head in dollars.
+                    ServiceFeeAmount = employerPays ? 300m : 3_600m,
+                    ServiceFeeCurrency = employerPays ? "USD" : RateQuote.Cny,
+                    ServiceFeePaidBy = employerPays ? ServiceFeePayer.Employer : ServiceFeePayer.Worker,
+                    FilingNumber = filed <= today ? string.Create(CultureInfo.InvariantCulture, $"外劳备〔{filed.Year}〕{i + 1:00}{n + 1:00}号") : null,
+                    FiledOn = filed <= today ? filed : null,
+                }, usd, today, now));
             }
         }
 
@@ -91,13 +142,18 @@ internal static class DemoCooperation
         {
             var project = await db.CooperationProjects.Include(p => p.Incidents)
                 .Where(p => p.ClientId == active[3].Id && p.WorkersDispatched > 0).OrderBy(p => p.ContractSignedOn).FirstOrDefaultAsync(ct);
-            project?.RecordIncident(new IncidentDetails
+            if (project is not null)
             {
-                Type = IncidentType.WageArrears, OccurredOn = today.AddDays(-12), WorkersAffected = 9,
-                Description = "工地三号九名工人两个月工资未发放 Nine workers on site 3 unpaid for two months", Status = IncidentStatus.Handling,
-                HandlingRecord = "已约见雇主人事总监 Meeting with the employer's HR director arranged",
-            }, now);
-            await db.SaveChangesAsync(ct);
+                project.RecordIncident(new IncidentDetails
+                {
+                    Type = IncidentType.WageArrears, OccurredOn = today.AddDays(-12), WorkersAffected = 9,
+                    // Two months of the batch's wage for each of the nine.
+                    ArrearsAmount = project.WageAmount * 9 * 2, ArrearsCurrency = project.WageCurrency,
+                    Description = "工地三号九名工人两个月工资未发放 Nine workers on site 3 unpaid for two months", Status = IncidentStatus.Handling,
+                    HandlingRecord = "已约见雇主人事总监 Meeting with the employer's HR director arranged",
+                }, now);
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         await SeedLaborDisputesAsync(db, active, today, now, ct);

@@ -143,7 +143,7 @@ public static class DemoData
                     DecisionRole = DecisionRole.DecisionMaker,
                 };
                 var client = Client.Register(card, principal, owner.Id, owner.DepartmentId!.Value, thresholds, now.AddDays(-stem * 9));
-                MoveToDemoStatus(client, stem, now);
+                MoveToDemoStatus(client, stem, now, byName["leader"].Id);
                 db.Clients.Add(client);
             }
         }
@@ -159,24 +159,32 @@ public static class DemoData
     private static OperatingStatus Healthy(OperatingStatus drawn) =>
         drawn is OperatingStatus.Declining or OperatingStatus.Distressed ? OperatingStatus.Stable : drawn;
 
-    private static void MoveToDemoStatus(Client client, int stem, DateTimeOffset now)
+    /// <summary>Why the demo's paused clients are paused (a reason is required, and the status history shows it).</summary>
+    private static readonly string[] PauseReasons =
+    [
+        "雇主拖欠上一批工人两个月工资，结清前暂停派遣新批次 Employer owes the last batch two months of wages; no new batches until settled",
+        "所在国暂停签发外籍劳务工作签证，待政策明确后恢复合作 Work visas suspended in the destination country; cooperation resumes once the policy is clear",
+    ];
+
+    private static void MoveToDemoStatus(Client client, int stem, DateTimeOffset now, string leaderId)
     {
         switch (stem % 5)
         {
             case 0:
             case 1:
-                client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
-                client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
+                // A few minutes apart, so the status history reads in order; the last move is at now, as the card's update.
+                client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now.AddMinutes(-10), changedById: leaderId);
+                client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now, "评估通过，进入操作程序 Evaluation passed", leaderId);
                 break;
             case 2:
-                client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
+                client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now, changedById: leaderId);
                 break;
             case 3:
                 if (stem % 10 == 3)
                 {
-                    client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
-                    client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
-                    client.ChangeStatus(ClientStatus.Paused, actorIsLeader: true, now);
+                    client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now.AddMinutes(-20), changedById: leaderId);
+                    client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now.AddMinutes(-10), "评估通过，进入操作程序 Evaluation passed", leaderId);
+                    client.ChangeStatus(ClientStatus.Paused, actorIsLeader: true, now, PauseReasons[stem / 10 % PauseReasons.Length], leaderId);
                 }
 
                 break;

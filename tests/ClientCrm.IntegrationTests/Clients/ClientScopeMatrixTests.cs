@@ -242,7 +242,8 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
 
         var client = await db.Clients.SingleAsync(c => c.Id == clientId);
         var project = Domain.Cooperation.CooperationProject.Open(client,
-            new Domain.Cooperation.ProjectTerms { Name = "Matrix batch", WorkCountryCode = client.CountryCode, WorkersRequested = 5 }, null, DateTimeOffset.UtcNow);
+            new Domain.Cooperation.ProjectTerms { Name = "Matrix batch", WorkCountryCode = client.CountryCode, WorkersRequested = 5 }, null,
+            DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow);
         db.CooperationProjects.Add(project);
         await db.SaveChangesAsync();
         return project.Id;

@@ -70,7 +70,7 @@ internal static class GradingArrange
                     WorkersRequested = workers, WorkersDispatched = workers, ContractAmount = amountCny, Currency = "CNY",
                     ContractSignedOn = signed, DepartureOn = signed.AddDays(20), ContractEndOn = signed.AddYears(2),
                     Status = ProjectStatus.InService,
-                }, RateQuote.Identity(today), now));
+                }, RateQuote.Identity(today), today, now));
             }
 
             await db.SaveChangesAsync();
@@ -83,6 +83,7 @@ internal static class GradingArrange
             project.RecordIncident(new IncidentDetails
             {
                 Type = IncidentType.WageArrears, OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), WorkersAffected = 12,
+                ArrearsAmount = 12 * 2 * 1_800m, ArrearsCurrency = "USD",
                 Description = "Two months of wages unpaid on site 3",
             }, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();

@@ -48,7 +48,7 @@ internal static class ProjectTestData
     public static Task SetStatusAsync(CrmAppFactory app, Guid clientId, ClientStatus status) => app.WithDbAsync(async db =>
     {
         var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-        client.ChangeStatus(status, actorIsLeader: true, DateTimeOffset.UtcNow);
+        client.ChangeStatus(status, actorIsLeader: true, DateTimeOffset.UtcNow, "arranged for a project test");
         await db.SaveChangesAsync();
     });
 
@@ -66,7 +66,7 @@ internal static class ProjectTestData
             ContractSignedOn = new DateOnly(2025, 3, 1),
             DepartureOn = new DateOnly(2025, 4, 1),
             Status = ProjectStatus.InService,
-        }, null, DateTimeOffset.UtcNow);
+        }, null, Today, DateTimeOffset.UtcNow);
         db.CooperationProjects.Add(project);
         await db.SaveChangesAsync();
         return project.Id;

@@ -242,7 +242,9 @@ public sealed class ProjectTests(PostgresFixture postgres) : AppTest(postgres)
         {
             ["Input.Type"] = "WageArrears",
             ["Input.OccurredOn"] = Day(Today.AddDays(-3)),
-            ["Input.WorkersAffected"] = "12",
+            ["Input.WorkersAffected"] = "8",
+            ["Input.ArrearsAmount"] = "64800",
+            ["Input.ArrearsCurrency"] = "CNY",
             ["Input.Description"] = "雇主拖欠三个月工资 Three months of wages unpaid",
             ["Input.Status"] = "Resolved",
             ["Input.HandlingRecord"] = "",

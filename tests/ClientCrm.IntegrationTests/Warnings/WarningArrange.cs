@@ -33,6 +33,9 @@ internal static class WarningArrange
             {
                 Type = type, OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-daysAgo), WorkersAffected = workers,
                 Description = $"{type} on site, {workers} workers",
+                // Wage arrears carry the wages owed.
+                ArrearsAmount = type == IncidentType.WageArrears ? workers * 1_500m : null,
+                ArrearsCurrency = type == IncidentType.WageArrears ? "USD" : null,
             }, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
@@ -63,12 +66,13 @@ internal static class WarningDataArrange
     public static Task ResolveIncidentsAsync(CrmAppFactory app, Guid clientId, IncidentType type) =>
         app.WithDbAsync(async db =>
         {
-            foreach (var incident in await db.WorkerIncidents.Where(i => i.ClientId == clientId && i.Type == type).ToListAsync())
+            foreach (var incident in await db.WorkerIncidents.Include(i => i.Project).Where(i => i.ClientId == clientId && i.Type == type).ToListAsync())
             {
-                incident.Revise(new IncidentDetails
+                incident.Project!.ReviseIncident(incident, new IncidentDetails
                 {
                     Type = incident.Type, OccurredOn = incident.OccurredOn, WorkersAffected = incident.WorkersAffected,
                     Description = incident.Description, Status = IncidentStatus.Resolved, HandlingRecord = "Paid in full after mediation",
+                    ArrearsAmount = incident.ArrearsAmount, ArrearsCurrency = incident.ArrearsCurrency,
                 }, DateTimeOffset.UtcNow);
             }
 

@@ -217,6 +217,8 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
             ["Input.Type"] = "WageArrears",
             ["Input.OccurredOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.WorkersAffected"] = "6",
+            ["Input.ArrearsAmount"] = "10800",
+            ["Input.ArrearsCurrency"] = "CNY",
             ["Input.Description"] = "工资拖欠两个月 Two months unpaid",
             ["Input.Status"] = "Open",
         });

@@ -35,6 +35,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.Version).IsRowVersion();
         b.Property(c => c.Grade).HasDefaultValue(Domain.Grading.ClientGrade.C).HasSentinel((Domain.Grading.ClientGrade)0);
         b.Property(c => c.ResponsibleLeaderId).HasMaxLength(450);
+        b.Property(c => c.StatusReason).HasMaxLength(1000);
         b.Ignore(c => c.ContactClockStart);
         // Own table, keyed by the client: regrade runs upsert it set-based (RegradeService) without touching Clients.
         b.OwnsOne(c => c.Classes, o =>
@@ -71,6 +72,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Navigation(c => c.CardRevisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasMany(c => c.GradeChanges).WithOne(g => g.Client).HasForeignKey(g => g.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(c => c.GradeChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(c => c.StatusChanges).WithOne(s => s.Client).HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(c => c.StatusChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(c => c.ResponsibleLeaderId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<CrmUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.Restrict);
@@ -107,5 +110,18 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         // Part of a name (search box): trigram indexes, since ILIKE '%term%' cannot use a B-tree.
         b.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Clients_Name_Trigram");
         b.HasIndex(c => c.ChineseName).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Clients_ChineseName_Trigram");
+    }
+}
+
+internal sealed class ClientStatusChangeConfiguration : IEntityTypeConfiguration<ClientStatusChange>
+{
+    public void Configure(EntityTypeBuilder<ClientStatusChange> b)
+    {
+        b.ToTable("ClientStatusChanges");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Id).ValueGeneratedNever();
+        b.Property(s => s.Reason).HasMaxLength(1000);
+        b.Property(s => s.ChangedById).HasMaxLength(450);
+        b.HasIndex(s => new { s.ClientId, s.ChangedAt });
     }
 }

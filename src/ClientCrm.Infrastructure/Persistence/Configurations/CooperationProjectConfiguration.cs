@@ -20,7 +20,19 @@ internal sealed class CooperationProjectConfiguration : IEntityTypeConfiguration
         b.Property(p => p.AmountCny).HasPrecision(18, 2);
         b.Property(p => p.RateUsed).HasPrecision(18, 6);
         b.Property(p => p.Notes).HasMaxLength(2000);
+        // Batch terms (SPEC §3). Contract and filing numbers are not among SPEC §2's encrypted fields.
+        b.Property(p => p.EmployerContractNumber).HasMaxLength(100);
+        b.Property(p => p.WorkSite).HasMaxLength(300);
+        b.Property(p => p.WageAmount).HasPrecision(18, 2);
+        b.Property(p => p.WageCurrency).HasMaxLength(3);
+        b.Property(p => p.WorkingHours).HasMaxLength(500);
+        b.Property(p => p.BoardAndLodging).HasMaxLength(1000);
+        b.Property(p => p.InsuranceTerms).HasMaxLength(1000);
+        b.Property(p => p.ServiceFeeAmount).HasPrecision(18, 2);
+        b.Property(p => p.ServiceFeeCurrency).HasMaxLength(3);
+        b.Property(p => p.FilingNumber).HasMaxLength(100);
         b.Property(p => p.Version).IsRowVersion();
+        b.Ignore(p => p.BatchWorkerCount);
 
         b.HasOne(p => p.Client).WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Incidents).WithOne(i => i.Project).HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
@@ -44,6 +56,8 @@ internal sealed class WorkerIncidentConfiguration : IEntityTypeConfiguration<Wor
         // Descriptions and handling records name workers and what happened to them.
         b.Property(i => i.Description).IsConfidential().IsRequired();
         b.Property(i => i.HandlingRecord).IsConfidential();
+        b.Property(i => i.ArrearsAmount).HasPrecision(18, 2);
+        b.Property(i => i.ArrearsCurrency).HasMaxLength(3);
         b.Ignore(i => i.IsOpen);
         b.HasOne(i => i.Client).WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.ClientId, i.Type, i.Status });

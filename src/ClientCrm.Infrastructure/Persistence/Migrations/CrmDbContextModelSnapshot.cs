@@ -246,6 +246,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<byte[]>("TaxNumber")
                         .HasColumnType("bytea")
                         .HasAnnotation("ClientCrm:Encrypted", true);
@@ -375,6 +379,38 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("ClientCardRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Clients.ClientStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "ChangedAt");
+
+                    b.ToTable("ClientStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Clients.Principal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -478,6 +514,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<string>("BoardAndLodging")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
@@ -501,6 +541,21 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly?>("DepartureOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("EmployerContractNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FilingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InsuranceTerms")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("JobTypes")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -521,6 +576,17 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<decimal?>("ServiceFeeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ServiceFeeCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int?>("ServiceFeePaidBy")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -533,17 +599,33 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
 
+                    b.Property<decimal?>("WageAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("WageCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<string>("WorkCountryCode")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character(2)")
                         .IsFixedLength();
 
+                    b.Property<string>("WorkSite")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("WorkersDispatched")
                         .HasColumnType("integer");
 
                     b.Property<int>("WorkersRequested")
                         .HasColumnType("integer");
+
+                    b.Property<string>("WorkingHours")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -596,6 +678,14 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<decimal?>("ArrearsAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("ArrearsCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
@@ -1489,6 +1579,17 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Clients.ClientStatusChange", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany("StatusChanges")
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Clients.Principal", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -1655,6 +1756,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("GradeChanges");
 
                     b.Navigation("Principals");
+
+                    b.Navigation("StatusChanges");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>

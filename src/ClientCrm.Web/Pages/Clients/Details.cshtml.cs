@@ -41,6 +41,13 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
     [BindProperty] public string? GradeReason { get; set; }
     [BindProperty] public string? GradeLeaderId { get; set; }
 
+    /// <summary>The status change form: the new status and why (required for Paused and Terminated).</summary>
+    [BindProperty(Name = "to")] public ClientStatus? StatusTo { get; set; }
+    [BindProperty(Name = "reason")] public string? StatusReason { get; set; }
+
+    /// <summary>Longest reason kept (the column's length).</summary>
+    public const int MaxStatusReasonLength = 1000;
+
     public string FieldError(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : "";
 
@@ -56,7 +63,11 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStatusAsync(Guid id, ClientStatus to, CancellationToken ct)
+    /// <summary>
+    /// Moves the client to another status. Pausing or terminating needs a reason, which the status history and the audit
+    /// log keep; a missing reason is shown next to its field with what was chosen and typed.
+    /// </summary>
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, CancellationToken ct)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (client is null)
@@ -64,20 +75,40 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
             return NotFound();
         }
 
-        try
+        if (StatusTo is not { } to || !Enum.IsDefined(to))
         {
-            client.ChangeStatus(to, IsLeader, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            // Churn rules stop for a terminated client; the status also starts or ends cooperation.
-            await warnings.ClientDataChangedAsync(id, ct);
-            TempData["Flash"] = l["Client.StatusChanged", l.Enum(to)].Value;
+            // In place of the framework's message for a value that is no status.
+            ModelState.Remove("to");
+            ModelState.AddModelError("to", l["Client.StatusToRequired"]);
         }
-        catch (DomainException ex)
+        else if (StatusReason?.Trim().Length > MaxStatusReasonLength)
         {
-            TempData["FlashError"] = l[ex.Code].Value;
+            ModelState.AddModelError("reason", l["Validation.MaxLength", MaxStatusReasonLength]);
+        }
+        else
+        {
+            try
+            {
+                client.ChangeStatus(to, IsLeader, clock.GetUtcNow(), StatusReason, actor.UserId);
+                await db.SaveChangesAsync(ct);
+                // Churn rules stop for a terminated client; the status also starts or ends cooperation.
+                await warnings.ClientDataChangedAsync(id, ct);
+                TempData["Flash"] = l["Client.StatusChanged", l.Enum(to)].Value;
+                return RedirectToPage(new { id });
+            }
+            catch (DomainException ex) when (ex.Code == "Client.StatusReasonRequired")
+            {
+                ModelState.AddModelError("reason", l[ex.Code]);
+            }
+            catch (DomainException ex)
+            {
+                // A move this user may not make (the form never offers it): said at the top of the page.
+                TempData["FlashError"] = l[ex.Code].Value;
+                return RedirectToPage(new { id });
+            }
         }
 
-        return RedirectToPage(new { id });
+        return await RedisplayAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostReviewedAsync(Guid id, CancellationToken ct)

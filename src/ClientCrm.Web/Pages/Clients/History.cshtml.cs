@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,16 +14,23 @@ public sealed record CardChange(string Field, string Before, string After);
 
 public sealed record CardVersion(DateTimeOffset ReplacedAt, string? ReplacedBy, IReadOnlyList<CardChange> Changes);
 
+/// <summary>One status change as the history shows it; <see cref="By"/> is a display name, null for the system.</summary>
+public sealed record StatusChangeLine(DateTimeOffset At, string? By, ClientStatus From, ClientStatus To, string? Reason);
+
 /// <summary>
-/// 资料卡历史: every earlier version of the enterprise card, each shown as what the next edit changed in it.
+/// 资料卡历史: every earlier version of the enterprise card, each shown as what the next edit changed in it, and the
+/// status history with the reason given for each change.
 /// </summary>
-public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResource> l, ScopeSummaries summaries) : PageModel
 {
     private static readonly PropertyInfo[] CardFields = typeof(ClientCard).GetProperties();
 
     public Guid Id { get; private set; }
     public string ClientName { get; private set; } = "";
     public IReadOnlyList<CardVersion> Versions { get; private set; } = [];
+
+    /// <summary>Newest first.</summary>
+    public IReadOnlyList<StatusChangeLine> StatusChanges { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -46,6 +54,15 @@ public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResourc
         }
 
         Versions = versions;
+
+        var people = await PickLists.PeopleAsync(db, summaries, ct);
+        StatusChanges = (await db.ClientStatusChanges.AsNoTracking().Where(s => s.ClientId == id)
+                .OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id)
+                .Select(s => new { s.ChangedAt, s.ChangedById, s.FromStatus, s.ToStatus, s.Reason })
+                .ToListAsync(ct))
+            .Select(s => new StatusChangeLine(s.ChangedAt, s.ChangedById is null ? null : people.GetValueOrDefault(s.ChangedById, s.ChangedById),
+                s.FromStatus, s.ToStatus, s.Reason))
+            .ToList();
         return Page();
     }
 

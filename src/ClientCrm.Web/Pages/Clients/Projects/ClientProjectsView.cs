@@ -19,7 +19,8 @@ public sealed record ClientProjectRow(
     DateOnly? ContractSignedOn,
     DateOnly? DepartureOn,
     DateOnly? ContractEndOn,
-    int OpenIncidents);
+    int OpenIncidents,
+    string? WorkSite = null);
 
 /// <summary>One line of the project execution table: a signing year, the not-yet-signed projects, or the total.</summary>
 public sealed record ProjectExecutionRow(int? Year, int Batches, int WorkersRequested, int WorkersDispatched, decimal AmountCny, int OpenIncidents);
@@ -57,7 +58,7 @@ public sealed class ClientProjectsView
             .OrderByDescending(p => p.CreatedAt)
             .Select(p => new ClientProjectRow(
                 p.Id, p.Name, p.JobTypes, p.Status, p.WorkersRequested, p.WorkersDispatched, p.ContractAmount, p.Currency, p.AmountCny,
-                p.ContractSignedOn, p.DepartureOn, p.ContractEndOn, 0))
+                p.ContractSignedOn, p.DepartureOn, p.ContractEndOn, 0, p.WorkSite))
             .ToListAsync(ct))
             .Select(p => p with { OpenIncidents = open.GetValueOrDefault(p.Id) })
             .ToList();

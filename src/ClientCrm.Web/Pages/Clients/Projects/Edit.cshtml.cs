@@ -15,7 +15,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Revises a project's terms. The CNY equivalent fixed at entry stays unless amount or currency change; then the rate
 /// in force today is used. The row version guards against two people overwriting each other.
 /// </summary>
-public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -39,7 +39,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         await LoadAsync(project, ct);
         Input = ProjectInput.From(project);
         Version = project.Version;
-        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), project.Currency, ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), Input.CurrenciesNamed, ct);
         return Page();
     }
 
@@ -55,7 +55,8 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         var today = ProjectForm.Today(clock);
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
         var quote = await ProjectForm.QuoteAsync(db, Input, today, ModelState, l, ct);
-        Currencies = await ProjectForm.CurrenciesAsync(db, today, Input.Currency, ct);
+        await ProjectForm.CheckListedAsync(db, today, ModelState, l, ProjectForm.TermCurrencies(Input, project), ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, today, Input.CurrenciesNamed, ct);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -64,7 +65,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         try
         {
             db.Entry(project).Property(p => p.Version).OriginalValue = Version;
-            project.Revise(Input.ToTerms(), quote, clock.GetUtcNow());
+            project.Revise(Input.ToTerms(), quote, today, clock.UtcNow);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Project.Saved"].Value;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -21,9 +22,26 @@ public sealed class ProjectInput
     [Display(Name = "Project.ContractEndOn")][DataType(DataType.Date)] public DateOnly? ContractEndOn { get; set; }
     [Display(Name = "Project.Status")] public ProjectStatus? Status { get; set; }
     [Display(Name = "Project.Notes")] public string? Notes { get; set; }
+    [Display(Name = "Project.EmployerContractNumber")] public string? EmployerContractNumber { get; set; }
+    [Display(Name = "Project.WorkSite")] public string? WorkSite { get; set; }
+    [Display(Name = "Project.WageAmount")] public decimal? WageAmount { get; set; }
+    [Display(Name = "Project.WageCurrency")] public string? WageCurrency { get; set; }
+    [Display(Name = "Project.WorkingHours")] public string? WorkingHours { get; set; }
+    [Display(Name = "Project.BoardAndLodging")] public string? BoardAndLodging { get; set; }
+    [Display(Name = "Project.InsuranceTerms")] public string? InsuranceTerms { get; set; }
+    [Display(Name = "Project.ServiceFeeAmount")] public decimal? ServiceFeeAmount { get; set; }
+    [Display(Name = "Project.ServiceFeeCurrency")] public string? ServiceFeeCurrency { get; set; }
+    [Display(Name = "Project.ServiceFeePaidBy")] public ServiceFeePayer? ServiceFeePaidBy { get; set; }
+    [Display(Name = "Project.FilingNumber")] public string? FilingNumber { get; set; }
+    [Display(Name = "Project.FiledOn")][DataType(DataType.Date)] public DateOnly? FiledOn { get; set; }
 
     /// <summary>Upper-case currency code, or null when none was chosen.</summary>
-    public string? CurrencyCode => string.IsNullOrWhiteSpace(Currency) ? null : Currency.Trim().ToUpperInvariant();
+    public string? CurrencyCode => Code(Currency);
+
+    /// <summary>The currencies this form names (contract, wage, service fee), for the list it offers.</summary>
+    public IEnumerable<string?> CurrenciesNamed => [Currency, WageCurrency, ServiceFeeCurrency];
+
+    private static string? Code(string? currency) => string.IsNullOrWhiteSpace(currency) ? null : currency.Trim().ToUpperInvariant();
 
     public ProjectTerms ToTerms() => new()
     {
@@ -39,6 +57,18 @@ public sealed class ProjectInput
         ContractEndOn = ContractEndOn,
         Status = Status ?? ProjectStatus.Negotiating,
         Notes = Notes,
+        EmployerContractNumber = EmployerContractNumber,
+        WorkSite = WorkSite,
+        WageAmount = WageAmount,
+        WageCurrency = WageAmount is null ? null : Code(WageCurrency),
+        WorkingHours = WorkingHours,
+        BoardAndLodging = BoardAndLodging,
+        InsuranceTerms = InsuranceTerms,
+        ServiceFeeAmount = ServiceFeeAmount,
+        ServiceFeeCurrency = ServiceFeeAmount is null ? null : Code(ServiceFeeCurrency),
+        ServiceFeePaidBy = ServiceFeePaidBy,
+        FilingNumber = FilingNumber,
+        FiledOn = FiledOn,
     };
 
     public static ProjectInput From(CooperationProject p)
@@ -49,7 +79,10 @@ public sealed class ProjectInput
             Name = p.Name, JobTypes = p.JobTypes, WorkCountryCode = p.WorkCountryCode, WorkersRequested = p.WorkersRequested,
             WorkersDispatched = p.WorkersDispatched, ContractAmount = p.ContractAmount, Currency = p.Currency,
             ContractSignedOn = p.ContractSignedOn, DepartureOn = p.DepartureOn, ContractEndOn = p.ContractEndOn, Status = p.Status,
-            Notes = p.Notes,
+            Notes = p.Notes, EmployerContractNumber = p.EmployerContractNumber, WorkSite = p.WorkSite, WageAmount = p.WageAmount,
+            WageCurrency = p.WageCurrency, WorkingHours = p.WorkingHours, BoardAndLodging = p.BoardAndLodging, InsuranceTerms = p.InsuranceTerms,
+            ServiceFeeAmount = p.ServiceFeeAmount, ServiceFeeCurrency = p.ServiceFeeCurrency, ServiceFeePaidBy = p.ServiceFeePaidBy,
+            FilingNumber = p.FilingNumber, FiledOn = p.FiledOn,
         };
     }
 
@@ -64,6 +97,13 @@ public sealed class ProjectInput
         "Project.DispatchRequired" => nameof(DepartureOn),
         "Project.NegativeAmount" => nameof(ContractAmount),
         "Project.CurrencyRequired" or "Project.NoRate" => nameof(Currency),
+        "Project.WageNegative" => nameof(WageAmount),
+        "Project.WageCurrencyRequired" or "Project.WageBadCurrency" => nameof(WageCurrency),
+        "Project.ServiceFeeNegative" => nameof(ServiceFeeAmount),
+        "Project.ServiceFeeCurrencyRequired" or "Project.ServiceFeeBadCurrency" => nameof(ServiceFeeCurrency),
+        "Project.ServiceFeePayerRequired" => nameof(ServiceFeePaidBy),
+        "Project.FilingNumberRequired" => nameof(FilingNumber),
+        "Project.FilingDateRequired" or "Project.FilingInFuture" => nameof(FiledOn),
         _ => "",
     };
 }
@@ -74,9 +114,10 @@ public sealed class ProjectInput
 /// </summary>
 public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
 {
-    public ProjectInputValidator(IStringLocalizer<SharedResource> l)
+    public ProjectInputValidator(IStringLocalizer<SharedResource> l, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(l);
+        ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
         RuleFor(x => x.JobTypes).MaximumLength(500);
         RuleFor(x => x.WorkCountryCode).NotEmpty().WithMessage(l["Validation.Choose"])
@@ -105,5 +146,33 @@ public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
         RuleFor(x => x.DepartureOn).NotNull()
             .When(x => x.Status is ProjectStatus.Dispatched or ProjectStatus.InService).WithMessage(l["Project.DispatchRequired"]);
         RuleFor(x => x.Notes).MaximumLength(2000);
+
+        // Batch terms (SPEC §3). Amounts in their own currency (Money): not negative, two decimals, a three-letter currency;
+        // whether the company uses that currency is checked by the page, which knows the list.
+        RuleFor(x => x.EmployerContractNumber).MaximumLength(100);
+        RuleFor(x => x.WorkSite).MaximumLength(300);
+        RuleFor(x => x.WageAmount).GreaterThanOrEqualTo(0).WithMessage(l["Project.WageNegative"])
+            .LessThan(1_000_000_000_000m)
+            .PrecisionScale(18, 2, ignoreTrailingZeros: true).WithMessage(l["Project.MoneyScale"]);
+        RuleFor(x => x.WageCurrency).NotEmpty().When(x => x.WageAmount is not null).WithMessage(l["Project.WageCurrencyRequired"]);
+        RuleFor(x => x.WageCurrency).Matches("^[A-Za-z]{3}$").When(x => !string.IsNullOrWhiteSpace(x.WageCurrency)).WithMessage(l["Project.WageBadCurrency"]);
+        RuleFor(x => x.WorkingHours).MaximumLength(500);
+        RuleFor(x => x.BoardAndLodging).MaximumLength(1000);
+        RuleFor(x => x.InsuranceTerms).MaximumLength(1000);
+        RuleFor(x => x.ServiceFeeAmount).GreaterThanOrEqualTo(0).WithMessage(l["Project.ServiceFeeNegative"])
+            .LessThan(1_000_000_000_000m)
+            .PrecisionScale(18, 2, ignoreTrailingZeros: true).WithMessage(l["Project.MoneyScale"]);
+        RuleFor(x => x.ServiceFeeCurrency).NotEmpty().When(x => x.ServiceFeeAmount is not null).WithMessage(l["Project.ServiceFeeCurrencyRequired"]);
+        RuleFor(x => x.ServiceFeeCurrency).Matches("^[A-Za-z]{3}$").When(x => !string.IsNullOrWhiteSpace(x.ServiceFeeCurrency))
+            .WithMessage(l["Project.ServiceFeeBadCurrency"]);
+        RuleFor(x => x.ServiceFeePaidBy).NotNull().When(x => x.ServiceFeeAmount is not null).WithMessage(l["Project.ServiceFeePayerRequired"]);
+        RuleFor(x => x.ServiceFeePaidBy).IsInEnum().WithMessage(l["Project.ServiceFeePayerRequired"]);
+        RuleFor(x => x.FilingNumber).MaximumLength(100);
+        RuleFor(x => x.FilingNumber).NotEmpty().When(x => x.FiledOn is not null).WithMessage(l["Project.FilingNumberRequired"]);
+        RuleFor(x => x.FiledOn).NotNull().When(x => !string.IsNullOrWhiteSpace(x.FilingNumber)).WithMessage(l["Project.FilingDateRequired"]);
+        // The company's today (BusinessClock), not the server's.
+        RuleFor(x => x.FiledOn)
+            .Must(d => d is null || d.Value <= clock.Today).WithMessage(l["Project.FilingInFuture"])
+            .Must(d => d is null || d.Value.Year >= 1980).WithMessage(l["Project.FilingTooEarly"]);
     }
 }

@@ -15,25 +15,30 @@ namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 /// Records a worker incident on a project. Any project of a client in scope may get one, whatever the client's status:
 /// workers already abroad stay the company's responsibility after a client is paused or terminated.
 /// </summary>
-public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
     public Guid ClientId { get; private set; }
     public Guid ProjectId { get; private set; }
     public string ProjectName { get; private set; } = "";
+    public int BatchWorkers { get; private set; }
+    public IReadOnlyList<string> Currencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid clientId, Guid projectId, CancellationToken ct)
     {
-        var name = await db.CooperationProjects.Where(p => p.Id == projectId && p.ClientId == clientId).Select(p => p.Name).FirstOrDefaultAsync(ct);
-        if (name is null)
+        var project = await db.CooperationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId && p.ClientId == clientId, ct);
+        if (project is null)
         {
             return NotFound();
         }
 
-        (ClientId, ProjectId, ProjectName) = (clientId, projectId, name);
-        Input.OccurredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        (ClientId, ProjectId, ProjectName, BatchWorkers) = (clientId, projectId, project.Name, project.BatchWorkerCount);
+        Input.OccurredOn = clock.Today;
         Input.Status = IncidentStatus.Open;
+        // Arrears are usually owed in the currency the wage is paid in.
+        Input.ArrearsCurrency = project.WageCurrency;
+        Currencies = await ProjectForm.CurrenciesAsync(db, clock.Today, [Input.ArrearsCurrency], ct);
         return Page();
     }
 
@@ -45,8 +50,11 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
             return NotFound();
         }
 
-        (ClientId, ProjectId, ProjectName) = (clientId, projectId, project.Name);
+        (ClientId, ProjectId, ProjectName, BatchWorkers) = (clientId, projectId, project.Name, project.BatchWorkerCount);
+        var today = clock.Today;
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
+        await ProjectForm.CheckListedAsync(db, today, ModelState, l, Input.ListedCurrencies(null), ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, today, [Input.ArrearsCurrency], ct);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -54,7 +62,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
 
         try
         {
-            var incident = project.RecordIncident(Input.ToDetails(), clock.GetUtcNow());
+            var incident = project.RecordIncident(Input.ToDetails(), clock.UtcNow);
             db.WorkerIncidents.Add(incident);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);

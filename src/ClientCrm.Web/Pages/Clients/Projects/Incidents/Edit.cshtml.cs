@@ -1,4 +1,5 @@
 using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 
 /// <summary>Updates an incident as it is handled: status, handling record (required once resolved), corrections.</summary>
-public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
@@ -19,31 +20,38 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
     public Guid ProjectId { get; private set; }
     public Guid Id { get; private set; }
     public string ProjectName { get; private set; } = "";
+    public int BatchWorkers { get; private set; }
+    public IReadOnlyList<string> Currencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid clientId, Guid projectId, Guid id, CancellationToken ct)
     {
-        var incident = await db.WorkerIncidents.AsNoTracking()
+        var incident = await db.WorkerIncidents.AsNoTracking().Include(i => i.Project)
             .FirstOrDefaultAsync(i => i.Id == id && i.ProjectId == projectId && i.ClientId == clientId, ct);
-        if (incident is null)
+        if (incident?.Project is not { } project)
         {
             return NotFound();
         }
 
-        await LoadAsync(clientId, projectId, id, ct);
+        Load(project, id);
         Input = IncidentInput.From(incident);
+        Currencies = await ProjectForm.CurrenciesAsync(db, clock.Today, [Input.ArrearsCurrency], ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid clientId, Guid projectId, Guid id, CancellationToken ct)
     {
-        var incident = await db.WorkerIncidents.FirstOrDefaultAsync(i => i.Id == id && i.ProjectId == projectId && i.ClientId == clientId, ct);
-        if (incident is null)
+        var incident = await db.WorkerIncidents.Include(i => i.Project)
+            .FirstOrDefaultAsync(i => i.Id == id && i.ProjectId == projectId && i.ClientId == clientId, ct);
+        if (incident?.Project is not { } project)
         {
             return NotFound();
         }
 
-        await LoadAsync(clientId, projectId, id, ct);
+        Load(project, id);
+        var today = clock.Today;
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
+        await ProjectForm.CheckListedAsync(db, today, ModelState, l, Input.ListedCurrencies(incident), ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, today, [Input.ArrearsCurrency], ct);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -51,7 +59,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
 
         try
         {
-            incident.Revise(Input.ToDetails(), clock.GetUtcNow());
+            project.ReviseIncident(incident, Input.ToDetails(), clock.UtcNow);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Incident.Saved"].Value;
@@ -64,9 +72,6 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         }
     }
 
-    private async Task LoadAsync(Guid clientId, Guid projectId, Guid id, CancellationToken ct)
-    {
-        (ClientId, ProjectId, Id) = (clientId, projectId, id);
-        ProjectName = await db.CooperationProjects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync(ct) ?? "";
-    }
+    private void Load(CooperationProject project, Guid id) =>
+        (ClientId, ProjectId, Id, ProjectName, BatchWorkers) = (project.ClientId, project.Id, id, project.Name, project.BatchWorkerCount);
 }
