@@ -80,11 +80,13 @@ public class CooperationProject : IAuditable, IClientRecord
         return terms.ContractAmount is not null;
     }
 
-    public WorkerIncident RecordIncident(IncidentDetails details, DateTimeOffset now)
+    /// <summary>Records an incident at <paramref name="clock"/>'s now; its date may not be after the company's today.</summary>
+    public WorkerIncident RecordIncident(IncidentDetails details, BusinessClock clock)
     {
-        var incident = new WorkerIncident(this, details, now);
+        ArgumentNullException.ThrowIfNull(clock);
+        var incident = new WorkerIncident(this, details, clock);
         _incidents.Add(incident);
-        UpdatedAt = now;
+        UpdatedAt = clock.UtcNow;
         return incident;
     }
 

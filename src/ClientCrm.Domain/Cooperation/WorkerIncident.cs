@@ -21,13 +21,13 @@ public class WorkerIncident : IAuditable, IClientRecord
 {
     private WorkerIncident() { }
 
-    internal WorkerIncident(CooperationProject project, IncidentDetails details, DateTimeOffset now)
+    internal WorkerIncident(CooperationProject project, IncidentDetails details, BusinessClock clock)
     {
-        Id = Guid.CreateVersion7(now);
+        Id = Guid.CreateVersion7(clock.UtcNow);
         ProjectId = project.Id;
         ClientId = project.ClientId;
-        RecordedAt = now;
-        Apply(details, now);
+        RecordedAt = clock.UtcNow;
+        Apply(details, clock);
     }
 
     public Guid Id { get; private set; }
@@ -48,11 +48,14 @@ public class WorkerIncident : IAuditable, IClientRecord
     /// <summary>Open and handling both count as open for credit standing and the warning rules.</summary>
     public bool IsOpen => Status != IncidentStatus.Resolved;
 
-    public void Revise(IncidentDetails details, DateTimeOffset now) => Apply(details, now);
+    /// <summary>Changes the incident; resolving it sets <see cref="ResolvedOn"/> to the company's today.</summary>
+    public void Revise(IncidentDetails details, BusinessClock clock) => Apply(details, clock);
 
-    private void Apply(IncidentDetails details, DateTimeOffset now)
+    private void Apply(IncidentDetails details, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = clock.Today;
         if (string.IsNullOrWhiteSpace(details.Description))
         {
             throw new DomainException("Incident.DescriptionRequired", "An incident needs a description.");
@@ -63,7 +66,7 @@ public class WorkerIncident : IAuditable, IClientRecord
             throw new DomainException("Project.NegativeWorkers", "Worker counts cannot be negative.");
         }
 
-        if (details.OccurredOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        if (details.OccurredOn > today)
         {
             throw new DomainException("Incident.InFuture", "An incident cannot be in the future.");
         }
@@ -74,7 +77,7 @@ public class WorkerIncident : IAuditable, IClientRecord
         }
 
         ResolvedOn = details.Status == IncidentStatus.Resolved
-            ? Status == IncidentStatus.Resolved ? ResolvedOn : DateOnly.FromDateTime(now.UtcDateTime)
+            ? Status == IncidentStatus.Resolved ? ResolvedOn : today
             : null;
         Type = details.Type;
         OccurredOn = details.OccurredOn;
@@ -82,6 +85,6 @@ public class WorkerIncident : IAuditable, IClientRecord
         Description = details.Description.Trim();
         Status = details.Status;
         HandlingRecord = Client.Clean(details.HandlingRecord);
-        UpdatedAt = now;
+        UpdatedAt = clock.UtcNow;
     }
 }

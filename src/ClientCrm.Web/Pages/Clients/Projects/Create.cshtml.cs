@@ -16,7 +16,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Opens a cooperation project. SPEC §2: only an Active client (进入操作程序) may have a new one, so any other client
 /// gets the reason instead of the form, and a post for it saves nothing.
 /// </summary>
-public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
 
@@ -45,7 +45,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
         Input.WorkCountryCode = client.CountryCode;
         Input.Status = ProjectStatus.Negotiating;
         Input.WorkersDispatched = 0;
-        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), null, ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, clock.Today, null, ct);
         return Page();
     }
 
@@ -63,7 +63,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
             return Page();
         }
 
-        var today = ProjectForm.Today(clock);
+        var today = clock.Today;
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
         var quote = await ProjectForm.QuoteAsync(db, Input, today, ModelState, l, ct);
         Currencies = await ProjectForm.CurrenciesAsync(db, today, Input.Currency, ct);
@@ -74,7 +74,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
 
         try
         {
-            var project = CooperationProject.Open(client, Input.ToTerms(), quote, clock.GetUtcNow());
+            var project = CooperationProject.Open(client, Input.ToTerms(), quote, clock.UtcNow);
             db.CooperationProjects.Add(project);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);

@@ -15,7 +15,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Revises a project's terms. The CNY equivalent fixed at entry stays unless amount or currency change; then the rate
 /// in force today is used. The row version guards against two people overwriting each other.
 /// </summary>
-public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -39,7 +39,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         await LoadAsync(project, ct);
         Input = ProjectInput.From(project);
         Version = project.Version;
-        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), project.Currency, ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, clock.Today, project.Currency, ct);
         return Page();
     }
 
@@ -52,7 +52,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         }
 
         await LoadAsync(project, ct);
-        var today = ProjectForm.Today(clock);
+        var today = clock.Today;
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
         var quote = await ProjectForm.QuoteAsync(db, Input, today, ModelState, l, ct);
         Currencies = await ProjectForm.CurrenciesAsync(db, today, Input.Currency, ct);
@@ -64,7 +64,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         try
         {
             db.Entry(project).Property(p => p.Version).OriginalValue = Version;
-            project.Revise(Input.ToTerms(), quote, clock.GetUtcNow());
+            project.Revise(Input.ToTerms(), quote, clock.UtcNow);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Project.Saved"].Value;

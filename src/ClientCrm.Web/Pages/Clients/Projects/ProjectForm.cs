@@ -6,13 +6,10 @@ using Microsoft.Extensions.Localization;
 
 namespace ClientCrm.Web.Pages.Clients.Projects;
 
-/// <summary>What the project create and edit pages share: today's date, the currencies offered and the rate check.</summary>
+/// <summary>What the project create and edit pages share: the currencies offered and the rate check (on the company's today).</summary>
 internal static class ProjectForm
 {
     public const string CurrenciesKey = "Project.Currencies";
-
-    /// <summary>The day used to pick the rate in force (UTC, as the domain's dates are).</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
     /// Currencies the form offers: the yuan and every currency with a rate in force today, plus the one already in the

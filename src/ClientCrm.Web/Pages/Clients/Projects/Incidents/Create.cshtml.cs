@@ -15,7 +15,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 /// Records a worker incident on a project. Any project of a client in scope may get one, whatever the client's status:
 /// workers already abroad stay the company's responsibility after a client is paused or terminated.
 /// </summary>
-public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
@@ -32,7 +32,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
         }
 
         (ClientId, ProjectId, ProjectName) = (clientId, projectId, name);
-        Input.OccurredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.OccurredOn = clock.Today;
         Input.Status = IncidentStatus.Open;
         return Page();
     }
@@ -54,7 +54,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
 
         try
         {
-            var incident = project.RecordIncident(Input.ToDetails(), clock.GetUtcNow());
+            var incident = project.RecordIncident(Input.ToDetails(), clock);
             db.WorkerIncidents.Add(incident);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 
 /// <summary>Updates an incident as it is handled: status, handling record (required once resolved), corrections.</summary>
-public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
@@ -51,7 +51,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
 
         try
         {
-            incident.Revise(Input.ToDetails(), clock.GetUtcNow());
+            incident.Revise(Input.ToDetails(), clock);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Incident.Saved"].Value;
