@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure;
@@ -116,9 +117,10 @@ public sealed class BenchmarkData : IAsyncDisposable
             await data.MigrateAsync(ct);
             log.WriteLine(Invariant($"Migrated in {step.Elapsed.TotalSeconds:0.0} s"));
 
-            data.Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            var clock = services.GetRequiredService<BusinessClock>();
+            data.Today = clock.Today;
             var cipher = services.GetRequiredService<IFieldCipher>();
-            var generator = new BenchmarkDataGenerator(options.Size, data.Today, cipher,
+            var generator = new BenchmarkDataGenerator(options.Size, data.Today, clock, cipher,
                 options.Pages ? new PageDataSize(options.AuditRows) : null, services.GetRequiredService<IBlindIndexer>());
             // No time limit on the load: a COPY of ten million batches outlasts the default 30-second command timeout.
             await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(data.ConnectionString) { CommandTimeout = 0 }.ConnectionString))
@@ -180,7 +182,7 @@ public sealed class BenchmarkData : IAsyncDisposable
         var services = BuildServices(cluster.ConnectionString(DatabaseName), options, keys);
         var data = new BenchmarkData(cluster, root, services, options.Size, keys, ownsFolder: false)
         {
-            Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime),
+            Today = services.GetRequiredService<BusinessClock>().Today,
         };
         await using (var connection = await data.OpenAsync(ct))
         {
@@ -222,7 +224,7 @@ public sealed class BenchmarkData : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
-        return await ContactSchedule.RescheduleAllAsync(db, await db.GradingThresholdsAsync(ct), ct);
+        return await ContactSchedule.RescheduleAllAsync(db, await db.GradingThresholdsAsync(ct), scope.ServiceProvider.GetRequiredService<BusinessClock>(), ct);
     }
 
     public async Task<GradingRun> RegradeAsync(CancellationToken ct = default)
@@ -623,6 +625,8 @@ public sealed class BenchmarkData : IAsyncDisposable
             }
         });
         services.AddInfrastructure(connectionString, keyRing);
+        // The app registers its business clock in AddWeb from Crm:TimeZone; the benchmark runs in the default zone.
+        services.AddSingleton(sp => BusinessClock.For(sp.GetRequiredService<TimeProvider>(), BusinessClock.DefaultTimeZoneId));
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

@@ -147,7 +147,7 @@ public sealed partial class BenchmarkDataGenerator
                 : _userIds.Length + random.Next(_leaderIds.Length);
             var userId = user < _userIds.Length ? _userIds[user] : _leaderIds[user - _userIds.Length];
             var created = random.NextDouble() < 0.1;
-            var day = DateOnly.FromDateTime(at.UtcDateTime);
+            var day = clock.DateOf(at);
             string type, entityId, json;
             if (roll < 0.45 || project < 0)
             {

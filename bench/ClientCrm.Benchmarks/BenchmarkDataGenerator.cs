@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Identity;
@@ -62,7 +63,7 @@ public sealed record BenchmarkDataProfile(
 /// 20%, early repatriation 30%, accident 15%, other 15%; a quarter of wage arrears still open (≈ 5% of all
 /// incidents), 15% of the other types. Incidents fall on a client drawn uniformly, then one of its departed projects.
 /// </remarks>
-public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateOnly today, IFieldCipher cipher,
+public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateOnly today, BusinessClock clock, IFieldCipher cipher,
     PageDataSize? pages = null, IBlindIndexer? indexer = null)
 {
     public const int DepartmentCount = 10;
@@ -294,12 +295,12 @@ public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateO
             .Column("RegisteredAt", NpgsqlDbType.TimestampTz, c => c.Registered)
             .Column("UpdatedAt", NpgsqlDbType.TimestampTz, c => c.Updated)
             .Column("CardReviewedAt", NpgsqlDbType.TimestampTz, c => c.Updated)
-            .Column("CardReviewDueOn", NpgsqlDbType.Date, c => Client.CardReviewDueOnAfter(c.Updated))
+            .Column("CardReviewDueOn", NpgsqlDbType.Date, c => Client.CardReviewDueOnAfter(clock.DateOf(c.Updated)))
             .Column("Grade", NpgsqlDbType.Integer, _ => 3)
             .Column("LastContactOn", NpgsqlDbType.Date, c => c.LastContactOn)
             // Every client is loaded as C; the page benchmark reschedules those it grades otherwise (ContactSchedule).
             .Column("ContactDueOn", NpgsqlDbType.Date, c => ContactDuty.DueOn(ClientGrade.C,
-                Client.ContactClockStartOf(c.LastContactOn, c.Registered), GradingThresholds.Default))
+                Client.ContactClockStartOf(c.LastContactOn, clock.DateOf(c.Registered)), GradingThresholds.Default))
             .Column("Phone", NpgsqlDbType.Bytea, c => c.Secrets?.Phone.Cipher)
             .Column("PhoneIndex", NpgsqlDbType.Bytea, c => c.Secrets?.Phone.Index)
             .Column("Email", NpgsqlDbType.Bytea, c => c.Secrets?.Email.Cipher)

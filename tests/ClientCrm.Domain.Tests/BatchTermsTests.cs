@@ -16,7 +16,7 @@ public sealed class BatchTermsTests
 
     private static Client ActiveClient()
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, TestClock.At(Now));
         client.ChangeStatus(ClientStatus.UnderEvaluation, true, Now);
         client.ChangeStatus(ClientStatus.Active, true, Now);
         return client;
@@ -161,7 +161,7 @@ public sealed class BatchTermsTests
     [Fact]
     public void A_wage_arrears_incident_keeps_the_wages_owed_in_their_currency()
     {
-        var incident = Open(Terms()).RecordIncident(Arrears(currency: " aed "), Now);
+        var incident = Open(Terms()).RecordIncident(Arrears(currency: " aed "), TestClock.At(Now));
 
         Assert.Equal((41_400m, "AED"), (incident.ArrearsAmount, incident.ArrearsCurrency));
     }
@@ -173,7 +173,7 @@ public sealed class BatchTermsTests
     {
         var project = Open(Terms());
 
-        Assert.Equal("Incident.ArrearsRequired", Code(() => project.RecordIncident(Arrears(amount: amount), Now)));
+        Assert.Equal("Incident.ArrearsRequired", Code(() => project.RecordIncident(Arrears(amount: amount), TestClock.At(Now))));
         Assert.Empty(project.Incidents);
     }
 
@@ -183,13 +183,13 @@ public sealed class BatchTermsTests
         var project = Open(Terms());
         var dispute = Arrears() with { Type = IncidentType.LaborDispute };
 
-        Assert.Equal("Incident.ArrearsNegative", Code(() => project.RecordIncident(Arrears(amount: -5m), Now)));
-        Assert.Equal("Incident.ArrearsCurrencyRequired", Code(() => project.RecordIncident(Arrears(currency: null), Now)));
-        Assert.Equal("Incident.ArrearsBadCurrency", Code(() => project.RecordIncident(dispute with { ArrearsCurrency = "DIRHAM" }, Now)));
+        Assert.Equal("Incident.ArrearsNegative", Code(() => project.RecordIncident(Arrears(amount: -5m), TestClock.At(Now))));
+        Assert.Equal("Incident.ArrearsCurrencyRequired", Code(() => project.RecordIncident(Arrears(currency: null), TestClock.At(Now))));
+        Assert.Equal("Incident.ArrearsBadCurrency", Code(() => project.RecordIncident(dispute with { ArrearsCurrency = "DIRHAM" }, TestClock.At(Now))));
 
         // Other incidents may name money owed, or not.
-        Assert.Null(project.RecordIncident(dispute with { ArrearsAmount = null, ArrearsCurrency = "AED" }, Now).ArrearsCurrency);
-        Assert.Equal(500m, project.RecordIncident(dispute with { ArrearsAmount = 500m }, Now).ArrearsAmount);
+        Assert.Null(project.RecordIncident(dispute with { ArrearsAmount = null, ArrearsCurrency = "AED" }, TestClock.At(Now)).ArrearsCurrency);
+        Assert.Equal(500m, project.RecordIncident(dispute with { ArrearsAmount = 500m }, TestClock.At(Now)).ArrearsAmount);
     }
 
     [Fact]
@@ -197,8 +197,8 @@ public sealed class BatchTermsTests
     {
         var project = Open(Terms());
 
-        Assert.Equal("Incident.AffectedOverBatch", Code(() => project.RecordIncident(Arrears(workers: 21), Now)));
-        Assert.Equal(20, project.RecordIncident(Arrears(workers: 20), Now).WorkersAffected);
+        Assert.Equal("Incident.AffectedOverBatch", Code(() => project.RecordIncident(Arrears(workers: 21), TestClock.At(Now))));
+        Assert.Equal(20, project.RecordIncident(Arrears(workers: 20), TestClock.At(Now)).WorkersAffected);
     }
 
     [Fact]
@@ -206,26 +206,26 @@ public sealed class BatchTermsTests
     {
         var recruiting = Open(Terms() with { WorkersDispatched = 0, DepartureOn = null, Status = ProjectStatus.Recruiting });
         Assert.Equal(30, recruiting.BatchWorkerCount);
-        Assert.Equal("Incident.AffectedOverBatch", Code(() => recruiting.RecordIncident(Arrears(workers: 31), Now)));
+        Assert.Equal("Incident.AffectedOverBatch", Code(() => recruiting.RecordIncident(Arrears(workers: 31), TestClock.At(Now))));
 
         var unknown = Open(Terms() with { WorkersRequested = 0, WorkersDispatched = 0, DepartureOn = null, Status = ProjectStatus.Recruiting });
         Assert.Equal(0, unknown.BatchWorkerCount);
-        Assert.Equal(500, unknown.RecordIncident(Arrears(workers: 500), Now).WorkersAffected);
+        Assert.Equal(500, unknown.RecordIncident(Arrears(workers: 500), TestClock.At(Now)).WorkersAffected);
     }
 
     [Fact]
     public void Revising_an_incident_checks_the_batch_as_it_is_now_and_refuses_another_projects_incident()
     {
         var project = Open(Terms());
-        var incident = project.RecordIncident(Arrears(workers: 15), Now);
+        var incident = project.RecordIncident(Arrears(workers: 15), TestClock.At(Now));
         project.Revise(Terms() with { WorkersDispatched = 10 }, null, Today, Now.AddDays(1));
 
-        Assert.Equal("Incident.AffectedOverBatch", Code(() => project.ReviseIncident(incident, Arrears(workers: 15), Now.AddDays(2))));
+        Assert.Equal("Incident.AffectedOverBatch", Code(() => project.ReviseIncident(incident, Arrears(workers: 15), TestClock.At(Now.AddDays(2)))));
         Assert.Equal(15, incident.WorkersAffected);
-        project.ReviseIncident(incident, Arrears(workers: 10, amount: 46_000m), Now.AddDays(2));
+        project.ReviseIncident(incident, Arrears(workers: 10, amount: 46_000m), TestClock.At(Now.AddDays(2)));
         Assert.Equal((10, 46_000m), (incident.WorkersAffected, incident.ArrearsAmount));
 
         var other = Open(Terms());
-        Assert.Equal("Incident.NotOnProject", Code(() => other.ReviseIncident(incident, Arrears(), Now.AddDays(3))));
+        Assert.Equal("Incident.NotOnProject", Code(() => other.ReviseIncident(incident, Arrears(), TestClock.At(Now.AddDays(3)))));
     }
 }

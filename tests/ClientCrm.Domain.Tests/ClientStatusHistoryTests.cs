@@ -11,7 +11,7 @@ public sealed class ClientStatusHistoryTests
 
     private static Client ActiveClient()
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, TestClock.At(Now));
         client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: false, Now, changedById: "owner-id");
         client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, Now.AddDays(1), "评估通过", "leader-id");
         return client;
@@ -71,7 +71,7 @@ public sealed class ClientStatusHistoryTests
     [Fact]
     public void A_refused_move_writes_no_history_line()
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, TestClock.At(Now));
 
         Assert.Equal("Client.StatusMoveNotAllowed", Code(() => client.ChangeStatus(ClientStatus.Paused, true, Now, "any reason")));
         Assert.Empty(client.StatusChanges);

@@ -13,7 +13,7 @@ public sealed class CooperationProjectTests
 
     private static Client ActiveClient()
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, TestClock.At(Now));
         client.ChangeStatus(ClientStatus.UnderEvaluation, true, Now);
         client.ChangeStatus(ClientStatus.Active, true, Now);
         return client;
@@ -85,7 +85,7 @@ public sealed class CooperationProjectTests
     [InlineData(ClientStatus.Terminated)]
     public void A_client_that_is_not_active_gets_no_new_project(ClientStatus status)
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, TestClock.At(Now));
         ClientStatus[] path = status switch
         {
             ClientStatus.UnderEvaluation => [ClientStatus.UnderEvaluation],
@@ -280,14 +280,14 @@ public sealed class CooperationProjectTests
     {
         var project = Open(Signed() with { Status = ProjectStatus.InService, WorkersDispatched = 40 });
 
-        var incident = project.RecordIncident(Incident(), Now);
+        var incident = project.RecordIncident(Incident(), TestClock.At(Now));
 
         Assert.Equal((project.Id, project.ClientId), (incident.ProjectId, incident.ClientId));
         Assert.Single(project.Incidents);
         Assert.True(incident.IsOpen);
         Assert.Null(incident.ResolvedOn);
 
-        project.ReviseIncident(incident, Incident(IncidentStatus.Handling, "Met the employer"), Now.AddDays(1));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Handling, "Met the employer"), TestClock.At(Now.AddDays(1)));
         Assert.True(incident.IsOpen);
         Assert.Null(incident.ResolvedOn);
     }
@@ -299,10 +299,10 @@ public sealed class CooperationProjectTests
     {
         var project = Open(Signed());
 
-        Assert.Equal("Incident.HandlingRequired", Code(() => project.RecordIncident(Incident(IncidentStatus.Resolved, handling), Now)));
+        Assert.Equal("Incident.HandlingRequired", Code(() => project.RecordIncident(Incident(IncidentStatus.Resolved, handling), TestClock.At(Now))));
 
-        var incident = project.RecordIncident(Incident(), Now);
-        Assert.Equal("Incident.HandlingRequired", Code(() => project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, handling), Now.AddDays(1))));
+        var incident = project.RecordIncident(Incident(), TestClock.At(Now));
+        Assert.Equal("Incident.HandlingRequired", Code(() => project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, handling), TestClock.At(Now.AddDays(1)))));
         Assert.True(incident.IsOpen);
     }
 
@@ -310,16 +310,16 @@ public sealed class CooperationProjectTests
     public void Resolving_an_incident_records_the_day_it_was_resolved_and_keeps_it_on_later_edits()
     {
         var project = Open(Signed());
-        var incident = project.RecordIncident(Incident(), Now);
+        var incident = project.RecordIncident(Incident(), TestClock.At(Now));
 
-        project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, "Wages paid in full on 2026-11-24"), Now.AddDays(2));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, "Wages paid in full on 2026-11-24"), TestClock.At(Now.AddDays(2)));
         Assert.False(incident.IsOpen);
         Assert.Equal(new DateOnly(2026, 11, 24), incident.ResolvedOn);
 
-        project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, "Wages paid in full; receipts filed"), Now.AddDays(5));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Resolved, "Wages paid in full; receipts filed"), TestClock.At(Now.AddDays(5)));
         Assert.Equal(new DateOnly(2026, 11, 24), incident.ResolvedOn);
 
-        project.ReviseIncident(incident, Incident(IncidentStatus.Open), Now.AddDays(6));
+        project.ReviseIncident(incident, Incident(IncidentStatus.Open), TestClock.At(Now.AddDays(6)));
         Assert.True(incident.IsOpen);
         Assert.Null(incident.ResolvedOn);
     }
@@ -329,8 +329,8 @@ public sealed class CooperationProjectTests
     {
         var project = Open(Signed());
 
-        Assert.Equal("Incident.DescriptionRequired", Code(() => project.RecordIncident(Incident() with { Description = " " }, Now)));
-        Assert.Equal("Incident.InFuture", Code(() => project.RecordIncident(Incident() with { OccurredOn = Today.AddDays(2) }, Now)));
+        Assert.Equal("Incident.DescriptionRequired", Code(() => project.RecordIncident(Incident() with { Description = " " }, TestClock.At(Now))));
+        Assert.Equal("Incident.InFuture", Code(() => project.RecordIncident(Incident() with { OccurredOn = Today.AddDays(2) }, TestClock.At(Now))));
         Assert.Empty(project.Incidents);
     }
 

@@ -22,11 +22,11 @@ public sealed class GradeDecisionTests
 
     private static Client NewClient(ClientGrade grade = ClientGrade.C)
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, TestClock.At(Now));
         if (grade != ClientGrade.C)
         {
             client.ChangeGrade(grade, GradeChangeKind.Manual, Leader, "set up for the test", Figures,
-                grade == ClientGrade.A ? "leader-1" : null, null, Thresholds, Now);
+                grade == ClientGrade.A ? "leader-1" : null, null, Thresholds, TestClock.At(Now));
         }
 
         return client;
@@ -60,7 +60,7 @@ public sealed class GradeDecisionTests
         var before = client.GradeChanges.Count;
         var proposal = Propose(client, to);
 
-        proposal.Confirm(client, Head, responsibleLeaderId: null, Thresholds, Later);
+        proposal.Confirm(client, Head, responsibleLeaderId: null, Thresholds, TestClock.At(Later));
 
         Assert.Equal(to, client.Grade);
         Assert.Equal(Later, client.GradeSince);
@@ -90,7 +90,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, to);
 
         Assert.False(proposal.MayBeDecidedBy(Head));
-        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, "leader-1", Thresholds, Later));
+        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, "leader-1", Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.NeedsLeader", ex.Code);
         Assert.Equal(from, client.Grade);
@@ -105,7 +105,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, ClientGrade.B);
 
         Assert.True(proposal.MayBeDecidedBy(Head));
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "big new order", "leader-1", Thresholds, Later));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "big new order", "leader-1", Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.NeedsLeader", ex.Code);
         Assert.Equal(ClientGrade.C, client.Grade);
@@ -118,7 +118,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.A);
         var proposal = Propose(client, ClientGrade.B);
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "still our key client", null, Thresholds, Later));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "still our key client", null, Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.NeedsLeader", ex.Code);
         Assert.Equal(ProposalState.Pending, proposal.State);
@@ -131,7 +131,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, ClientGrade.B);
 
         Assert.False(proposal.MayBeDecidedBy(Staff));
-        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Staff, null, Thresholds, Later));
+        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Staff, null, Thresholds, TestClock.At(Later)));
         Assert.Equal("Grade.NeedsLeader", ex.Code);
     }
 
@@ -142,7 +142,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, ClientGrade.A);
 
         Assert.True(proposal.MayBeDecidedBy(Leader));
-        proposal.Confirm(client, Leader, "leader-2", Thresholds, Later);
+        proposal.Confirm(client, Leader, "leader-2", Thresholds, TestClock.At(Later));
 
         Assert.Equal(ClientGrade.A, client.Grade);
         Assert.Equal("leader-2", client.ResponsibleLeaderId);
@@ -160,7 +160,7 @@ public sealed class GradeDecisionTests
         var history = client.GradeChanges.Count;
         var proposal = Propose(client, ClientGrade.A);
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Leader, responsibleLeaderId, Thresholds, Later));
+        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Leader, responsibleLeaderId, Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.ResponsibleLeaderRequired", ex.Code);
         Assert.Equal(ClientGrade.B, client.Grade);
@@ -177,7 +177,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.A);
         Assert.Equal("leader-1", client.ResponsibleLeaderId);
 
-        Propose(client, to).Confirm(client, Leader, responsibleLeaderId: "leader-9", Thresholds, Later);
+        Propose(client, to).Confirm(client, Leader, responsibleLeaderId: "leader-9", Thresholds, TestClock.At(Later));
 
         Assert.Equal(to, client.Grade);
         Assert.Null(client.ResponsibleLeaderId);
@@ -192,7 +192,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.C);
         var proposal = Propose(client, ClientGrade.B);
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.A, reason, "leader-1", Thresholds, Later));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.A, reason, "leader-1", Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.ReasonRequired", ex.Code);
         Assert.Equal(ClientGrade.C, client.Grade);
@@ -205,7 +205,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.C);
         var proposal = Propose(client, ClientGrade.B);
 
-        proposal.Override(client, Leader, ClientGrade.A, "  strategic partner for the new port project  ", "leader-1", Thresholds, Later);
+        proposal.Override(client, Leader, ClientGrade.A, "  strategic partner for the new port project  ", "leader-1", Thresholds, TestClock.At(Later));
 
         Assert.Equal(ClientGrade.A, client.Grade);
         var change = Assert.Single(client.GradeChanges);
@@ -225,7 +225,7 @@ public sealed class GradeDecisionTests
         var since = client.GradeSince;
         var proposal = Propose(client, ClientGrade.C);
 
-        proposal.Override(client, Head, ClientGrade.B, "arrears already paid, record not closed yet", null, Thresholds, Later);
+        proposal.Override(client, Head, ClientGrade.B, "arrears already paid, record not closed yet", null, Thresholds, TestClock.At(Later));
 
         Assert.Equal(ClientGrade.B, client.Grade);
         Assert.Equal(since, client.GradeSince);
@@ -241,10 +241,10 @@ public sealed class GradeDecisionTests
     {
         var client = NewClient(ClientGrade.C);
         var proposal = Propose(client, ClientGrade.B);
-        proposal.Confirm(client, Head, null, Thresholds, Later);
+        proposal.Confirm(client, Head, null, Thresholds, TestClock.At(Later));
 
-        var again = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, null, Thresholds, Later));
-        var overridden = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.C, "changed my mind", null, Thresholds, Later));
+        var again = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, null, Thresholds, TestClock.At(Later)));
+        var overridden = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.C, "changed my mind", null, Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.AlreadyDecided", again.Code);
         Assert.Equal("Grade.AlreadyDecided", overridden.Code);
@@ -260,10 +260,10 @@ public sealed class GradeDecisionTests
         superseded.Supersede();
 
         Assert.Equal(ProposalState.Superseded, superseded.State);
-        Assert.Equal("Grade.AlreadyDecided", Assert.Throws<DomainException>(() => superseded.Confirm(client, Head, null, Thresholds, Later)).Code);
+        Assert.Equal("Grade.AlreadyDecided", Assert.Throws<DomainException>(() => superseded.Confirm(client, Head, null, Thresholds, TestClock.At(Later))).Code);
 
         var confirmed = Propose(client, ClientGrade.B);
-        confirmed.Confirm(client, Head, null, Thresholds, Later);
+        confirmed.Confirm(client, Head, null, Thresholds, TestClock.At(Later));
         confirmed.Supersede();
         Assert.Equal(ProposalState.Confirmed, confirmed.State);
     }
@@ -273,9 +273,9 @@ public sealed class GradeDecisionTests
     {
         var client = NewClient(ClientGrade.C);
         var proposal = Propose(client, ClientGrade.B);
-        client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "signed a big contract", null, null, null, Thresholds, Now.AddHours(1));
+        client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "signed a big contract", null, null, null, Thresholds, TestClock.At(Now.AddHours(1)));
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.C, "no", null, Thresholds, Later));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.C, "no", null, Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.Stale", ex.Code);
         Assert.Equal(ProposalState.Pending, proposal.State);
@@ -287,7 +287,7 @@ public sealed class GradeDecisionTests
     {
         var proposal = Propose(NewClient(ClientGrade.C), ClientGrade.B);
 
-        Assert.Throws<ArgumentException>(() => proposal.Confirm(NewClient(ClientGrade.C), Head, null, Thresholds, Later));
+        Assert.Throws<ArgumentException>(() => proposal.Confirm(NewClient(ClientGrade.C), Head, null, Thresholds, TestClock.At(Later)));
     }
 
     [Fact]
@@ -295,10 +295,10 @@ public sealed class GradeDecisionTests
     {
         var client = NewClient(ClientGrade.C);
 
-        Propose(client, ClientGrade.B).Confirm(client, Head, null, Thresholds, Now.AddDays(1));
-        Propose(client, ClientGrade.A).Confirm(client, Leader, "leader-1", Thresholds, Now.AddDays(2));
-        Propose(client, ClientGrade.B).Override(client, Leader, ClientGrade.C, "paused after the dispute", null, Thresholds, Now.AddDays(3));
-        client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "resumed", null, null, null, Thresholds, Now.AddDays(4));
+        Propose(client, ClientGrade.B).Confirm(client, Head, null, Thresholds, TestClock.At(Now.AddDays(1)));
+        Propose(client, ClientGrade.A).Confirm(client, Leader, "leader-1", Thresholds, TestClock.At(Now.AddDays(2)));
+        Propose(client, ClientGrade.B).Override(client, Leader, ClientGrade.C, "paused after the dispute", null, Thresholds, TestClock.At(Now.AddDays(3)));
+        client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "resumed", null, null, null, Thresholds, TestClock.At(Now.AddDays(4)));
 
         Assert.Equal(
             new[]
@@ -320,7 +320,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.C);
 
         var ex = Assert.Throws<DomainException>(() =>
-            client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, reason, null, null, null, Thresholds, Later));
+            client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, reason, null, null, null, Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.ReasonRequired", ex.Code);
         Assert.Equal(ClientGrade.C, client.Grade);
@@ -332,7 +332,7 @@ public sealed class GradeDecisionTests
     {
         var client = NewClient(ClientGrade.C);
 
-        client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "annual review", Figures, null, null, Thresholds, Later);
+        client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "annual review", Figures, null, null, Thresholds, TestClock.At(Later));
 
         var change = Assert.Single(client.GradeChanges);
         Assert.Equal((ClientGrade.C, ClientGrade.B, GradeChangeKind.Manual, "annual review", "head-1"),
@@ -347,7 +347,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.B);
 
         var ex = Assert.Throws<DomainException>(() =>
-            client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Leader, "again", null, null, null, Thresholds, Later));
+            client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Leader, "again", null, null, null, Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.Unchanged", ex.Code);
         Assert.Single(client.GradeChanges);
@@ -361,7 +361,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(from);
 
         var ex = Assert.Throws<DomainException>(() =>
-            client.ChangeGrade(to, GradeChangeKind.Manual, Head, "by hand", null, "leader-1", null, Thresholds, Later));
+            client.ChangeGrade(to, GradeChangeKind.Manual, Head, "by hand", null, "leader-1", null, Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.NeedsLeader", ex.Code);
         Assert.Equal(from, client.Grade);

@@ -116,11 +116,14 @@ public class Client : IAuditable
     /// <summary>The status history. Loaded only where it is shown; new lines are added by <see cref="ChangeStatus"/>.</summary>
     public IReadOnlyCollection<ClientStatusChange> StatusChanges => _statusChanges.AsReadOnly();
 
+    /// <summary>Registers a prospect at <paramref name="clock"/>'s now; its due days count from the company's date.</summary>
     public static Client Register(ClientCard card, PrincipalCard? firstPrincipal, string ownerId, int departmentId,
-        GradingThresholds thresholds, DateTimeOffset now)
+        GradingThresholds thresholds, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.UtcNow;
         if (string.IsNullOrWhiteSpace(ownerId))
         {
             throw new DomainException("Client.OwnerRequired", "A client needs an owner.");
@@ -134,8 +137,8 @@ public class Client : IAuditable
             Status = ClientStatus.Prospect,
             RegisteredAt = now,
         };
-        client.ApplyCard(card, now);
-        client.ScheduleContact(thresholds);
+        client.ApplyCard(card, clock);
+        client.ScheduleContact(thresholds, clock);
         if (firstPrincipal is not null)
         {
             client.AddPrincipal(firstPrincipal, now);
@@ -148,14 +151,15 @@ public class Client : IAuditable
     /// Replaces the card. An edit that changes anything archives the previous card; saving it unchanged only
     /// counts as a review.
     /// </summary>
-    public void UpdateCard(ClientCard card, DateTimeOffset now, string? editedBy = null)
+    public void UpdateCard(ClientCard card, BusinessClock clock, string? editedBy = null)
     {
         ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(clock);
         var previous = CurrentCard();
-        ApplyCard(card, now);
+        ApplyCard(card, clock);
         if (CurrentCard() != previous)
         {
-            _cardRevisions.Add(new ClientCardRevision(Id, previous, now, editedBy));
+            _cardRevisions.Add(new ClientCardRevision(Id, previous, clock.UtcNow, editedBy));
         }
     }
 
@@ -173,20 +177,21 @@ public class Client : IAuditable
     };
 
     /// <summary>The owner confirms the card is still true without changing it.</summary>
-    public void ConfirmCardReviewed(DateTimeOffset now)
+    public void ConfirmCardReviewed(BusinessClock clock)
     {
-        MarkCardReviewed(now);
-        UpdatedAt = now;
+        ArgumentNullException.ThrowIfNull(clock);
+        MarkCardReviewed(clock);
+        UpdatedAt = clock.UtcNow;
     }
 
-    public bool IsCardReviewDue(DateOnly today) => IsCardReviewDueOn(CardReviewDueOnAfter(CardReviewedAt), today);
+    /// <summary>Whether the card is due for its yearly review on the company's date <paramref name="today"/>.</summary>
+    public bool IsCardReviewDue(DateOnly today) => IsCardReviewDueOn(CardReviewDueOn, today);
 
     /// <summary>The same over a stored due day (lists read only the column).</summary>
     public static bool IsCardReviewDueOn(DateOnly? dueOn, DateOnly today) => dueOn <= today;
 
-    /// <summary>The review due day for a card reviewed at <paramref name="reviewedAt"/>.</summary>
-    public static DateOnly CardReviewDueOnAfter(DateTimeOffset reviewedAt) =>
-        DateOnly.FromDateTime(reviewedAt.UtcDateTime).AddDays(CardReviewIntervalDays);
+    /// <summary>The review due day for a card reviewed on the company's date <paramref name="reviewedOn"/>.</summary>
+    public static DateOnly CardReviewDueOnAfter(DateOnly reviewedOn) => reviewedOn.AddDays(CardReviewIntervalDays);
 
     public Principal AddPrincipal(PrincipalCard card, DateTimeOffset now)
     {
@@ -256,10 +261,12 @@ public class Client : IAuditable
     /// an A client must name its responsible leader, and leaving A clears it.
     /// </summary>
     public void ChangeGrade(ClientGrade to, GradeChangeKind kind, GradeDecider by, string? reason,
-        IReadOnlyList<CriterionResult>? criteria, string? responsibleLeaderId, Guid? proposalId, GradingThresholds thresholds, DateTimeOffset now)
+        IReadOnlyList<CriterionResult>? criteria, string? responsibleLeaderId, Guid? proposalId, GradingThresholds thresholds, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(by);
         ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.UtcNow;
         if (!GradeDecisionRules.MayDecide(by.IsLeader, by.IsDepartmentHead, Grade, to))
         {
             throw new DomainException("Grade.NeedsLeader", "A change that involves grade A is a leader's decision.");
@@ -285,7 +292,7 @@ public class Client : IAuditable
         Grade = to;
         GradeSince = now;
         UpdatedAt = now;
-        ScheduleContact(thresholds);
+        ScheduleContact(thresholds, clock);
     }
 
     public void NameResponsibleLeader(string leaderId, DateTimeOffset now)
@@ -304,11 +311,12 @@ public class Client : IAuditable
         UpdatedAt = now;
     }
 
-    /// <summary>The owner records a contact; it restarts the grade's contact clock.</summary>
-    public void RecordContact(DateOnly on, GradingThresholds thresholds, DateTimeOffset now)
+    /// <summary>The owner records a contact; it restarts the grade's contact clock. It may not be after the company's today.</summary>
+    public void RecordContact(DateOnly on, GradingThresholds thresholds, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        if (on > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        ArgumentNullException.ThrowIfNull(clock);
+        if (on > clock.Today)
         {
             throw new DomainException("Client.ContactInFuture", "A contact cannot be in the future.");
         }
@@ -319,23 +327,29 @@ public class Client : IAuditable
         }
 
         LastContactOn = on;
-        UpdatedAt = now;
-        ScheduleContact(thresholds);
+        UpdatedAt = clock.UtcNow;
+        ScheduleContact(thresholds, clock);
     }
 
     /// <summary>
     /// Sets <see cref="ContactDueOn"/> from the grade and the contact clock under <paramref name="thresholds"/>: after
     /// anything that moves either, and for every client when leaders change the intervals.
     /// </summary>
-    public void ScheduleContact(GradingThresholds thresholds) =>
-        ContactDueOn = ContactDuty.DueOn(Grade, ContactClockStart, thresholds);
+    public void ScheduleContact(GradingThresholds thresholds, BusinessClock clock) =>
+        ContactDueOn = ContactDuty.DueOn(Grade, ContactClockStart(clock), thresholds);
 
-    /// <summary>The day the contact clock started: the last contact, or registration when there has been none.</summary>
-    public DateOnly ContactClockStart => ContactClockStartOf(LastContactOn, RegisteredAt);
+    /// <summary>
+    /// The day the contact clock started: the last contact, or the company's date of registration when there has been
+    /// none.
+    /// </summary>
+    public DateOnly ContactClockStart(BusinessClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return ContactClockStartOf(LastContactOn, clock.DateOf(RegisteredAt));
+    }
 
     /// <summary>The same, for lists that read the two columns without loading the client.</summary>
-    public static DateOnly ContactClockStartOf(DateOnly? lastContactOn, DateTimeOffset registeredAt) =>
-        lastContactOn ?? DateOnly.FromDateTime(registeredAt.UtcDateTime);
+    public static DateOnly ContactClockStartOf(DateOnly? lastContactOn, DateOnly registeredOn) => lastContactOn ?? registeredOn;
 
     public bool IsVisibleTo(AccessScope scope)
     {
@@ -362,7 +376,7 @@ public class Client : IAuditable
         _principals.FirstOrDefault(p => p.Id == principalId)
         ?? throw new DomainException("Client.PrincipalNotFound", "No such principal on this client.");
 
-    private void ApplyCard(ClientCard card, DateTimeOffset now)
+    private void ApplyCard(ClientCard card, BusinessClock clock)
     {
         if (card.LegalForm == LegalForm.Individual)
         {
@@ -411,14 +425,14 @@ public class Client : IAuditable
         ChinaPartners = Clean(card.ChinaPartners);
         InformationSource = Clean(card.InformationSource);
         Notes = Clean(card.Notes);
-        UpdatedAt = now;
-        MarkCardReviewed(now);
+        UpdatedAt = clock.UtcNow;
+        MarkCardReviewed(clock);
     }
 
-    private void MarkCardReviewed(DateTimeOffset now)
+    private void MarkCardReviewed(BusinessClock clock)
     {
-        CardReviewedAt = now;
-        CardReviewDueOn = CardReviewDueOnAfter(now);
+        CardReviewedAt = clock.UtcNow;
+        CardReviewDueOn = CardReviewDueOnAfter(clock.Today);
     }
 
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -28,6 +28,20 @@ public sealed class BusinessClock
 
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>
+    /// This clock stopped at <paramref name="instant"/>, in the same zone: for recording something as of an earlier
+    /// moment (demo data, test arrangements) through the same domain methods.
+    /// </summary>
+    public BusinessClock At(DateTimeOffset instant) => new(new StoppedTime(instant.ToUniversalTime()), Zone);
+
+    /// <summary>The zone as the settings page shows it, e.g. "Asia/Shanghai (UTC+08:00)" (the offset now).</summary>
+    public string Describe()
+    {
+        var offset = Zone.GetUtcOffset(UtcNow);
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return string.Create(CultureInfo.InvariantCulture, $"{Zone.Id} (UTC{sign}{offset.Duration():hh\\:mm})");
+    }
+
     /// <summary>The instant now, as stored (UTC).</summary>
     public DateTimeOffset UtcNow => _time.GetUtcNow();
 
@@ -59,4 +73,9 @@ public sealed class BusinessClock
     /// <summary><paramref name="instant"/> as the company reads it, e.g. "2026-12-02 13:58".</summary>
     public string Format(DateTimeOffset instant, string format = "yyyy-MM-dd HH:mm") =>
         ToLocal(instant).ToString(format, CultureInfo.InvariantCulture);
+
+    private sealed class StoppedTime(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
+    }
 }

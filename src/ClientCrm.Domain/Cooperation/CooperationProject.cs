@@ -106,24 +106,27 @@ public class CooperationProject : IAuditable, IClientRecord
         return terms.ContractAmount is not null;
     }
 
-    public WorkerIncident RecordIncident(IncidentDetails details, DateTimeOffset now)
+    /// <summary>Records an incident at <paramref name="clock"/>'s now; its date may not be after the company's today.</summary>
+    public WorkerIncident RecordIncident(IncidentDetails details, BusinessClock clock)
     {
-        var incident = new WorkerIncident(this, details, now);
+        ArgumentNullException.ThrowIfNull(clock);
+        var incident = new WorkerIncident(this, details, clock);
         _incidents.Add(incident);
-        UpdatedAt = now;
+        UpdatedAt = clock.UtcNow;
         return incident;
     }
 
     /// <summary>Updates one of this project's incidents; the workers affected are checked against the batch as it is now.</summary>
-    public void ReviseIncident(WorkerIncident incident, IncidentDetails details, DateTimeOffset now)
+    public void ReviseIncident(WorkerIncident incident, IncidentDetails details, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(incident);
+        ArgumentNullException.ThrowIfNull(clock);
         if (incident.ProjectId != Id)
         {
             throw new DomainException("Incident.NotOnProject", "The incident belongs to another project.");
         }
 
-        incident.Revise(this, details, now);
+        incident.Revise(this, details, clock);
     }
 
     private void Apply(ProjectTerms terms, RateQuote? rate, DateOnly today, DateTimeOffset now, bool recomputeAmount)

@@ -24,13 +24,13 @@ public class WorkerIncident : IAuditable, IClientRecord
 {
     private WorkerIncident() { }
 
-    internal WorkerIncident(CooperationProject project, IncidentDetails details, DateTimeOffset now)
+    internal WorkerIncident(CooperationProject project, IncidentDetails details, BusinessClock clock)
     {
-        Id = Guid.CreateVersion7(now);
+        Id = Guid.CreateVersion7(clock.UtcNow);
         ProjectId = project.Id;
         ClientId = project.ClientId;
-        RecordedAt = now;
-        Apply(details, project.BatchWorkerCount, now);
+        RecordedAt = clock.UtcNow;
+        Apply(details, project.BatchWorkerCount, clock);
     }
 
     public Guid Id { get; private set; }
@@ -54,14 +54,17 @@ public class WorkerIncident : IAuditable, IClientRecord
     /// <summary>Open and handling both count as open for credit standing and the warning rules.</summary>
     public bool IsOpen => Status != IncidentStatus.Resolved;
 
-    /// <summary>Through <see cref="CooperationProject.ReviseIncident"/>, which knows the batch's workers.</summary>
-    internal void Revise(CooperationProject project, IncidentDetails details, DateTimeOffset now) =>
-        Apply(details, project.BatchWorkerCount, now);
+    /// <summary>Through <see cref="CooperationProject.ReviseIncident"/>, which knows the batch's workers; resolving it sets
+    /// <see cref="ResolvedOn"/> to the company's today.</summary>
+    internal void Revise(CooperationProject project, IncidentDetails details, BusinessClock clock) =>
+        Apply(details, project.BatchWorkerCount, clock);
 
     /// <param name="batchWorkers">The project's <see cref="CooperationProject.BatchWorkerCount"/>; 0 sets no ceiling.</param>
-    private void Apply(IncidentDetails details, int batchWorkers, DateTimeOffset now)
+    private void Apply(IncidentDetails details, int batchWorkers, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(clock);
+        var today = clock.Today;
         if (string.IsNullOrWhiteSpace(details.Description))
         {
             throw new DomainException("Incident.DescriptionRequired", "An incident needs a description.");
@@ -83,7 +86,7 @@ public class WorkerIncident : IAuditable, IClientRecord
             throw new DomainException("Incident.ArrearsRequired", "A wage-arrears incident needs the amount in arrears.");
         }
 
-        if (details.OccurredOn > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1))
+        if (details.OccurredOn > today)
         {
             throw new DomainException("Incident.InFuture", "An incident cannot be in the future.");
         }
@@ -94,7 +97,7 @@ public class WorkerIncident : IAuditable, IClientRecord
         }
 
         ResolvedOn = details.Status == IncidentStatus.Resolved
-            ? Status == IncidentStatus.Resolved ? ResolvedOn : DateOnly.FromDateTime(now.UtcDateTime)
+            ? Status == IncidentStatus.Resolved ? ResolvedOn : today
             : null;
         Type = details.Type;
         OccurredOn = details.OccurredOn;
@@ -103,6 +106,6 @@ public class WorkerIncident : IAuditable, IClientRecord
         Status = details.Status;
         HandlingRecord = Client.Clean(details.HandlingRecord);
         (ArrearsAmount, ArrearsCurrency) = arrears;
-        UpdatedAt = now;
+        UpdatedAt = clock.UtcNow;
     }
 }

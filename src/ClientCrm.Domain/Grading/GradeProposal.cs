@@ -46,19 +46,19 @@ public class GradeProposal : IClientRecord
         return GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, FromGrade, ProposedGrade);
     }
 
-    public void Confirm(Client client, GradeDecider decider, string? responsibleLeaderId, GradingThresholds thresholds, DateTimeOffset now) =>
-        Decide(client, decider, ProposedGrade, reason: null, responsibleLeaderId, thresholds, now);
+    public void Confirm(Client client, GradeDecider decider, string? responsibleLeaderId, GradingThresholds thresholds, BusinessClock clock) =>
+        Decide(client, decider, ProposedGrade, reason: null, responsibleLeaderId, thresholds, clock);
 
     /// <summary>Sets another grade than proposed (keeping the current one is an override too). Needs a reason.</summary>
     public void Override(Client client, GradeDecider decider, ClientGrade grade, string? reason, string? responsibleLeaderId,
-        GradingThresholds thresholds, DateTimeOffset now)
+        GradingThresholds thresholds, BusinessClock clock)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainException("Grade.ReasonRequired", "An override needs a reason.");
         }
 
-        Decide(client, decider, grade, reason, responsibleLeaderId, thresholds, now);
+        Decide(client, decider, grade, reason, responsibleLeaderId, thresholds, clock);
     }
 
     /// <summary>A newer run proposed again, or the grade was set by other means: this one is no longer to be decided.</summary>
@@ -71,10 +71,11 @@ public class GradeProposal : IClientRecord
     }
 
     private void Decide(Client client, GradeDecider decider, ClientGrade final, string? reason, string? responsibleLeaderId,
-        GradingThresholds thresholds, DateTimeOffset now)
+        GradingThresholds thresholds, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(decider);
+        ArgumentNullException.ThrowIfNull(clock);
         if (client.Id != ClientId)
         {
             throw new ArgumentException("The proposal belongs to another client.", nameof(client));
@@ -99,7 +100,7 @@ public class GradeProposal : IClientRecord
         if (final != client.Grade)
         {
             client.ChangeGrade(final, overridden ? GradeChangeKind.ProposalOverridden : GradeChangeKind.ProposalConfirmed, decider,
-                reason, Criteria, responsibleLeaderId, Id, thresholds, now);
+                reason, Criteria, responsibleLeaderId, Id, thresholds, clock);
         }
 
         State = overridden ? ProposalState.Overridden : ProposalState.Confirmed;
@@ -107,6 +108,6 @@ public class GradeProposal : IClientRecord
         Reason = Client.Clean(reason);
         DecidedById = decider.UserId;
         DecidedByName = decider.Name;
-        DecidedAt = now;
+        DecidedAt = clock.UtcNow;
     }
 }

@@ -1,4 +1,5 @@
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +15,19 @@ namespace ClientCrm.Infrastructure.Grading;
 public static class ContactSchedule
 {
     /// <summary>Every client, company-wide (after the contact intervals changed). Returns how many changed.</summary>
-    public static Task<int> RescheduleAllAsync(CrmDbContext db, GradingThresholds thresholds, CancellationToken ct = default) =>
-        RescheduleAsync(db, thresholds, onlyUnscheduled: false, ct);
+    public static Task<int> RescheduleAllAsync(CrmDbContext db, GradingThresholds thresholds, BusinessClock clock, CancellationToken ct = default) =>
+        RescheduleAsync(db, thresholds, clock, onlyUnscheduled: false, ct);
 
     /// <summary>The clients without a stored due day (start-up after an upgrade).</summary>
-    public static Task<int> ScheduleMissingAsync(CrmDbContext db, GradingThresholds thresholds, CancellationToken ct = default) =>
-        RescheduleAsync(db, thresholds, onlyUnscheduled: true, ct);
+    public static Task<int> ScheduleMissingAsync(CrmDbContext db, GradingThresholds thresholds, BusinessClock clock, CancellationToken ct = default) =>
+        RescheduleAsync(db, thresholds, clock, onlyUnscheduled: true, ct);
 
-    private static async Task<int> RescheduleAsync(CrmDbContext db, GradingThresholds thresholds, bool onlyUnscheduled, CancellationToken ct)
+    private static async Task<int> RescheduleAsync(CrmDbContext db, GradingThresholds thresholds, BusinessClock clock, bool onlyUnscheduled,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(thresholds);
+        ArgumentNullException.ThrowIfNull(clock);
         // Company-wide by nature: the intervals apply to every client, whoever changed them.
         var clients = db.Clients.IgnoreQueryFilters().AsNoTracking();
         if (onlyUnscheduled)
@@ -37,8 +40,9 @@ public static class ContactSchedule
                            .Select(c => new { c.Id, c.Grade, c.LastContactOn, c.RegisteredAt, c.CardReviewedAt, c.ContactDueOn, c.CardReviewDueOn })
                            .AsAsyncEnumerable().WithCancellation(ct))
         {
-            var contact = ContactDuty.DueOn(c.Grade, Client.ContactClockStartOf(c.LastContactOn, c.RegisteredAt), thresholds);
-            var review = Client.CardReviewDueOnAfter(c.CardReviewedAt);
+            // Registration and review days are the company's dates of those instants.
+            var contact = ContactDuty.DueOn(c.Grade, Client.ContactClockStartOf(c.LastContactOn, clock.DateOf(c.RegisteredAt)), thresholds);
+            var review = Client.CardReviewDueOnAfter(clock.DateOf(c.CardReviewedAt));
             if (contact != c.ContactDueOn || review != c.CardReviewDueOn)
             {
                 changed.Add((c.Id, contact, review));

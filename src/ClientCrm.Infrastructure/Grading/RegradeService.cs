@@ -17,7 +17,7 @@ namespace ClientCrm.Infrastructure.Grading;
 /// pure <see cref="GradingEngine"/> in memory, one bulk insert of the changes — and leaves the changes as pending
 /// proposals for department heads and leaders. Company-wide runs also refresh the Pareto and lifecycle classes.
 /// </summary>
-public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, SummaryVersion version, ILogger<RegradeService> log)
+public sealed partial class RegradeService(CrmDbContext db, BusinessClock clock, SummaryVersion version, ILogger<RegradeService> log)
 {
     /// <summary>
     /// Runs now. A scheduled run first checks, under the lock, that no scheduled run has happened this quarter, so
@@ -31,8 +31,9 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
             throw new DomainException("Grading.RunNotAllowed", "Only leaders and department heads run a regrade.");
         }
 
-        var started = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(started.UtcDateTime);
+        var started = clock.UtcNow;
+        // The windows ("the last 12 months" and the years before) count in the company's days.
+        var today = clock.DateOf(started);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [AdvisoryLocks.Regrade], ct);
         // PostgreSQL's JIT compiles the aggregate query's expressions anew in the leader and in each parallel worker;
@@ -74,26 +75,31 @@ public sealed partial class RegradeService(CrmDbContext db, TimeProvider clock, 
         await InsertAsync(proposals, ct);
         var reclassified = await RefreshClassesAsync(classes, thresholds, companyWide: actor.Scope.Level == ScopeLevel.All, ct);
 
-        run.Finish(assessed, proposals.Count, clock.GetUtcNow());
+        run.Finish(assessed, proposals.Count, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         // Proposals and classes were written set-based, past the change tracker: the summaries must look again.
         version.Bump();
-        LogRun(log, run.Id, trigger, assessed, proposals.Count, reclassified, (clock.GetUtcNow() - started).TotalMilliseconds);
+        LogRun(log, run.Id, trigger, assessed, proposals.Count, reclassified, (clock.UtcNow - started).TotalMilliseconds);
         return run;
     }
 
-    /// <summary>Quarterly schedule: due when no scheduled run has started since the first day of the current quarter.</summary>
+    /// <summary>
+    /// Quarterly schedule: due when no scheduled run has started since the first day of the current quarter, in the
+    /// company's zone.
+    /// </summary>
     public async Task<bool> ScheduledRunDueAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        var quarterStart = QuarterStart(now);
+        var quarterStart = QuarterStart(now, clock);
         return !await db.GradingRuns.AnyAsync(r => r.Trigger == GradingTrigger.Scheduled && r.StartedAt >= quarterStart, ct);
     }
 
-    public static DateTimeOffset QuarterStart(DateTimeOffset now)
+    /// <summary>The instant (UTC) the company's quarter containing <paramref name="now"/> began: 00:00 on 1 Jan/Apr/Jul/Oct there.</summary>
+    public static DateTimeOffset QuarterStart(DateTimeOffset now, BusinessClock clock)
     {
-        var utc = now.UtcDateTime;
-        return new DateTimeOffset(utc.Year, ((utc.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(clock);
+        var day = clock.DateOf(now);
+        return clock.StartOf(new DateOnly(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1));
     }
 
     // A run can find tens of thousands of changes; binary COPY writes them in one round trip, in the run's transaction.

@@ -33,7 +33,9 @@ public static class DatabaseInitializer
         }
 
         await db.Database.MigrateAsync(ct);
-        var scheduled = await Grading.ContactSchedule.ScheduleMissingAsync(db, await Grading.GradingSettingsQueries.GradingThresholdsAsync(db, ct), ct);
+        // Due days are the company's dates: the business clock (Crm:TimeZone) converts the stored instants.
+        var scheduled = await Grading.ContactSchedule.ScheduleMissingAsync(db, await Grading.GradingSettingsQueries.GradingThresholdsAsync(db, ct),
+            sp.GetRequiredService<Domain.Common.BusinessClock>(), ct);
         if (scheduled > 0)
         {
             logger.LogInformation("Stored the contact and card-review due days of {Clients} clients", scheduled);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -50,9 +51,10 @@ internal static class DemoCooperation
     private const string Insurance =
         "雇主投保工伤和医疗保险；公司为每人投保境外人身意外伤害险 Employer insures work injury and medical care; the company buys overseas accident cover for each worker";
 
-    public static async Task SeedAsync(CrmDbContext db, DateTimeOffset now, CancellationToken ct)
+    public static async Task SeedAsync(CrmDbContext db, BusinessClock clock, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var now = clock.UtcNow;
+        var today = clock.Today;
         foreach (var (currency, rate) in Rates)
         {
             db.ExchangeRates.Add(new ExchangeRate(currency, rate, today.AddYears(-6), "system", now));
@@ -78,7 +80,7 @@ internal static class DemoCooperation
                 {
                     CreditRating = CreditRating.Excellent, OperatingStatus = OperatingStatus.Good, DemandTrend = DemandTrend.Growing,
                     CooperationIntent = CooperationIntent.Strong,
-                }, now, "system");
+                }, clock, "system");
             }
             else if (i % 8 is 2 or 3 or 4 or 5)
             {
@@ -86,12 +88,12 @@ internal static class DemoCooperation
                 {
                     CreditRating = CreditRating.Good, OperatingStatus = OperatingStatus.Stable, DemandTrend = DemandTrend.Stable,
                     CooperationIntent = CooperationIntent.Normal,
-                }, now, "system");
+                }, clock, "system");
             }
             else if (i == 6)
             {
                 // A client with little history whose business is going down: the first warning check raises a major-change warning.
-                client.UpdateCard(client.CurrentCard() with { OperatingStatus = OperatingStatus.Declining, DemandTrend = DemandTrend.Falling }, now, "system");
+                client.UpdateCard(client.CurrentCard() with { OperatingStatus = OperatingStatus.Declining, DemandTrend = DemandTrend.Falling }, clock, "system");
             }
 
             var (site, wageCurrency, wage) = Places.GetValueOrDefault(client.CountryCode,
@@ -151,20 +153,21 @@ internal static class DemoCooperation
                     ArrearsAmount = project.WageAmount * 9 * 2, ArrearsCurrency = project.WageCurrency,
                     Description = "工地三号九名工人两个月工资未发放 Nine workers on site 3 unpaid for two months", Status = IncidentStatus.Handling,
                     HandlingRecord = "已约见雇主人事总监 Meeting with the employer's HR director arranged",
-                }, now);
+                }, clock);
                 await db.SaveChangesAsync(ct);
             }
         }
 
-        await SeedLaborDisputesAsync(db, active, today, now, ct);
+        await SeedLaborDisputesAsync(db, active, clock, ct);
     }
 
     /// <summary>
     /// Two labor disputes within 90 days on a regular client of the other department than the wage-arrears case, so the
     /// first warning check raises an abnormal warning for each department's head to review.
     /// </summary>
-    private static async Task SeedLaborDisputesAsync(CrmDbContext db, List<Client> active, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    private static async Task SeedLaborDisputesAsync(CrmDbContext db, List<Client> active, BusinessClock clock, CancellationToken ct)
     {
+        var today = clock.Today;
         if (active.Count <= 3)
         {
             return;
@@ -189,13 +192,13 @@ internal static class DemoCooperation
             Type = IncidentType.LaborDispute, OccurredOn = today.AddDays(-41), WorkersAffected = 6,
             Description = "六名工人因加班费计算方式与雇主发生争议 Six workers disputed how overtime is paid", Status = IncidentStatus.Resolved,
             HandlingRecord = "经驻外代表协调，雇主补发加班费 Settled through our overseas representative; overtime paid",
-        }, now);
+        }, clock);
         project.RecordIncident(new IncidentDetails
         {
             Type = IncidentType.LaborDispute, OccurredOn = today.AddDays(-8), WorkersAffected = 14,
             Description = "十四名工人因宿舍条件停工一天 Fourteen workers stopped work for a day over dormitory conditions",
             Status = IncidentStatus.Handling, HandlingRecord = "已要求雇主限期整改宿舍 Employer asked to fix the dormitories by a deadline",
-        }, now);
+        }, clock);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -2,6 +2,7 @@ using ClientCrm.Infrastructure.Grading;
 using Bogus;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Organisation;
 using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Persistence;
@@ -56,7 +57,8 @@ public static class DemoData
             return;
         }
 
-        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        var clock = sp.GetRequiredService<BusinessClock>();
+        var now = clock.UtcNow;
         var thresholds = await db.GradingThresholdsAsync(ct);
         var departments = new Dictionary<string, Department>(StringComparer.Ordinal)
         {
@@ -142,14 +144,14 @@ public static class DemoData
                     Hobbies = faker.PickRandom("Golf", "Football", "Tea", "Fishing"),
                     DecisionRole = DecisionRole.DecisionMaker,
                 };
-                var client = Client.Register(card, principal, owner.Id, owner.DepartmentId!.Value, thresholds, now.AddDays(-stem * 9));
+                var client = Client.Register(card, principal, owner.Id, owner.DepartmentId!.Value, thresholds, clock.At(now.AddDays(-stem * 9)));
                 MoveToDemoStatus(client, stem, now, byName["leader"].Id);
                 db.Clients.Add(client);
             }
         }
 
         await db.SaveChangesAsync(ct);
-        await DemoCooperation.SeedAsync(db, now, ct);
+        await DemoCooperation.SeedAsync(db, clock, ct);
     }
 
     /// <summary>

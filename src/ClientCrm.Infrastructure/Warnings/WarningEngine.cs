@@ -27,7 +27,7 @@ namespace ClientCrm.Infrastructure.Warnings;
 /// not yet cleared. So a warning someone dismissed or resolved while its cause lasts is not raised again at the next
 /// run; once the condition clears and comes back, a new warning is raised.
 /// </remarks>
-public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, TimeProvider clock, SummaryVersion summaries, ILogger<WarningEngine> log)
+public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, BusinessClock clock, SummaryVersion summaries, ILogger<WarningEngine> log)
 {
     /// <summary>
     /// A company-wide run, on demand (leaders) or by the schedule. A scheduled run checks under the lock that the last
@@ -43,7 +43,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
 
         await using var tx = await BeginLockedAsync(ct);
         var settings = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
-        var started = clock.GetUtcNow();
+        var started = clock.UtcNow;
         if (trigger == WarningRunTrigger.Scheduled && !await ScheduledRunDueAsync(started, settings, ct))
         {
             return null;
@@ -54,13 +54,13 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
         var counts = await PassAsync(clientId: null, settings, started, ct);
         var escalated = await EscalateAsync(settings, started, ct);
         counts = counts with { Escalated = escalated };
-        run.Finish(counts, clock.GetUtcNow());
+        run.Finish(counts, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         // Warnings were written set-based, past the change tracker: the kept counts must look again.
         summaries.Bump();
         LogRun(log, run.Id, trigger, counts.Assessed, counts.Raised, counts.Refreshed, counts.Cleared, counts.Returned, counts.Escalated,
-            (clock.GetUtcNow() - started).TotalMilliseconds);
+            (clock.UtcNow - started).TotalMilliseconds);
         return run;
     }
 
@@ -72,7 +72,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
     {
         await using var tx = await BeginLockedAsync(ct);
         var settings = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
-        var counts = await PassAsync(clientId, settings, clock.GetUtcNow(), ct);
+        var counts = await PassAsync(clientId, settings, clock.UtcNow, ct);
         await tx.CommitAsync(ct);
         summaries.Bump();
         return counts;
@@ -96,7 +96,8 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Ti
 
     private async Task<WarningRunCounts> PassAsync(Guid? clientId, WarningThresholds settings, DateTimeOffset now, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // The rules' windows count in the company's days.
+        var today = clock.DateOf(now);
         // The engine works for the company, not for the person whose save triggered it.
         var warnings = db.Warnings.IgnoreQueryFilters().AsNoTracking()
             .Where(w => w.Rule != null && (w.State == WarningState.Open || w.State == WarningState.Acknowledged

@@ -1,5 +1,6 @@
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Grading;
@@ -22,7 +23,7 @@ public sealed record OverdueContactRead(Guid Id, string Name, ClientGrade Grade,
 public sealed record StartPageLists(IReadOnlyList<ReviewDueRow> ReviewDue, IReadOnlyList<OverdueContactRead> OverdueContacts);
 
 /// <summary>The start page: the user's clients by status, overdue contacts, cards due for review and proposals to decide.</summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, TimeProvider clock, KeptReads keptReads) : PageModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, BusinessClock clock, KeptReads keptReads) : PageModel
 {
     /// <summary>How many overdue contacts and due reviews the page lists; the list page has the rest.</summary>
     public const int ListedRows = 20;
@@ -53,7 +54,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
         CountedAt = byStatus.At;
         PendingProposals = await Grading.PendingProposals.CountAsync(db, actor.Scope, summaries, ct);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var due = db.Clients.AsNoTracking().WhereCardReviewDue(today);
         var overdue = db.Clients.AsNoTracking().WhereContactOverdue(today);
         // The two totals are whole-scope counts, kept like the figures above (a day's due list changes with the data).

@@ -26,11 +26,11 @@ public sealed class WarningWorkflowTests
 
     private static Client NewClient(ClientGrade grade = ClientGrade.C)
     {
-        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, TestClock.At(Now));
         if (grade != ClientGrade.C)
         {
             client.ChangeGrade(grade, GradeChangeKind.Manual, Decider, "set up for the test", Figures,
-                grade == ClientGrade.A ? "leader-1" : null, null, ClientCrm.Domain.Grading.GradingThresholds.Default, Now);
+                grade == ClientGrade.A ? "leader-1" : null, null, ClientCrm.Domain.Grading.GradingThresholds.Default, TestClock.At(Now));
         }
 
         return client;

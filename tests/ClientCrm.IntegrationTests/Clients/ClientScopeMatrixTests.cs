@@ -254,8 +254,8 @@ public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(p
         var project = await db.CooperationProjects.Include(p => p.Incidents).SingleAsync(p => p.Id == projectId);
         var incident = project.Incidents.FirstOrDefault() ?? project.RecordIncident(new Domain.Cooperation.IncidentDetails
         {
-            Type = Domain.Cooperation.IncidentType.Other, OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow), Description = "Matrix incident",
-        }, DateTimeOffset.UtcNow);
+            Type = Domain.Cooperation.IncidentType.Other, OccurredOn = App.Clock.Today, Description = "Matrix incident",
+        }, App.Clock);
         await db.SaveChangesAsync();
         return incident.Id;
     });

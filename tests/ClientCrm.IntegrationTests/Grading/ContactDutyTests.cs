@@ -23,7 +23,7 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
         var otherStaff = await SignedInAsync("staff1b");
         Assert.Null((await otherStaff.GetPageAsync("/")).QuerySelector($"#overdue-contacts tr[data-client-id='{id}']"));
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = App.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         using var recorded = await staff.SubmitAsync($"/Clients/{id}", "#contact-form", new Dictionary<string, string?> { ["ContactOn"] = today });
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
 
@@ -40,7 +40,7 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
     {
         var id = await GradingArrange.ActiveClientAsync(App, "staff1a", "Future Contact Co", card => card);
         var staff = await SignedInAsync("staff1a");
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var tomorrow = App.Clock.Today.AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var response = await staff.SubmitAsync($"/Clients/{id}", "#contact-form", new Dictionary<string, string?> { ["ContactOn"] = tomorrow });
 
@@ -66,7 +66,7 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
         }
 
         var staff = await SignedInAsync("staff1a");
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = App.Clock.Today.AddDays(-45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var id in new[] { a, b })
         {
             using var recorded = await staff.SubmitAsync($"/Clients/{id}", "#contact-form", new Dictionary<string, string?> { ["ContactOn"] = day });
@@ -85,7 +85,7 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
         // A C client last contacted 70 days ago: within the default 90 days, past 60.
         var id = await GradingArrange.ActiveClientAsync(App, "staff1a", "Seventy Days Co", card => card);
         var staff = await SignedInAsync("staff1a");
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-70);
+        var day = App.Clock.Today.AddDays(-70);
         using (var recorded = await staff.SubmitAsync($"/Clients/{id}", "#contact-form",
                    new Dictionary<string, string?> { ["ContactOn"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }))
         {
@@ -110,7 +110,7 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
     {
         // The list filter (SQL over the stored day) and ContactDuty.IsOverdue (the rule over the clock) for each demo client.
         await GradingArrange.ActiveClientAsync(App, "staff1a", "Long Silent Co", card => card);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = App.Clock.Today;
         await App.WithDbAsync(async db =>
         {
             var thresholds = await db.GradingThresholdsAsync();
@@ -118,7 +118,7 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
             var clients = await db.Clients.AsNoTracking().ToListAsync();
             Assert.Contains(clients, c => overdue.Contains(c.Id));
             Assert.All(clients, c => Assert.Equal(
-                Domain.Grading.ContactDuty.IsOverdue(c.Grade, c.Status, c.ContactClockStart, today, thresholds), overdue.Contains(c.Id)));
+                Domain.Grading.ContactDuty.IsOverdue(c.Grade, c.Status, c.ContactClockStart(App.Clock), today, thresholds), overdue.Contains(c.Id)));
         });
     }
 
@@ -134,7 +134,7 @@ public sealed class ContactDutyTests(PostgresFixture postgres) : AppTest(postgre
         await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             "UPDATE \"Clients\" SET \"ContactDueOn\" = NULL, \"CardReviewDueOn\" = NULL WHERE \"Id\" = {0}", id));
 
-        var scheduled = await App.WithDbAsync(async db => await ContactSchedule.ScheduleMissingAsync(db, await db.GradingThresholdsAsync()));
+        var scheduled = await App.WithDbAsync(async db => await ContactSchedule.ScheduleMissingAsync(db, await db.GradingThresholdsAsync(), App.Clock));
 
         Assert.Equal(1, scheduled);
         Assert.Equal((contact, review), await App.WithDbAsync(async db =>

@@ -38,7 +38,8 @@ internal static class GradingArrange
         app.WithDbAsync(async db =>
         {
             var ownerUser = await db.Users.SingleAsync(u => u.UserName == owner);
-            var now = DateTimeOffset.UtcNow;
+            var clock = app.Clock;
+            var now = clock.UtcNow;
             var baseCard = new ClientCard
             {
                 Type = ClientType.Employer, LegalForm = LegalForm.Company, Name = name, CountryCode = "AE", Region = Region.ME,
@@ -46,7 +47,7 @@ internal static class GradingArrange
                 DemandTrend = DemandTrend.Stable, CooperationIntent = CooperationIntent.Normal,
                 RegistrationNumber = "REG-" + Guid.NewGuid().ToString("N")[..12],
             };
-            var client = Client.Register(card(baseCard), null, ownerUser.Id, ownerUser.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, now.AddYears(-3));
+            var client = Client.Register(card(baseCard), null, ownerUser.Id, ownerUser.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, clock.At(now.AddYears(-3)));
             client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
             client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
             db.Clients.Add(client);
@@ -59,8 +60,8 @@ internal static class GradingArrange
         app.WithDbAsync(async db =>
         {
             var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-            var now = DateTimeOffset.UtcNow;
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var now = app.Clock.UtcNow;
+            var today = app.Clock.Today;
             foreach (var days in signedDaysAgo)
             {
                 var signed = today.AddDays(-days);
@@ -82,10 +83,10 @@ internal static class GradingArrange
             var project = await db.CooperationProjects.Include(p => p.Incidents).FirstAsync(p => p.ClientId == clientId);
             project.RecordIncident(new IncidentDetails
             {
-                Type = IncidentType.WageArrears, OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3), WorkersAffected = 12,
+                Type = IncidentType.WageArrears, OccurredOn = app.Clock.Today.AddDays(-3), WorkersAffected = 12,
                 ArrearsAmount = 12 * 2 * 1_800m, ArrearsCurrency = "USD",
                 Description = "Two months of wages unpaid on site 3",
-            }, DateTimeOffset.UtcNow);
+            }, app.Clock);
             await db.SaveChangesAsync();
         });
 

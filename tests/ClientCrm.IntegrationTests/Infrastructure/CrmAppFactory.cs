@@ -1,3 +1,4 @@
+using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Security;
@@ -13,6 +14,9 @@ public sealed class CrmAppFactory(PostgresFixture postgres, string connectionStr
     : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
+
+    /// <summary>The app's business clock (its TimeProvider, in the company's zone): arrange data on the dates the app sees.</summary>
+    public BusinessClock Clock => Services.GetRequiredService<BusinessClock>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -81,7 +81,7 @@ public sealed class MigrationTests(PostgresFixture postgres) : AppTest(postgres)
                 Industry = ClientCrm.Domain.Clients.Industry.Construction,
                 RegistrationNumber = existing,
             };
-            db.Clients.Add(ClientCrm.Domain.Clients.Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, DateTimeOffset.UtcNow));
+            db.Clients.Add(ClientCrm.Domain.Clients.Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, App.Clock));
             var ex = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
             return ex.IsUniqueViolation();
         });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace ClientCrm.IntegrationTests.Projects;
 /// <summary>Clients, projects and form values shared by the cooperation-record tests.</summary>
 internal static class ProjectTestData
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The company's today, as the test apps (real time, default zone) see it.</summary>
+    public static DateOnly Today => BusinessClock.For(TimeProvider.System, BusinessClock.DefaultTimeZoneId).Today;
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -29,7 +31,8 @@ internal static class ProjectTestData
     {
         var owner = await db.Users.SingleAsync(u => u.UserName == userName);
         var template = await db.Clients.Where(c => c.OwnerId == owner.Id).OrderBy(c => c.Name).FirstAsync();
-        var now = DateTimeOffset.UtcNow;
+        var clock = app.Clock;
+        var now = clock.UtcNow;
         var card = template.CurrentCard() with
         {
             Name = "Project Test Co " + Guid.NewGuid().ToString("N")[..8],
@@ -37,7 +40,7 @@ internal static class ProjectTestData
             RegistrationNumber = null,
             TaxNumber = null,
         };
-        var client = Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, now);
+        var client = Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, clock);
         client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
         client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
         db.Clients.Add(client);

@@ -293,7 +293,7 @@ public sealed class ProjectTests(PostgresFixture postgres) : AppTest(postgres)
             var incident = project.RecordIncident(new ClientCrm.Domain.Cooperation.IncidentDetails
             {
                 Type = ClientCrm.Domain.Cooperation.IncidentType.Accident, OccurredOn = Today, WorkersAffected = 1, Description = "工伤 Injury",
-            }, DateTimeOffset.UtcNow);
+            }, App.Clock);
             db.WorkerIncidents.Add(incident);
             await db.SaveChangesAsync();
             return incident.Id;

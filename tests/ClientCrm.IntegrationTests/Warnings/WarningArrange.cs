@@ -31,12 +31,12 @@ internal static class WarningArrange
             var project = await db.CooperationProjects.Include(p => p.Incidents).FirstAsync(p => p.ClientId == clientId);
             project.RecordIncident(new IncidentDetails
             {
-                Type = type, OccurredOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-daysAgo), WorkersAffected = workers,
+                Type = type, OccurredOn = app.Clock.Today.AddDays(-daysAgo), WorkersAffected = workers,
                 Description = $"{type} on site, {workers} workers",
                 // Wage arrears carry the wages owed.
                 ArrearsAmount = type == IncidentType.WageArrears ? workers * 1_500m : null,
                 ArrearsCurrency = type == IncidentType.WageArrears ? "USD" : null,
-            }, DateTimeOffset.UtcNow);
+            }, app.Clock);
             await db.SaveChangesAsync();
         });
 
@@ -59,7 +59,7 @@ internal static class WarningDataArrange
             var client = await db.Clients.SingleAsync(c => c.Id == clientId);
             client.ChangeGrade(grade, Domain.Grading.GradeChangeKind.Manual, new Domain.Grading.GradeDecider(leader.Id, leader.DisplayName, true, false),
                 "arranged for a warning test", null, grade == Domain.Grading.ClientGrade.A ? leader.Id : null, null,
-                (await db.GradingSettings.SingleAsync()).Thresholds, DateTimeOffset.UtcNow);
+                (await db.GradingSettings.SingleAsync()).Thresholds, app.Clock);
             await db.SaveChangesAsync();
         });
 
@@ -73,7 +73,7 @@ internal static class WarningDataArrange
                     Type = incident.Type, OccurredOn = incident.OccurredOn, WorkersAffected = incident.WorkersAffected,
                     Description = incident.Description, Status = IncidentStatus.Resolved, HandlingRecord = "Paid in full after mediation",
                     ArrearsAmount = incident.ArrearsAmount, ArrearsCurrency = incident.ArrearsCurrency,
-                }, DateTimeOffset.UtcNow);
+                }, app.Clock);
             }
 
             await db.SaveChangesAsync();

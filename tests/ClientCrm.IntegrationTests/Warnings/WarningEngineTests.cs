@@ -215,7 +215,7 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
         using var saved = await staff.SubmitAsync($"/Clients/{id}/Projects/{projectId}/Incidents/Create", "#incident-form", new Dictionary<string, string?>
         {
             ["Input.Type"] = "WageArrears",
-            ["Input.OccurredOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.OccurredOn"] = App.Clock.Today.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Input.WorkersAffected"] = "6",
             ["Input.ArrearsAmount"] = "10800",
             ["Input.ArrearsCurrency"] = "CNY",

@@ -36,7 +36,6 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.Property(c => c.Grade).HasDefaultValue(Domain.Grading.ClientGrade.C).HasSentinel((Domain.Grading.ClientGrade)0);
         b.Property(c => c.ResponsibleLeaderId).HasMaxLength(450);
         b.Property(c => c.StatusReason).HasMaxLength(1000);
-        b.Ignore(c => c.ContactClockStart);
         // Own table, keyed by the client: regrade runs upsert it set-based (RegradeService) without touching Clients.
         b.OwnsOne(c => c.Classes, o =>
         {

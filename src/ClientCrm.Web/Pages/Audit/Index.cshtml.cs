@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClientCrm.Domain.Auditing;
+using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using ClientCrm.Web.Paging;
@@ -13,7 +14,7 @@ public sealed record AuditRow(long Id, DateTimeOffset At, string? UserName, stri
 public sealed record AuditChange(string Field, string? From, string? To, bool Redacted);
 
 /// <summary>The audit log for leaders: who changed what and when, newest first, filtered in the database.</summary>
-public sealed class IndexModel(CrmDbContext db) : KeysetListModel
+public sealed class IndexModel(CrmDbContext db, BusinessClock clock) : KeysetListModel
 {
     public const int PageSize = 50;
 
@@ -52,15 +53,16 @@ public sealed class IndexModel(CrmDbContext db) : KeysetListModel
             query = query.Where(a => a.EntityType == Entity.Trim());
         }
 
+        // The period is in the company's days: from the start of the first to the start of the day after the last.
         if (From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = clock.StartOf(from);
             query = query.Where(a => a.At >= start);
         }
 
         if (To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = clock.StartOf(to.AddDays(1));
             query = query.Where(a => a.At < end);
         }
 

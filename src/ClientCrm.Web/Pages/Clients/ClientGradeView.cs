@@ -1,4 +1,5 @@
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Persistence;
@@ -29,10 +30,11 @@ public sealed class ClientGradeView
     public IReadOnlyList<GradeHistoryRow> History { get; init; } = [];
 
     public static async Task<ClientGradeView> LoadAsync(CrmDbContext db, Client client, GradingThresholds thresholds,
-        IReadOnlyDictionary<string, string> people, DateOnly today, CancellationToken ct)
+        IReadOnlyDictionary<string, string> people, BusinessClock clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return Compose(client, await ReadAsync(db, client.Id, today, ct), thresholds, people, today);
+        ArgumentNullException.ThrowIfNull(clock);
+        return Compose(client, await ReadAsync(db, client.Id, clock.Today, ct), thresholds, people, clock);
     }
 
     /// <summary>What the card reads from the database: the client's grading figures, its pending proposal and its history.</summary>
@@ -49,12 +51,14 @@ public sealed class ClientGradeView
     }
 
     public static ClientGradeView Compose(Client client, GradeReads reads, GradingThresholds thresholds, IReadOnlyDictionary<string, string> people,
-        DateOnly today)
+        BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(reads);
         ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(clock);
         var (facts, pending, history) = reads;
+        var contactClockStart = client.ContactClockStart(clock);
         return new ClientGradeView
         {
             Grade = client.Grade,
@@ -64,8 +68,8 @@ public sealed class ClientGradeView
             PendingProposal = pending,
             Thresholds = thresholds,
             LastContactOn = client.LastContactOn,
-            ContactDueOn = ContactDuty.DueOn(client.Grade, client.ContactClockStart, thresholds),
-            ContactOverdue = ContactDuty.IsOverdue(client.Grade, client.Status, client.ContactClockStart, today, thresholds),
+            ContactDueOn = ContactDuty.DueOn(client.Grade, contactClockStart, thresholds),
+            ContactOverdue = ContactDuty.IsOverdue(client.Grade, client.Status, contactClockStart, clock.Today, thresholds),
             ParetoClass = client.Classes?.Pareto,
             LifecycleStage = client.Classes?.Lifecycle,
             History = history,

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -99,7 +100,7 @@ public sealed class ClientInput
 
 public sealed class ClientInputValidator : AbstractValidator<ClientInput>
 {
-    public ClientInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
+    public ClientInputValidator(IStringLocalizer<SharedResource> l, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(clock);
@@ -130,8 +131,8 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
         RuleFor(x => x.RegisteredCapital).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000m);
         RuleFor(x => x.RegisteredCapitalCurrency).Matches("^[A-Za-z]{3}$").WithMessage(l["Validation.Currency"]);
         RuleFor(x => x.RegisteredCapitalCurrency).NotEmpty().When(x => x.RegisteredCapital is not null).WithMessage(l["Validation.CurrencyRequired"]);
-        RuleFor(x => x.YearEstablished).InclusiveBetween(1800, clock.GetUtcNow().Year)
-            .WithMessage(l["Validation.YearEstablished", clock.GetUtcNow().Year]);
+        RuleFor(x => x.YearEstablished).InclusiveBetween(1800, clock.Today.Year)
+            .WithMessage(l["Validation.YearEstablished", clock.Today.Year]);
         RuleFor(x => x.CreditRating).IsInEnum();
         RuleFor(x => x.CreditNotes).MaximumLength(2000);
         RuleFor(x => x.PaymentTerms).MaximumLength(1000);

@@ -22,7 +22,7 @@ public sealed class CreateModel(
     IValidator<ClientInput> clientValidator,
     IValidator<PrincipalInput> principalValidator,
     IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : PageModel
+    BusinessClock clock) : PageModel
 {
     [BindProperty] public ClientInput Input { get; set; } = new();
     [BindProperty] public PrincipalInput Principal { get; set; } = new();
@@ -67,7 +67,7 @@ public sealed class CreateModel(
         try
         {
             var thresholds = await db.GradingThresholdsAsync(ct);
-            var client = Client.Register(Input.ToCard(), Principal.ToCard(), owner!.Id, owner.DepartmentId, thresholds, clock.GetUtcNow());
+            var client = Client.Register(Input.ToCard(), Principal.ToCard(), owner!.Id, owner.DepartmentId, thresholds, clock);
             db.Clients.Add(client);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = l["Client.Registered", client.Name].Value;

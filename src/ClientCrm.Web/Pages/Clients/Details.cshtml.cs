@@ -19,7 +19,7 @@ using ClientCrm.Web.Localization;
 namespace ClientCrm.Web.Pages.Clients;
 
 /// <summary>The client's dossier page: enterprise card, principal cards, status, owner.</summary>
-public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock, ScopeSummaries summaries,
+public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock, ScopeSummaries summaries,
     KeptReads keptReads) : PageModel
 {
     public Client Client { get; private set; } = null!;
@@ -89,7 +89,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         {
             try
             {
-                client.ChangeStatus(to, IsLeader, clock.GetUtcNow(), StatusReason, actor.UserId);
+                client.ChangeStatus(to, IsLeader, clock.UtcNow, StatusReason, actor.UserId);
                 await db.SaveChangesAsync(ct);
                 // Churn rules stop for a terminated client; the status also starts or ends cooperation.
                 await warnings.ClientDataChangedAsync(id, ct);
@@ -119,7 +119,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
             return NotFound();
         }
 
-        client.ConfirmCardReviewed(clock.GetUtcNow());
+        client.ConfirmCardReviewed(clock);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Client.ReviewConfirmed"].Value;
         return RedirectToPage(new { id });
@@ -142,7 +142,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         {
             try
             {
-                client.RecordContact(ContactOn.Value, await db.GradingThresholdsAsync(ct), clock.GetUtcNow());
+                client.RecordContact(ContactOn.Value, await db.GradingThresholdsAsync(ct), clock);
                 await db.SaveChangesAsync(ct);
                 TempData["Flash"] = l["Grading.ContactRecorded", ContactOn.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value;
                 return RedirectToPage(new { id });
@@ -177,9 +177,8 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         {
             try
             {
-                var now = clock.GetUtcNow();
                 client.ChangeGrade(GradeTo!.Value, GradeChangeKind.Manual, GradingPeople.Decider(actor, User), GradeReason, null, leaderId, null,
-                    await db.GradingThresholdsAsync(ct), now);
+                    await db.GradingThresholdsAsync(ct), clock);
                 // A proposal made before the grade was set by hand no longer applies.
                 foreach (var pending in await db.GradeProposals.Where(p => p.ClientId == id && p.State == ProposalState.Pending).ToListAsync(ct))
                 {
@@ -215,7 +214,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
         var people = await PickLists.PeopleAsync(db, summaries, ct);
         OwnerName = people.GetValueOrDefault(client.OwnerId, "");
         DepartmentName = (await PickLists.DepartmentsAsync(db, summaries, ct)).FirstOrDefault(d => d.Id == client.DepartmentId).Name ?? "";
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         ReviewDue = client.IsCardReviewDue(today);
         StatusTargets = ClientStatusRules.TargetsFrom(client.Status, IsLeader);
         // Projects, warnings and grading figures are kept (KeptReads) until this instance changes anything they show: they
@@ -227,7 +226,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
             await ClientGradeView.ReadAsync(db, client.Id, today, token)), ct);
         Projects = kept.Projects;
         WarningColumn = kept.Warnings;
-        Grading = ClientGradeView.Compose(client, kept.Grading, await PickLists.GradingThresholdsAsync(db, summaries, ct), people, today);
+        Grading = ClientGradeView.Compose(client, kept.Grading, await PickLists.GradingThresholdsAsync(db, summaries, ct), people, clock);
         var decider = GradingPeople.Decider(actor, User);
         GradeTargets = Enum.GetValues<ClientGrade>()
             .Where(g => g != client.Grade && GradeDecisionRules.MayDecide(decider.IsLeader, decider.IsDepartmentHead, client.Grade, g))

@@ -25,7 +25,7 @@ public sealed class EditModel(
     WarningTriggers warnings,
     IValidator<ClientInput> validator,
     IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : PageModel
+    BusinessClock clock) : PageModel
 {
     [BindProperty] public ClientInput Input { get; set; } = new();
     [BindProperty] public string? OwnerId { get; set; }
@@ -83,9 +83,9 @@ public sealed class EditModel(
 
         try
         {
-            var now = clock.GetUtcNow();
+            var now = clock.UtcNow;
             db.Entry(client).Property(c => c.Version).OriginalValue = Version;
-            client.UpdateCard(Input.ToCard(), now, actor.UserName);
+            client.UpdateCard(Input.ToCard(), clock, actor.UserName);
             if (newOwner is not null)
             {
                 client.AssignOwner(newOwner.Id, newOwner.DepartmentId, now);

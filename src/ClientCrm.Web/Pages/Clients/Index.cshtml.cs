@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Clients;
@@ -26,7 +27,7 @@ public sealed record ClientRow(Guid Id, string Name, string? ChineseName, Client
 /// or a principal's; trigram indexes), or an exact phone, email, tax or registration number (blind indexes, looked up
 /// first, then read by id).
 /// </summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, TimeProvider clock, ScopeSummaries summaries,
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndexer indexer, BusinessClock clock, ScopeSummaries summaries,
     KeptReads keptPages) : KeysetListModel
 {
     public const int PageSize = 25;
@@ -70,7 +71,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
             Sort = "updated";
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var key = Cursor.Read(Paging.Token, Sort == "updated" || Sort == "name" ? 2 : 3, ReadKey);
         KeysetPage<ClientListItem> page;
         if (key is null)

@@ -15,7 +15,7 @@ namespace ClientCrm.Web.Pages.Grading;
 /// One proposed grade change with its figures; the department head (B/C) or a leader (anything with A) confirms it
 /// or overrides it with a reason. The domain refuses what the user may not decide, whatever the form offered.
 /// </summary>
-public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     public GradeProposal Proposal { get; private set; } = null!;
     public string ClientName { get; private set; } = "";
@@ -42,17 +42,17 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
     }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct) =>
-        DecideAsync(id, (p, decider, thresholds, now) => p.Confirm(p.Client!, decider, Blank(ResponsibleLeaderId), thresholds, now), ct);
+        DecideAsync(id, (p, decider, thresholds, time) => p.Confirm(p.Client!, decider, Blank(ResponsibleLeaderId), thresholds, time), ct);
 
     public Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken ct)
     {
         GradingPeople.CheckGradeAndReason(ModelState, l, OverrideGrade, nameof(OverrideGrade), Reason, nameof(Reason));
 
-        return DecideAsync(id, (p, decider, thresholds, now) =>
-            p.Override(p.Client!, decider, OverrideGrade!.Value, Reason, Blank(ResponsibleLeaderId), thresholds, now), ct);
+        return DecideAsync(id, (p, decider, thresholds, time) =>
+            p.Override(p.Client!, decider, OverrideGrade!.Value, Reason, Blank(ResponsibleLeaderId), thresholds, time), ct);
     }
 
-    private async Task<IActionResult> DecideAsync(Guid id, Action<GradeProposal, GradeDecider, GradingThresholds, DateTimeOffset> decide, CancellationToken ct)
+    private async Task<IActionResult> DecideAsync(Guid id, Action<GradeProposal, GradeDecider, GradingThresholds, BusinessClock> decide, CancellationToken ct)
     {
         var proposal = await db.GradeProposals.Include(p => p.Client).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (proposal is null)
@@ -69,7 +69,7 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
         {
             try
             {
-                decide(proposal, GradingPeople.Decider(actor, User), await db.GradingThresholdsAsync(ct), clock.GetUtcNow());
+                decide(proposal, GradingPeople.Decider(actor, User), await db.GradingThresholdsAsync(ct), clock);
                 await db.SaveChangesAsync(ct);
                 // The grade decides the no-new-batch rule and the severity of new warnings.
                 await warnings.ClientDataChangedAsync(proposal.ClientId, ct);

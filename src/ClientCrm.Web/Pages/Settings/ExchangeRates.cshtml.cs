@@ -21,7 +21,7 @@ public sealed class ExchangeRatesModel(
     ICurrentActor actor,
     IValidator<ExchangeRateInput> validator,
     IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : PageModel
+    BusinessClock clock) : PageModel
 {
     [BindProperty] public ExchangeRateInput Input { get; set; } = new();
 
@@ -52,7 +52,7 @@ public sealed class ExchangeRatesModel(
 
         try
         {
-            var rate = new ExchangeRate(Input.CurrencyCode, Input.CnyPerUnit!.Value, Input.EffectiveFrom!.Value, actor.UserName, clock.GetUtcNow());
+            var rate = new ExchangeRate(Input.CurrencyCode, Input.CnyPerUnit!.Value, Input.EffectiveFrom!.Value, actor.UserName, clock.UtcNow);
             db.ExchangeRates.Add(rate);
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = l["Rate.Added", rate.Currency, rate.CnyPerUnit.ToString("0.######", CultureInfo.InvariantCulture), rate.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value;
@@ -73,7 +73,7 @@ public sealed class ExchangeRatesModel(
         return Page();
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today;
 
     private void AddDuplicateError() =>
         ModelState.AddModelError($"{nameof(Input)}.{nameof(ExchangeRateInput.EffectiveFrom)}", l["Rate.Duplicate", Input.CurrencyCode]);

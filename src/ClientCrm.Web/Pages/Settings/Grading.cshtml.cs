@@ -13,7 +13,7 @@ namespace ClientCrm.Web.Pages.Settings;
 
 /// <summary>Leaders set the grading thresholds and contact intervals (SPEC §4); every change is in the audit log.</summary>
 public sealed class GradingModel(CrmDbContext db, IValidator<GradingSettingsInput> validator, IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : PageModel
+    BusinessClock clock) : PageModel
 {
     [BindProperty] public GradingSettingsInput Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -40,11 +40,11 @@ public sealed class GradingModel(CrmDbContext db, IValidator<GradingSettingsInpu
         {
             db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
             var thresholds = Input.ToThresholds();
-            settings.Change(thresholds, clock.GetUtcNow());
+            settings.Change(thresholds, clock.UtcNow);
             // The contact intervals decide every client's next contact day: they change together.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            await ContactSchedule.RescheduleAllAsync(db, thresholds, ct);
+            await ContactSchedule.RescheduleAllAsync(db, thresholds, clock, ct);
             await transaction.CommitAsync(ct);
             TempData["Flash"] = l["Settings.Saved"].Value;
             return RedirectToPage();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -43,7 +44,7 @@ public sealed class PrincipalInput
 
 public sealed class PrincipalInputValidator : AbstractValidator<PrincipalInput>
 {
-    public PrincipalInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
+    public PrincipalInputValidator(IStringLocalizer<SharedResource> l, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(clock);
@@ -51,7 +52,7 @@ public sealed class PrincipalInputValidator : AbstractValidator<PrincipalInput>
         RuleFor(x => x.Title).MaximumLength(200);
         RuleFor(x => x.Gender).IsInEnum();
         RuleFor(x => x.Birthday)
-            .Must(b => b is null || (b.Value.Year >= 1900 && b.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+            .Must(b => b is null || (b.Value.Year >= 1900 && b.Value <= clock.Today))
             .WithMessage(l["Validation.Birthday"]);
         RuleFor(x => x.Phone).MaximumLength(50).Must(ClientInputValidator.BeAPhone).WithMessage(l["Validation.Phone"]);
         RuleFor(x => x.Email).MaximumLength(254).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage(l["Validation.Email"]);

@@ -45,7 +45,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
         Input.WorkCountryCode = client.CountryCode;
         Input.Status = ProjectStatus.Negotiating;
         Input.WorkersDispatched = 0;
-        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), [], ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, clock.Today, [], ct);
         return Page();
     }
 
@@ -63,7 +63,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
             return Page();
         }
 
-        var today = ProjectForm.Today(clock);
+        var today = clock.Today;
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
         var quote = await ProjectForm.QuoteAsync(db, Input, today, ModelState, l, ct);
         await ProjectForm.CheckListedAsync(db, today, ModelState, l, ProjectForm.TermCurrencies(Input, null), ct);

@@ -39,7 +39,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         await LoadAsync(project, ct);
         Input = ProjectInput.From(project);
         Version = project.Version;
-        Currencies = await ProjectForm.CurrenciesAsync(db, ProjectForm.Today(clock), Input.CurrenciesNamed, ct);
+        Currencies = await ProjectForm.CurrenciesAsync(db, clock.Today, Input.CurrenciesNamed, ct);
         return Page();
     }
 
@@ -52,7 +52,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         }
 
         await LoadAsync(project, ct);
-        var today = ProjectForm.Today(clock);
+        var today = clock.Today;
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
         var quote = await ProjectForm.QuoteAsync(db, Input, today, ModelState, l, ct);
         await ProjectForm.CheckListedAsync(db, today, ModelState, l, ProjectForm.TermCurrencies(Input, project), ct);

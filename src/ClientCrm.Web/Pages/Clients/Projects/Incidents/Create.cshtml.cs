@@ -62,7 +62,7 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
 
         try
         {
-            var incident = project.RecordIncident(Input.ToDetails(), clock.UtcNow);
+            var incident = project.RecordIncident(Input.ToDetails(), clock);
             db.WorkerIncidents.Add(incident);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);

@@ -59,7 +59,7 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
 
         try
         {
-            project.ReviseIncident(incident, Input.ToDetails(), clock.UtcNow);
+            project.ReviseIncident(incident, Input.ToDetails(), clock);
             await db.SaveChangesAsync(ct);
             await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Incident.Saved"].Value;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -62,14 +63,14 @@ public sealed class IncidentInput
 /// <summary>The rules of <see cref="WorkerIncident"/>, checked first so each message lands next to its field.</summary>
 public sealed class IncidentInputValidator : AbstractValidator<IncidentInput>
 {
-    public IncidentInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
+    public IncidentInputValidator(IStringLocalizer<SharedResource> l, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(l);
         ArgumentNullException.ThrowIfNull(clock);
         RuleFor(x => x.Type).NotNull().WithMessage(l["Validation.Choose"]).IsInEnum();
-        // The domain allows one day ahead of UTC: in China the day starts eight hours earlier.
+        // Not after the company's today (the business clock's date, not the server's or UTC's).
         RuleFor(x => x.OccurredOn).NotNull()
-            .Must(d => d is null || d.Value <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1)).WithMessage(l["Incident.InFuture"])
+            .Must(d => d is null || d.Value <= clock.Today).WithMessage(l["Incident.InFuture"])
             .Must(d => d is null || d.Value.Year >= 1980).WithMessage(l["Incident.DateTooEarly"]);
         RuleFor(x => x.WorkersAffected).NotNull().InclusiveBetween(0, 1_000_000);
         RuleFor(x => x.Description).NotEmpty().WithMessage(l["Incident.DescriptionRequired"]).MaximumLength(4000);
