@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Localization;
+using ClientCrm.Web.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,7 @@ public sealed record CardVersion(DateTimeOffset ReplacedAt, string? ReplacedBy, 
 /// <summary>
 /// 资料卡历史: every earlier version of the enterprise card, each shown as what the next edit changed in it.
 /// </summary>
-public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResource> l, ScopeSummaries summaries) : PageModel
 {
     private static readonly PropertyInfo[] CardFields = typeof(ClientCard).GetProperties();
 
@@ -36,12 +38,15 @@ public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResourc
         var revisions = await db.ClientCardRevisions.AsNoTracking().Where(r => r.ClientId == id)
             .OrderByDescending(r => r.ArchivedAt).ToListAsync(ct);
 
-        // Each archived card is compared with the one that replaced it: the next revision, or the live card.
+        // Each archived card is compared with the one that replaced it: the next revision, or the live card. Who replaced it
+        // is shown by display name (the revision keeps the sign-in name).
+        var people = revisions.Count > 0 ? await PickLists.DirectoryAsync(db, summaries, ct) : null;
         var newer = client.CurrentCard();
         var versions = new List<CardVersion>();
         foreach (var revision in revisions)
         {
-            versions.Add(new CardVersion(revision.ArchivedAt, revision.ArchivedBy, Diff(revision.Card, newer)));
+            versions.Add(new CardVersion(revision.ArchivedAt,
+                revision.ArchivedBy is null ? null : people!.NameOf(l, null, revision.ArchivedBy), Diff(revision.Card, newer)));
             newer = revision.Card;
         }
 
@@ -53,7 +58,7 @@ public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResourc
         CardFields
             .Select(p => (p, Before: Show(p.GetValue(before)), After: Show(p.GetValue(after))))
             .Where(x => x.Before != x.After)
-            .Select(x => new CardChange(l[x.p.Name == nameof(ClientCard.CountryCode) ? "Client.Country" : "Client." + x.p.Name], x.Before, x.After))
+            .Select(x => new CardChange(FieldLabels.Of(l, nameof(Client), x.p.Name), x.Before, x.After))
             .ToList();
 
     private string Show(object? value) => value switch
