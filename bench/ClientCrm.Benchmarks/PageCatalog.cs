@@ -89,6 +89,15 @@ public static partial class PageCatalog
         new("/Clients/Classes", PageRole.Head, PageBudget.Other, _ => "/Clients/Classes"),
         new("/Clients/Classes", PageRole.Leader, PageBudget.Other, _ => "/Clients/Classes"),
         new("/Audit", PageRole.Leader, PageBudget.Other, _ => "/Audit"),
+        // The log's filters: one client (from its page), clients by a name part, a person, a person and a kind of record
+        // together, a kind of record over a period (the company's last 90 days).
+        new("/Audit?clientId=<id>", PageRole.Leader, PageBudget.Other, ids => $"/Audit?clientId={ids.ClientId}"),
+        new("/Audit?client=<name part>", PageRole.Leader, PageBudget.Other, ids => "/Audit?client=" + Uri.EscapeDataString(ids.NamePart)),
+        new("/Audit?user=<staff>", PageRole.Leader, PageBudget.Other, ids => "/Audit?user=" + Uri.EscapeDataString(ids.StaffUser)),
+        new("/Audit?user=<leader>&entity=Warning", PageRole.Leader, PageBudget.Other,
+            ids => "/Audit?entity=Warning&user=" + Uri.EscapeDataString(ids.LeaderUser)),
+        new("/Audit?entity=CooperationProject&from=<90 days ago>", PageRole.Leader, PageBudget.Other,
+            _ => "/Audit?entity=CooperationProject&from=" + DateTime.UtcNow.AddHours(8).AddDays(-90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new("/Inbox", PageRole.Head, PageBudget.Other, _ => "/Inbox"),
         new("/Grading", PageRole.Head, PageBudget.Other, _ => "/Grading"),
         new("/Grading", PageRole.Leader, PageBudget.Other, _ => "/Grading"),

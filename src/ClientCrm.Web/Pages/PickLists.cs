@@ -33,6 +33,16 @@ public static class PickLists
             await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, StringComparer.Ordinal, token), ct)).Value;
     }
 
+    /// <summary>Every account with its sign-in and display name (people named by a stored id or sign-in name), kept company-wide.</summary>
+    public static async Task<People> DirectoryAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(summaries);
+        return (await summaries.GetAsync("directory", AccessScope.System, async token => new People(
+            await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.UserName)
+                .Select(u => new Person(u.Id, u.UserName ?? "", u.DisplayName)).ToListAsync(token)), ct)).Value;
+    }
+
     /// <summary>The grading thresholds, for pages that show them (a change saves and recounts at once).</summary>
     public static async Task<GradingThresholds> GradingThresholdsAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
     {

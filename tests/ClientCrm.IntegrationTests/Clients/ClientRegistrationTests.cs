@@ -201,7 +201,7 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
         var cells = version.QuerySelectorAll("tbody tr").Select(tr => tr.TextContent).ToList();
         Assert.Contains(cells, c => c.Contains("Sheikh Zayed Road 1, Dubai", StringComparison.Ordinal) && c.Contains("New Industrial Area 7", StringComparison.Ordinal));
         Assert.Contains(cells, c => c.Contains("AE07 0331 2345 6789 0123 456", StringComparison.Ordinal) && c.Contains("AE99 NEW ACCOUNT 0001", StringComparison.Ordinal));
-        Assert.Contains("staff1a", version.QuerySelector(".card-header")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("一部业务员 陈静", version.QuerySelector(".card-header")!.TextContent, StringComparison.Ordinal);
 
         var leader = await SignedInAsync("leader");
         var log = await leader.GetPageAsync($"/Audit?clientId={id}");

@@ -37,7 +37,7 @@ public sealed class ExchangeRateTests(PostgresFixture postgres) : AppTest(postgr
         var page = await leader.GetPageAsync(RatesUrl);
         var row = Assert.Single(page.QuerySelectorAll($"#rate-table tbody tr[data-currency='USD'][data-effective-from='{Day(Today)}']"));
         Assert.Equal("7.1234", row.QuerySelector(".rate-value")!.TextContent.Trim());
-        Assert.Contains("leader", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("公司领导 李强", row.QuerySelector(".rate-entered-by")!.TextContent.Trim());
         Assert.Same(row, page.QuerySelector("#rate-table tbody tr"));
 
         using var duplicate = await leader.SubmitAsync(RatesUrl, "#rate-form", RateValues("USD", "7.5", Today));

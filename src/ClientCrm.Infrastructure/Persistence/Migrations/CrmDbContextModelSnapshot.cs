@@ -73,6 +73,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("UserName", "At", "Id");
 
+                    b.HasIndex("UserName", "EntityType", "At", "Id");
+
                     b.ToTable("AuditEntries", (string)null);
                 });
 

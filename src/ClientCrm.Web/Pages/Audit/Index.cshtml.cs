@@ -1,56 +1,133 @@
-using System.Text.Json;
+using System.Globalization;
 using ClientCrm.Domain.Auditing;
 using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Mvc;
 using ClientCrm.Web.Paging;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace ClientCrm.Web.Pages.Audit;
 
-public sealed record AuditRow(long Id, DateTimeOffset At, string? UserName, string EntityType, string EntityId, Guid? ClientId,
-    AuditAction Action, IReadOnlyList<AuditChange> Changes);
-
-public sealed record AuditChange(string Field, string? From, string? To, bool Redacted);
-
-/// <summary>The audit log for leaders: who changed what and when, newest first, filtered in the database.</summary>
-public sealed class IndexModel(CrmDbContext db, BusinessClock clock) : KeysetListModel
+/// <summary>
+/// The audit log for leaders: who changed what and when, newest first, filtered in the database by client (one client
+/// by id, or the clients whose name contains a text), person, kind of record and period (days of the company's
+/// calendar), paged by keyset. Every filter value is checked here: a value the page cannot use (an unknown person, a
+/// date out of range, a control character) is left out of the query and explained next to its field.
+/// </summary>
+public sealed class IndexModel(CrmDbContext db, ScopeSummaries summaries, IStringLocalizer<SharedResource> l, BusinessClock clock)
+    : KeysetListModel
 {
     public const int PageSize = 50;
 
-    [BindProperty(SupportsGet = true)] public Guid? ClientId { get; set; }
+    /// <summary>A client name to search for is at most this long (it becomes part of the SQL, like the client list's search).</summary>
+    public const int MaxClientText = 100;
+
+    /// <summary>A name matching more clients than this lists the log of the first ones only, and says so.</summary>
+    public const int MaxClientMatches = 20;
+
+    /// <summary>The longest user name an account can have (the column's length).</summary>
+    public const int MaxUserName = 256;
+
+    /// <summary>Days of the period the log can be asked for (the log cannot predate the app; day arithmetic stays far from its limits).</summary>
+    public static readonly DateOnly EarliestDay = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestDay = new(2099, 12, 31);
+
+    [BindProperty(SupportsGet = true, Name = "clientId")] public string? ClientIdText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "client")] public string? ClientText { get; set; }
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true, Name = "entity")] public string? Entity { get; set; }
+    [BindProperty(SupportsGet = true, Name = "from")] public string? FromText { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public string? ToText { get; set; }
 
-    /// <summary>Every kind of record the audit log can hold: the audited entities of the model.</summary>
-    public IReadOnlyList<string> EntityTypes => db.Model.GetEntityTypes()
-        .Where(t => typeof(Domain.Common.IAuditable).IsAssignableFrom(t.ClrType))
-        .Select(t => t.ClrType.Name).Order(StringComparer.Ordinal).ToList();
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    /// <summary>Why a filter value was not used, by the name of its field in the query string.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
+    /// <summary>The one client the log is narrowed to (by id), with its name.</summary>
+    public Guid? ClientId { get; private set; }
+    public string? ClientName { get; private set; }
+
+    /// <summary>The clients whose name contains the searched text (at most <see cref="MaxClientMatches"/>), and whether there were more.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> ClientMatches { get; private set; } = [];
+    public bool MoreClientMatches { get; private set; }
+
+    /// <summary>The filter values in use, as the query string carries them.</summary>
+    public string? UserFilter { get; private set; }
+    public string? EntityFilter { get; private set; }
+    public DateOnly? From { get; private set; }
+    public DateOnly? To { get; private set; }
+
+    public People People { get; private set; } = new([]);
+    public IReadOnlyList<(string Value, string Text)> EntityOptions { get; private set; } = [];
+    public IReadOnlyList<AuditLine> Rows { get; private set; } = [];
     public Tally Total { get; private set; }
     public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
-    public string? ClientName { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        People = await PickLists.DirectoryAsync(db, summaries, ct);
+        EntityOptions = AuditDisplay.AuditedTypes(db.Model).Keys
+            .Select(k => (Value: k, Text: l[$"Audit.Entity.{k}"].Value))
+            .OrderBy(o => o.Text, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
+
         var query = db.AuditEntries.AsNoTracking();
-        if (ClientId is { } clientId)
+        var matchesNothing = false;
+        if (ReadClientId() is ({ } clientId, var field))
         {
-            query = query.Where(a => a.ClientId == clientId);
             ClientName = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+            if (ClientName is null)
+            {
+                Errors[field] = l["Audit.ClientUnknown"];
+            }
+            else
+            {
+                ClientId = clientId;
+                query = query.Where(a => a.ClientId == clientId);
+            }
+        }
+        else if (Clean("client", ClientText, MaxClientText) is { } name)
+        {
+            var ids = await MatchClientsAsync(name, ct);
+            matchesNothing = ids.Count == 0;
+            query = query.Where(a => EF.MultipleParameters(ids).Contains(a.ClientId));
         }
 
-        if (!string.IsNullOrWhiteSpace(UserName))
+        if (Clean("user", UserName, MaxUserName) is { } user)
         {
-            query = query.Where(a => a.UserName == UserName.Trim());
+            UserFilter = People.IsSystem(null, user) ? People.SystemUserName : People.ByUserName(user)?.UserName;
+            if (UserFilter is null)
+            {
+                Errors["user"] = l["Audit.UserUnknown"];
+            }
+            else
+            {
+                var userName = UserFilter;
+                query = query.Where(a => a.UserName == userName);
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(Entity))
+        if (Clean("entity", Entity, 100) is { } entity)
         {
-            query = query.Where(a => a.EntityType == Entity.Trim());
+            EntityFilter = EntityOptions.Select(o => o.Value).FirstOrDefault(v => string.Equals(v, entity, StringComparison.OrdinalIgnoreCase));
+            if (EntityFilter is null)
+            {
+                Errors["entity"] = l["Audit.EntityUnknown"];
+            }
+            else
+            {
+                var type = EntityFilter;
+                query = query.Where(a => a.EntityType == type);
+            }
+        }
+
+        From = Day("from", FromText);
+        To = Day("to", ToText);
+        if (From is { } first && To is { } last && last < first)
+        {
+            Errors["to"] = l["Audit.ToBeforeFrom"];
+            To = null;
         }
 
         // The period is in the company's days: from the start of the first to the start of the day after the last.
@@ -66,6 +143,13 @@ public sealed class IndexModel(CrmDbContext db, BusinessClock clock) : KeysetLis
             query = query.Where(a => a.At < end);
         }
 
+        if (matchesNothing)
+        {
+            Total = new Tally(0, false);
+            Pager = new PagerLinks(null, null, null, 1);
+            return;
+        }
+
         Total = await query.TallyAsync(ct);
         var cursor = Cursor.Read(Paging.Token, 2, c =>
         {
@@ -74,7 +158,7 @@ public sealed class IndexModel(CrmDbContext db, BusinessClock clock) : KeysetLis
         });
         var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek => NewestFirst(query, cursor, seek),
             a => Cursor.Encode(a.At, a.Id), ct);
-        Rows = page.Rows.Select(a => new AuditRow(a.Id, a.At, a.UserName, a.EntityType, a.EntityId, a.ClientId, a.Action, Parse(a.ChangesJson))).ToList();
+        Rows = await AuditDisplay.LinesAsync(db, page.Rows, People, await PickLists.DepartmentsAsync(db, summaries, ct), l, clock, ct);
         Pager = Keyset.Links(page, ListPath, RouteWith());
     }
 
@@ -94,35 +178,127 @@ public sealed class IndexModel(CrmDbContext db, BusinessClock clock) : KeysetLis
         return query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
     }
 
+    /// <summary>The filter values in use, for the pager's links.</summary>
     public Dictionary<string, string?> RouteWith() => new(StringComparer.Ordinal)
     {
         ["clientId"] = ClientId?.ToString(),
-        ["user"] = UserName,
-        ["entity"] = Entity,
-        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["client"] = ClientId is null && !Errors.ContainsKey("client") ? ClientText?.Trim() : null,
+        ["user"] = UserFilter,
+        ["entity"] = EntityFilter,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    private static List<AuditChange> Parse(string? json)
+    /// <summary>The link that narrows the log to one client, keeping the other filters.</summary>
+    public string ClientHref(Guid id)
     {
-        if (string.IsNullOrEmpty(json))
-        {
-            return [];
-        }
-
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.EnumerateObject().Select(p =>
-        {
-            var redacted = p.Value.TryGetProperty("changed", out _);
-            return new AuditChange(p.Name,
-                redacted ? null : Text(p.Value, "from"),
-                redacted ? null : Text(p.Value, "to"),
-                redacted);
-        }).ToList();
+        var values = RouteWith();
+        values["client"] = null;
+        values["clientId"] = id.ToString();
+        return Keyset.Href(ListPath, values);
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-            ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())
-            : null;
+    /// <summary>The link that drops the client filter, keeping the others.</summary>
+    public string WithoutClientHref()
+    {
+        var values = RouteWith();
+        values["client"] = null;
+        values["clientId"] = null;
+        return Keyset.Href(ListPath, values);
+    }
+
+    /// <summary>What the user typed, for the form (without control characters, which a page cannot show).</summary>
+    public static string? Echo(string? typed) => typed is null ? null : new string(typed.Where(c => !char.IsControl(c)).ToArray());
+
+    /// <summary>
+    /// The client id of the query string (the client page links here with it), or the searched text when it is an id; with
+    /// the field it came from.
+    /// </summary>
+    private (Guid? Id, string Field) ReadClientId()
+    {
+        if (Clean("clientId", ClientIdText, 100) is { } text)
+        {
+            if (Guid.TryParse(text, out var id))
+            {
+                return (id, "clientId");
+            }
+
+            Errors["clientId"] = l["Audit.ClientUnknown"];
+        }
+
+        return (Guid.TryParse(ClientText?.Trim(), out var typed) ? typed : null, "client");
+    }
+
+    /// <summary>The ids of the first clients (by name) whose name or Chinese name contains <paramref name="text"/>.</summary>
+    private async Task<List<Guid?>> MatchClientsAsync(string text, CancellationToken ct)
+    {
+        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        // A literal pattern (EF.Constant), as in the client list: PostgreSQL plans the search for its own text.
+        var matches = await db.Clients.AsNoTracking()
+            .Where(c => EF.Functions.ILike(c.Name, EF.Constant(pattern))
+                        || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, EF.Constant(pattern))))
+            .OrderBy(c => c.NormalizedName).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.Name })
+            .Take(MaxClientMatches + 1)
+            .ToListAsync(ct);
+        MoreClientMatches = matches.Count > MaxClientMatches;
+        ClientMatches = matches.Take(MaxClientMatches).Select(c => (c.Id, c.Name)).ToList();
+        if (ClientMatches.Count == 0)
+        {
+            Errors["client"] = l["Audit.ClientNoMatch", text];
+        }
+
+        return ClientMatches.Select(c => (Guid?)c.Id).ToList();
+    }
+
+    /// <summary>A day of the period: yyyy-MM-dd between <see cref="EarliestDay"/> and <see cref="LatestDay"/>; anything else is explained.</summary>
+    private DateOnly? Day(string key, string? text)
+    {
+        if (Clean(key, text, 10) is not { } value)
+        {
+            if (!Errors.ContainsKey(key) && string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            Errors[key] = l["Audit.DateInvalid", Format(EarliestDay), Format(LatestDay)];
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || day < EarliestDay || day > LatestDay)
+        {
+            Errors[key] = l["Audit.DateInvalid", Format(EarliestDay), Format(LatestDay)];
+            return null;
+        }
+
+        return day;
+    }
+
+    private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A filter value without surrounding spaces; null when empty, too long or holding control characters (explained).</summary>
+    private string? Clean(string key, string? value, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Any(char.IsControl))
+        {
+            Errors[key] = l["Audit.BadCharacters"];
+            return null;
+        }
+
+        if (trimmed.Length > max)
+        {
+            Errors[key] = l["Audit.TooLong", max];
+            return null;
+        }
+
+        return trimmed;
+    }
 }

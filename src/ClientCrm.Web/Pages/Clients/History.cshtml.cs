@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Localization;
 using ClientCrm.Web.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,23 +45,25 @@ public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResourc
         var revisions = await db.ClientCardRevisions.AsNoTracking().Where(r => r.ClientId == id)
             .OrderByDescending(r => r.ArchivedAt).ToListAsync(ct);
 
-        // Each archived card is compared with the one that replaced it: the next revision, or the live card.
+        // Each archived card is compared with the one that replaced it: the next revision, or the live card. Who replaced it
+        // is shown by display name (the revision keeps the sign-in name).
+        var people = await PickLists.DirectoryAsync(db, summaries, ct);
         var newer = client.CurrentCard();
         var versions = new List<CardVersion>();
         foreach (var revision in revisions)
         {
-            versions.Add(new CardVersion(revision.ArchivedAt, revision.ArchivedBy, Diff(revision.Card, newer)));
+            versions.Add(new CardVersion(revision.ArchivedAt,
+                revision.ArchivedBy is null ? null : people.NameOf(l, null, revision.ArchivedBy), Diff(revision.Card, newer)));
             newer = revision.Card;
         }
 
         Versions = versions;
 
-        var people = await PickLists.PeopleAsync(db, summaries, ct);
         StatusChanges = (await db.ClientStatusChanges.AsNoTracking().Where(s => s.ClientId == id)
                 .OrderByDescending(s => s.ChangedAt).ThenByDescending(s => s.Id)
                 .Select(s => new { s.ChangedAt, s.ChangedById, s.FromStatus, s.ToStatus, s.Reason })
                 .ToListAsync(ct))
-            .Select(s => new StatusChangeLine(s.ChangedAt, s.ChangedById is null ? null : people.GetValueOrDefault(s.ChangedById, s.ChangedById),
+            .Select(s => new StatusChangeLine(s.ChangedAt, s.ChangedById is null ? null : people.NameOf(l, s.ChangedById, null),
                 s.FromStatus, s.ToStatus, s.Reason))
             .ToList();
         return Page();
@@ -70,7 +73,7 @@ public sealed class HistoryModel(CrmDbContext db, IStringLocalizer<SharedResourc
         CardFields
             .Select(p => (p, Before: Show(p.GetValue(before)), After: Show(p.GetValue(after))))
             .Where(x => x.Before != x.After)
-            .Select(x => new CardChange(l[x.p.Name == nameof(ClientCard.CountryCode) ? "Client.Country" : "Client." + x.p.Name], x.Before, x.After))
+            .Select(x => new CardChange(FieldLabels.Of(l, nameof(Client), x.p.Name), x.Before, x.After))
             .ToList();
 
     private string Show(object? value) => value switch

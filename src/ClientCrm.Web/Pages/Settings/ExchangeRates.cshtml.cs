@@ -3,6 +3,7 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Paging;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -21,11 +22,15 @@ public sealed class ExchangeRatesModel(
     ICurrentActor actor,
     IValidator<ExchangeRateInput> validator,
     IStringLocalizer<SharedResource> l,
-    BusinessClock clock) : PageModel
+    BusinessClock clock,
+    ScopeSummaries summaries) : PageModel
 {
     [BindProperty] public ExchangeRateInput Input { get; set; } = new();
 
     public IReadOnlyList<ExchangeRate> Rates { get; private set; } = [];
+
+    /// <summary>Everyone, to show who entered a rate by display name (a rate keeps the sign-in name).</summary>
+    public People People { get; private set; } = new([]);
 
     /// <summary>Ids of the rates in force today, one per currency.</summary>
     public IReadOnlySet<int> InForce { get; private set; } = new HashSet<int>();
@@ -83,6 +88,7 @@ public sealed class ExchangeRatesModel(
         Rates = await db.ExchangeRates.AsNoTracking()
             .OrderByDescending(r => r.EffectiveFrom).ThenBy(r => r.Currency).ThenByDescending(r => r.Id)
             .ToListAsync(ct);
+        People = await PickLists.DirectoryAsync(db, summaries, ct);
         var today = Today;
         InForce = Rates.Where(r => r.EffectiveFrom <= today)
             .GroupBy(r => r.Currency)
