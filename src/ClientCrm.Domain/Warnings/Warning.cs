@@ -107,6 +107,7 @@ public class Warning : IClientRecord, IAuditable
 
     /// <summary>The incident, batch or card change that caused a rule warning; null for one filed by hand.</summary>
     public WarningSource? Source => SourceKind is { } kind ? new WarningSource(kind, SourceProjectId, SourceRecordId) : null;
+
     public DateTimeOffset RaisedAt { get; private set; }
     public string? RaisedById { get; private set; }
     public string? RaisedByName { get; private set; }
