@@ -99,7 +99,7 @@ public sealed class CompanyDateTests
         var proposal = new GradeProposal(Guid.NewGuid(), client.Id, client.Grade,
             new GradeAssessment(ClientGrade.B, []), HalfPastOneInBeijing.AddDays(-1));
 
-        proposal.Confirm(client, Head, null, Thresholds, TestClock.At(HalfPastOneInBeijing));
+        proposal.Confirm(client, Head, null, new GradeAssessment(ClientGrade.B, []), Thresholds, TestClock.At(HalfPastOneInBeijing));
 
         Assert.Equal(HalfPastOneInBeijing, proposal.DecidedAt);
         Assert.Equal(HalfPastOneInBeijing, client.GradeSince);

@@ -35,6 +35,11 @@ public sealed class GradeDecisionTests
     private static GradeProposal Propose(Client client, ClientGrade to) =>
         new(Guid.NewGuid(), client.Id, client.Grade, new GradeAssessment(to, Figures), Now);
 
+    /// <summary>Today's assessment giving <paramref name="grade"/> on the run's figures: nothing changed since the run.</summary>
+    private static GradeAssessment Assessed(ClientGrade grade) => new(grade, Figures);
+
+    private static GradeAssessment Supporting(GradeProposal proposal) => Assessed(proposal.ProposedGrade);
+
     [Theory]
     [InlineData(ClientGrade.C, ClientGrade.B, true)]
     [InlineData(ClientGrade.B, ClientGrade.C, true)]
@@ -60,7 +65,7 @@ public sealed class GradeDecisionTests
         var before = client.GradeChanges.Count;
         var proposal = Propose(client, to);
 
-        proposal.Confirm(client, Head, responsibleLeaderId: null, Thresholds, TestClock.At(Later));
+        proposal.Confirm(client, Head, responsibleLeaderId: null, Supporting(proposal), Thresholds, TestClock.At(Later));
 
         Assert.Equal(to, client.Grade);
         Assert.Equal(Later, client.GradeSince);
@@ -90,7 +95,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, to);
 
         Assert.False(proposal.MayBeDecidedBy(Head));
-        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, "leader-1", Thresholds, TestClock.At(Later)));
+        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, "leader-1", Supporting(proposal), Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.NeedsLeader", ex.Code);
         Assert.Equal(from, client.Grade);
@@ -105,7 +110,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, ClientGrade.B);
 
         Assert.True(proposal.MayBeDecidedBy(Head));
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "big new order", "leader-1", Thresholds, TestClock.At(Later)));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "big new order", "leader-1", Supporting(proposal), Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.NeedsLeader", ex.Code);
         Assert.Equal(ClientGrade.C, client.Grade);
@@ -118,7 +123,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.A);
         var proposal = Propose(client, ClientGrade.B);
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "still our key client", null, Thresholds, TestClock.At(Later)));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.A, "still our key client", null, Supporting(proposal), Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.NeedsLeader", ex.Code);
         Assert.Equal(ProposalState.Pending, proposal.State);
@@ -131,7 +136,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, ClientGrade.B);
 
         Assert.False(proposal.MayBeDecidedBy(Staff));
-        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Staff, null, Thresholds, TestClock.At(Later)));
+        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Staff, null, Supporting(proposal), Thresholds, TestClock.At(Later)));
         Assert.Equal("Grade.NeedsLeader", ex.Code);
     }
 
@@ -142,7 +147,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, ClientGrade.A);
 
         Assert.True(proposal.MayBeDecidedBy(Leader));
-        proposal.Confirm(client, Leader, "leader-2", Thresholds, TestClock.At(Later));
+        proposal.Confirm(client, Leader, "leader-2", Supporting(proposal), Thresholds, TestClock.At(Later));
 
         Assert.Equal(ClientGrade.A, client.Grade);
         Assert.Equal("leader-2", client.ResponsibleLeaderId);
@@ -160,7 +165,7 @@ public sealed class GradeDecisionTests
         var history = client.GradeChanges.Count;
         var proposal = Propose(client, ClientGrade.A);
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Leader, responsibleLeaderId, Thresholds, TestClock.At(Later)));
+        var ex = Assert.Throws<DomainException>(() => proposal.Confirm(client, Leader, responsibleLeaderId, Supporting(proposal), Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.ResponsibleLeaderRequired", ex.Code);
         Assert.Equal(ClientGrade.B, client.Grade);
@@ -177,7 +182,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.A);
         Assert.Equal("leader-1", client.ResponsibleLeaderId);
 
-        Propose(client, to).Confirm(client, Leader, responsibleLeaderId: "leader-9", Thresholds, TestClock.At(Later));
+        Propose(client, to).Confirm(client, Leader, responsibleLeaderId: "leader-9", Assessed(to), Thresholds, TestClock.At(Later));
 
         Assert.Equal(to, client.Grade);
         Assert.Null(client.ResponsibleLeaderId);
@@ -192,7 +197,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.C);
         var proposal = Propose(client, ClientGrade.B);
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.A, reason, "leader-1", Thresholds, TestClock.At(Later)));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.A, reason, "leader-1", Supporting(proposal), Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.ReasonRequired", ex.Code);
         Assert.Equal(ClientGrade.C, client.Grade);
@@ -205,7 +210,7 @@ public sealed class GradeDecisionTests
         var client = NewClient(ClientGrade.C);
         var proposal = Propose(client, ClientGrade.B);
 
-        proposal.Override(client, Leader, ClientGrade.A, "  strategic partner for the new port project  ", "leader-1", Thresholds, TestClock.At(Later));
+        proposal.Override(client, Leader, ClientGrade.A, "  strategic partner for the new port project  ", "leader-1", Supporting(proposal), Thresholds, TestClock.At(Later));
 
         Assert.Equal(ClientGrade.A, client.Grade);
         var change = Assert.Single(client.GradeChanges);
@@ -225,7 +230,7 @@ public sealed class GradeDecisionTests
         var since = client.GradeSince;
         var proposal = Propose(client, ClientGrade.C);
 
-        proposal.Override(client, Head, ClientGrade.B, "arrears already paid, record not closed yet", null, Thresholds, TestClock.At(Later));
+        proposal.Override(client, Head, ClientGrade.B, "arrears already paid, record not closed yet", null, Supporting(proposal), Thresholds, TestClock.At(Later));
 
         Assert.Equal(ClientGrade.B, client.Grade);
         Assert.Equal(since, client.GradeSince);
@@ -241,10 +246,10 @@ public sealed class GradeDecisionTests
     {
         var client = NewClient(ClientGrade.C);
         var proposal = Propose(client, ClientGrade.B);
-        proposal.Confirm(client, Head, null, Thresholds, TestClock.At(Later));
+        proposal.Confirm(client, Head, null, Supporting(proposal), Thresholds, TestClock.At(Later));
 
-        var again = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, null, Thresholds, TestClock.At(Later)));
-        var overridden = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.C, "changed my mind", null, Thresholds, TestClock.At(Later)));
+        var again = Assert.Throws<DomainException>(() => proposal.Confirm(client, Head, null, Supporting(proposal), Thresholds, TestClock.At(Later)));
+        var overridden = Assert.Throws<DomainException>(() => proposal.Override(client, Leader, ClientGrade.C, "changed my mind", null, Supporting(proposal), Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.AlreadyDecided", again.Code);
         Assert.Equal("Grade.AlreadyDecided", overridden.Code);
@@ -260,10 +265,10 @@ public sealed class GradeDecisionTests
         superseded.Supersede();
 
         Assert.Equal(ProposalState.Superseded, superseded.State);
-        Assert.Equal("Grade.AlreadyDecided", Assert.Throws<DomainException>(() => superseded.Confirm(client, Head, null, Thresholds, TestClock.At(Later))).Code);
+        Assert.Equal("Grade.AlreadyDecided", Assert.Throws<DomainException>(() => superseded.Confirm(client, Head, null, Supporting(superseded), Thresholds, TestClock.At(Later))).Code);
 
         var confirmed = Propose(client, ClientGrade.B);
-        confirmed.Confirm(client, Head, null, Thresholds, TestClock.At(Later));
+        confirmed.Confirm(client, Head, null, Supporting(confirmed), Thresholds, TestClock.At(Later));
         confirmed.Supersede();
         Assert.Equal(ProposalState.Confirmed, confirmed.State);
     }
@@ -275,7 +280,7 @@ public sealed class GradeDecisionTests
         var proposal = Propose(client, ClientGrade.B);
         client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "signed a big contract", null, null, null, Thresholds, TestClock.At(Now.AddHours(1)));
 
-        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.C, "no", null, Thresholds, TestClock.At(Later)));
+        var ex = Assert.Throws<DomainException>(() => proposal.Override(client, Head, ClientGrade.C, "no", null, Supporting(proposal), Thresholds, TestClock.At(Later)));
 
         Assert.Equal("Grade.Stale", ex.Code);
         Assert.Equal(ProposalState.Pending, proposal.State);
@@ -287,7 +292,7 @@ public sealed class GradeDecisionTests
     {
         var proposal = Propose(NewClient(ClientGrade.C), ClientGrade.B);
 
-        Assert.Throws<ArgumentException>(() => proposal.Confirm(NewClient(ClientGrade.C), Head, null, Thresholds, TestClock.At(Later)));
+        Assert.Throws<ArgumentException>(() => proposal.Confirm(NewClient(ClientGrade.C), Head, null, Supporting(proposal), Thresholds, TestClock.At(Later)));
     }
 
     [Fact]
@@ -295,9 +300,9 @@ public sealed class GradeDecisionTests
     {
         var client = NewClient(ClientGrade.C);
 
-        Propose(client, ClientGrade.B).Confirm(client, Head, null, Thresholds, TestClock.At(Now.AddDays(1)));
-        Propose(client, ClientGrade.A).Confirm(client, Leader, "leader-1", Thresholds, TestClock.At(Now.AddDays(2)));
-        Propose(client, ClientGrade.B).Override(client, Leader, ClientGrade.C, "paused after the dispute", null, Thresholds, TestClock.At(Now.AddDays(3)));
+        Propose(client, ClientGrade.B).Confirm(client, Head, null, Assessed(ClientGrade.B), Thresholds, TestClock.At(Now.AddDays(1)));
+        Propose(client, ClientGrade.A).Confirm(client, Leader, "leader-1", Assessed(ClientGrade.A), Thresholds, TestClock.At(Now.AddDays(2)));
+        Propose(client, ClientGrade.B).Override(client, Leader, ClientGrade.C, "paused after the dispute", null, Assessed(ClientGrade.B), Thresholds, TestClock.At(Now.AddDays(3)));
         client.ChangeGrade(ClientGrade.B, GradeChangeKind.Manual, Head, "resumed", null, null, null, Thresholds, TestClock.At(Now.AddDays(4)));
 
         Assert.Equal(

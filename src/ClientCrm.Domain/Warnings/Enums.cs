@@ -59,3 +59,19 @@ public enum WarningEventKind
     ReportWritten = 11,
     NoteAdded = 12,
 }
+
+/// <summary>What kind of record a rule warning points back to (<see cref="WarningSource"/>).</summary>
+public enum WarningSourceKind
+{
+    /// <summary>An incident of a project (wage arrears, a labor dispute, an early repatriation): the newest one the rule counted.</summary>
+    Incident = 1,
+
+    /// <summary>A batch: the newest one signed (the client has signed none since).</summary>
+    Project = 2,
+
+    /// <summary>The client's batches as a whole: the demand rule compares two years of them.</summary>
+    Projects = 3,
+
+    /// <summary>A change of the client card (the operating status); the archived version it replaced, if any.</summary>
+    CardChange = 4,
+}

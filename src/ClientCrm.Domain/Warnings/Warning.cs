@@ -13,7 +13,8 @@ public sealed record WarningActor(string UserId, string Name, bool IsLeader, boo
 /// <summary>
 /// A warning in a client's warning column (预警栏, SPEC §7): raised by a rule of the engine or filed by hand, with a
 /// short summary, the figures that fired it, a detailed report and the review workflow
-/// open → acknowledged → investigating → resolved / dismissed. Every step lands on the timeline.
+/// open → acknowledged → investigating → resolved / dismissed. Every step lands on the timeline. A rule warning links to the
+/// record that caused it (<see cref="Source"/>) and cannot be closed while its rule still holds for the client.
 /// </summary>
 public class Warning : IClientRecord, IAuditable
 {
@@ -52,8 +53,11 @@ public class Warning : IClientRecord, IAuditable
         return warning;
     }
 
-    /// <summary>Raised by the engine for a rule that holds. The engine writes these in bulk; this keeps the rules of a new warning in one place.</summary>
-    public static Warning Raise(Guid clientId, ClientGrade grade, RuleFinding finding, DateTimeOffset now)
+    /// <summary>
+    /// Raised by the engine for a rule that holds, pointing at the record that caused it (<paramref name="source"/>; null when the
+    /// engine found none). The engine writes these in bulk; this keeps the rules of a new warning in one place.
+    /// </summary>
+    public static Warning Raise(Guid clientId, ClientGrade grade, RuleFinding finding, WarningSource? source, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(finding);
         var warning = new Warning
@@ -65,6 +69,9 @@ public class Warning : IClientRecord, IAuditable
             Severity = WarningRules.SeverityOf(finding.Family, grade),
             State = WarningState.Open,
             Evidence = finding.Evidence,
+            SourceKind = source?.Kind,
+            SourceProjectId = source?.ProjectId,
+            SourceRecordId = source?.RecordId,
             RaisedAt = now,
             EvidenceAt = now,
             UpdatedAt = now,
@@ -91,6 +98,16 @@ public class Warning : IClientRecord, IAuditable
     public string? Report { get; private set; }
 
     public IReadOnlyList<WarningFigure> Evidence { get; private set; } = [];
+
+    /// <summary>What the record that caused a rule warning is (see <see cref="Source"/>); null for a warning filed by hand.</summary>
+    public WarningSourceKind? SourceKind { get; private set; }
+
+    public Guid? SourceProjectId { get; private set; }
+    public Guid? SourceRecordId { get; private set; }
+
+    /// <summary>The incident, batch or card change that caused a rule warning; null for one filed by hand.</summary>
+    public WarningSource? Source => SourceKind is { } kind ? new WarningSource(kind, SourceProjectId, SourceRecordId) : null;
+
     public DateTimeOffset RaisedAt { get; private set; }
     public string? RaisedById { get; private set; }
     public string? RaisedByName { get; private set; }
@@ -126,9 +143,18 @@ public class Warning : IClientRecord, IAuditable
 
     public bool MayStartInvestigation(WarningActor actor) => Reviewer(actor) && State == WarningState.Acknowledged;
 
-    public bool MayResolve(WarningActor actor) => Reviewer(actor) && State is WarningState.Acknowledged or WarningState.Investigating;
+    /// <summary>
+    /// Whether the rule that raised this warning holds in <paramref name="findings"/>: what <see cref="WarningRules.Evaluate"/>
+    /// gives for the client now. Never for a warning filed by hand, which no rule can see.
+    /// </summary>
+    public bool StillHolds(IReadOnlyList<RuleFinding> findings) => Rule is { } rule && WarningRules.Holds(rule, findings);
 
-    public bool MayDismiss(WarningActor actor) => Reviewer(actor) && !IsClosed;
+    /// <summary>Resolving needs a reviewer, an acknowledged or investigated warning, and a condition that no longer holds.</summary>
+    public bool MayResolve(WarningActor actor, IReadOnlyList<RuleFinding> findings) =>
+        Reviewer(actor) && State is WarningState.Acknowledged or WarningState.Investigating && !StillHolds(findings);
+
+    /// <summary>Dismissing needs a reviewer, an open warning, and a condition that no longer holds.</summary>
+    public bool MayDismiss(WarningActor actor, IReadOnlyList<RuleFinding> findings) => Reviewer(actor) && !IsClosed && !StillHolds(findings);
 
     /// <summary>The department head (or a leader) has read it and says what is to be done.</summary>
     public void Acknowledge(WarningActor actor, string? actions, DateTimeOffset now)
@@ -147,10 +173,15 @@ public class Warning : IClientRecord, IAuditable
         Touch(WarningEventKind.InvestigationStarted, actor, now, Optional(note, "Warnings.TextTooLong"));
     }
 
-    /// <summary>Closes the warning with what caused it and what was done (seed 000: 弄清原因，研究对策).</summary>
-    public void Resolve(WarningActor actor, string? cause, string? measures, DateTimeOffset now)
+    /// <summary>
+    /// Closes the warning with what caused it and what was done (seed 000: 弄清原因，研究对策). A rule warning whose rule still holds
+    /// in <paramref name="findings"/> (the rules evaluated for the client now) is refused: closing it would leave the warning
+    /// column saying nothing is open while the wages are still unpaid. Its cause is dealt with first.
+    /// </summary>
+    public void Resolve(WarningActor actor, string? cause, string? measures, IReadOnlyList<RuleFinding> findings, DateTimeOffset now)
     {
-        Require(MayResolve(actor), actor, "resolve");
+        Require(Reviewer(actor) && State is WarningState.Acknowledged or WarningState.Investigating, actor, "resolve");
+        RefuseWhileHolding(findings);
         var c = Required(cause, MaxTextLength, "Warnings.CauseRequired", "Warnings.TextTooLong");
         var m = Required(measures, MaxTextLength, "Warnings.MeasuresRequired", "Warnings.TextTooLong");
         Cause = c;
@@ -160,10 +191,14 @@ public class Warning : IClientRecord, IAuditable
         Touch(WarningEventKind.Resolved, actor, now, null);
     }
 
-    /// <summary>Closes a warning that needs no action (a false alarm, a duplicate), with the reason.</summary>
-    public void Dismiss(WarningActor actor, string? reason, DateTimeOffset now)
+    /// <summary>
+    /// Closes a warning that needs no action (a false alarm, a duplicate), with the reason. A rule warning whose rule still holds
+    /// is refused as in <see cref="Resolve"/>: a false alarm of a rule comes from wrong data, which is corrected instead.
+    /// </summary>
+    public void Dismiss(WarningActor actor, string? reason, IReadOnlyList<RuleFinding> findings, DateTimeOffset now)
     {
-        Require(MayDismiss(actor), actor, "dismiss");
+        Require(Reviewer(actor) && !IsClosed, actor, "dismiss");
+        RefuseWhileHolding(findings);
         DismissReason = Required(reason, MaxTextLength, "Warnings.DismissReasonRequired", "Warnings.TextTooLong");
         State = WarningState.Dismissed;
         ClosedAt = now;
@@ -219,6 +254,15 @@ public class Warning : IClientRecord, IAuditable
         }
 
         throw new DomainException("Warnings.WrongState", $"A warning that is {State} cannot {what}.");
+    }
+
+    private void RefuseWhileHolding(IReadOnlyList<RuleFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (StillHolds(findings))
+        {
+            throw new DomainException("Warnings.ConditionHolds", $"The {Rule} rule still holds for this client; deal with its cause before closing the warning.");
+        }
     }
 
     private void RefuseWhenClosed()

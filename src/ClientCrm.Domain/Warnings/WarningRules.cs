@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Grading;
 
 namespace ClientCrm.Domain.Warnings;
@@ -60,6 +61,31 @@ public static class WarningRules
     /// <summary>High for A clients and for anything abnormal (wages, disputes, repatriation touch workers directly).</summary>
     public static WarningSeverity SeverityOf(WarningFamily family, ClientGrade grade) =>
         family == WarningFamily.Abnormal || grade == ClientGrade.A ? WarningSeverity.High : WarningSeverity.Normal;
+
+    /// <summary>What a rule's warning points back to: the card change, the batches, the newest batch, or an incident.</summary>
+    public static WarningSourceKind SourceKindOf(WarningRule rule) => rule switch
+    {
+        WarningRule.OperatingStatusDeclined => WarningSourceKind.CardChange,
+        WarningRule.DemandDrop => WarningSourceKind.Projects,
+        WarningRule.NoNewBatch => WarningSourceKind.Project,
+        _ => WarningSourceKind.Incident,
+    };
+
+    /// <summary>The incidents a rule counts; null for the rules that count none.</summary>
+    public static IncidentType? IncidentTypeOf(WarningRule rule) => rule switch
+    {
+        WarningRule.WageArrears => IncidentType.WageArrears,
+        WarningRule.LaborDisputes => IncidentType.LaborDispute,
+        WarningRule.EarlyRepatriation => IncidentType.EarlyRepatriation,
+        _ => null,
+    };
+
+    /// <summary>Whether <paramref name="rule"/> is among <paramref name="findings"/> (what <see cref="Evaluate"/> gave for the client now).</summary>
+    public static bool Holds(WarningRule rule, IReadOnlyList<RuleFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return findings.Any(f => f.Rule == rule);
+    }
 
     public static IReadOnlyList<RuleFinding> Evaluate(WarningFacts facts, WarningThresholds thresholds, DateOnly today)
     {

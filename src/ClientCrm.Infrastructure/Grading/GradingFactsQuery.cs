@@ -57,6 +57,16 @@ public sealed class GradingFactsRow
 /// </summary>
 public static class GradingFactsQuery
 {
+    /// <summary>
+    /// One client's facts today, through the caller's scope (null outside it): what a run would assess for it now, for the
+    /// pages that weigh a proposal against today's figures.
+    /// </summary>
+    public static async Task<GradingFacts?> ForClientAsync(CrmDbContext db, Guid clientId, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await For(db, db.Clients.Where(c => c.Id == clientId), today).SingleOrDefaultAsync(ct))?.ToFacts();
+    }
+
     public static IQueryable<GradingFactsRow> For(CrmDbContext db, IQueryable<Client> clients, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -19,13 +19,15 @@ namespace ClientCrm.Infrastructure.Warnings;
 /// The warning engine (SPEC §7). One pass counts the figures of every client in one query, runs the pure
 /// <see cref="WarningRules"/> in memory, compares what holds with the warnings it already keeps, and writes only the
 /// differences in bulk: new warnings (with their timeline line and notifications), refreshed figures, "condition cleared"
-/// marks and their return. A company-wide run also escalates warnings nobody acknowledged in time. Every pass holds the
-/// engine's advisory lock, so app instances never run it side by side.
+/// marks and their return, each pointing at the record that caused it (<see cref="WarningSources"/>). A company-wide run
+/// also escalates warnings nobody acknowledged in time. Every pass holds the engine's advisory lock, so app instances never
+/// run it side by side.
 /// </summary>
 /// <remarks>
-/// The engine keeps at most one warning per client and rule "in play": an open one, or a closed one whose condition has
-/// not yet cleared. So a warning someone dismissed or resolved while its cause lasts is not raised again at the next
-/// run; once the condition clears and comes back, a new warning is raised.
+/// The engine keeps at most one open warning per client and rule. A rule warning is closed only once its condition no longer
+/// holds (<see cref="Warning.Resolve"/>, <see cref="Warning.Dismiss"/>), so a rule that holds with no open warning is a new
+/// occurrence, or a warning closed before that check existed: either way a new warning is raised, and the warning column
+/// never says nothing is open while the cause lasts.
 /// </remarks>
 public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, BusinessClock clock, SummaryVersion summaries, ILogger<WarningEngine> log)
 {
@@ -99,9 +101,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         // The rules' windows count in the company's days.
         var today = clock.DateOf(now);
         // The engine works for the company, not for the person whose save triggered it.
-        var warnings = db.Warnings.IgnoreQueryFilters().AsNoTracking()
-            .Where(w => w.Rule != null && (w.State == WarningState.Open || w.State == WarningState.Acknowledged
-                || w.State == WarningState.Investigating || w.ConditionClearedAt == null));
+        var warnings = db.Warnings.IgnoreQueryFilters().AsNoTracking().Where(w => w.Rule != null).WhereOpen();
         var clients = db.Clients.IgnoreQueryFilters().AsNoTracking();
         if (clientId is { } id)
         {
@@ -109,17 +109,19 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
             clients = clients.Where(c => c.Id == id);
         }
 
-        // The engine keeps one in play per client and rule. Should a second ever get in (a restore, a hand-made fix), the
-        // open one, else the newest, counts, so one stray row cannot stop every run.
+        // The engine keeps one open warning per client and rule (a unique index says so too). Should a second ever get in (a
+        // restore, a hand-made fix), the newest counts, so one stray row cannot stop every run.
         var kept = (await warnings
                 .OrderByDescending(w => w.RaisedAt)
-                .Select(w => new KeptWarning(w.Id, w.ClientId, w.Rule!.Value, w.State, w.Evidence, w.ConditionClearedAt))
+                .Select(w => new KeptWarning(w.Id, w.ClientId, w.Rule!.Value, w.Evidence, w.ConditionClearedAt, w.SourceKind))
                 .ToListAsync(ct))
             .GroupBy(w => (w.ClientId, w.Rule))
-            .ToDictionary(g => g.Key, g => g.FirstOrDefault(w => Warning.IsOpenState(w.State)) ?? g.First());
+            .ToDictionary(g => g.Key, g => g.First());
 
-        var raised = new List<(Warning Warning, WarningFactsRow Client)>();
-        var changed = new List<(Guid Id, IReadOnlyList<WarningFigure> Evidence, WarningEventKind Kind)>();
+        var found = new List<(RuleFinding Finding, WarningFactsRow Client)>();
+        var changed = new List<Changed>();
+        // Open warnings raised before they carried a source get one, once; nothing else about them changes.
+        var unpointed = new List<(Guid Id, Guid ClientId, WarningRule Rule)>();
         var assessed = 0;
         await foreach (var row in WarningFactsQuery.For(db, clients, today, settings).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -128,29 +130,39 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
             {
                 if (!kept.Remove((row.ClientId, finding.Rule), out var current))
                 {
-                    raised.Add((Warning.Raise(row.ClientId, row.Grade, finding, now), row));
+                    found.Add((finding, row));
                 }
-                else if (Warning.IsOpenState(current.State))
+                else if (current.ClearedAt is not null)
                 {
-                    if (current.ClearedAt is not null)
-                    {
-                        changed.Add((current.Id, finding.Evidence, WarningEventKind.ConditionReturned));
-                    }
-                    else if (!WarningEvidence.Same(current.Evidence, finding.Evidence))
-                    {
-                        changed.Add((current.Id, finding.Evidence, WarningEventKind.EvidenceRefreshed));
-                    }
+                    changed.Add(new(current.Id, row.ClientId, finding.Rule, finding.Evidence, WarningEventKind.ConditionReturned));
                 }
-
-                // A closed warning whose condition still holds keeps the figures it was closed with.
+                else if (!WarningEvidence.Same(current.Evidence, finding.Evidence))
+                {
+                    changed.Add(new(current.Id, row.ClientId, finding.Rule, finding.Evidence, WarningEventKind.EvidenceRefreshed));
+                }
+                else if (current.SourceKind is null)
+                {
+                    unpointed.Add((current.Id, row.ClientId, finding.Rule));
+                }
             }
         }
 
         // What is left no longer holds.
         var cleared = kept.Values.Where(w => w.ClearedAt is null).Select(w => w.Id).ToArray();
 
+        // Only what is written points at its cause: the sources are looked up for these clients alone.
+        var sources = await WarningSources.FindAsync(db,
+            found.Select(f => (f.Client.ClientId, f.Finding.Rule)).Concat(changed.Select(c => (c.ClientId, c.Rule)))
+                .Concat(unpointed.Select(u => (u.ClientId, u.Rule))).ToList(),
+            today, settings, ct);
+        var raised = found
+            .Select(f => (Warning: Warning.Raise(f.Client.ClientId, f.Client.Grade, f.Finding, sources.GetValueOrDefault((f.Client.ClientId, f.Finding.Rule)), now),
+                Client: f.Client))
+            .ToList();
+
         await InsertWarningsAsync(raised.Select(r => r.Warning).ToList(), ct);
-        await UpdateEvidenceAsync(changed, now, ct);
+        await UpdateEvidenceAsync(changed, sources, now, ct);
+        await PointAsync(unpointed, sources, ct);
         await MarkClearedAsync(cleared, now, ct);
         var events = raised.SelectMany(r => r.Warning.Events)
             .Concat(changed.Select(c => new WarningEvent(c.Id, c.Kind, now, null, null, EvidenceColumn.Serialize(c.Evidence))))
@@ -214,7 +226,10 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         }
 
         await using var writer = await Connection.BeginBinaryImportAsync(
-            """COPY "Warnings" ("Id", "ClientId", "Family", "Rule", "Severity", "State", "Evidence", "RaisedAt", "EvidenceAt", "UpdatedAt") FROM STDIN (FORMAT BINARY)""", ct);
+            """
+            COPY "Warnings" ("Id", "ClientId", "Family", "Rule", "Severity", "State", "Evidence", "SourceKind", "SourceProjectId", "SourceRecordId",
+                "RaisedAt", "EvidenceAt", "UpdatedAt") FROM STDIN (FORMAT BINARY)
+            """, ct);
         foreach (var w in warnings)
         {
             await writer.StartRowAsync(ct);
@@ -225,6 +240,9 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
             await writer.WriteAsync((int)w.Severity, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync((int)w.State, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(EvidenceColumn.Serialize(w.Evidence), NpgsqlDbType.Jsonb, ct);
+            await WriteNullableAsync(writer, w.SourceKind is { } kind ? (int)kind : (int?)null, NpgsqlDbType.Integer, ct);
+            await WriteNullableAsync(writer, w.SourceProjectId, NpgsqlDbType.Uuid, ct);
+            await WriteNullableAsync(writer, w.SourceRecordId, NpgsqlDbType.Uuid, ct);
             await writer.WriteAsync(w.RaisedAt, NpgsqlDbType.TimestampTz, ct);
             await writer.WriteAsync(w.EvidenceAt!.Value, NpgsqlDbType.TimestampTz, ct);
             await writer.WriteAsync(w.UpdatedAt, NpgsqlDbType.TimestampTz, ct);
@@ -255,23 +273,66 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         await writer.CompleteAsync(ct);
     }
 
-    private async Task UpdateEvidenceAsync(List<(Guid Id, IReadOnlyList<WarningFigure> Evidence, WarningEventKind Kind)> changed, DateTimeOffset now, CancellationToken ct)
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct
+    {
+        if (value is { } v)
+        {
+            await writer.WriteAsync(v, type, ct);
+        }
+        else
+        {
+            await writer.WriteNullAsync(ct);
+        }
+    }
+
+    /// <summary>New figures, the cleared mark removed, and the source moved to the record behind the figures now.</summary>
+    private async Task UpdateEvidenceAsync(List<Changed> changed, Dictionary<(Guid ClientId, WarningRule Rule), WarningSource> sources, DateTimeOffset now,
+        CancellationToken ct)
     {
         if (changed.Count == 0)
         {
             return;
         }
 
+        var source = changed.Select(c => sources.GetValueOrDefault((c.ClientId, c.Rule))).ToList();
         await db.Database.ExecuteSqlRawAsync(
             """
-            UPDATE "Warnings" AS w SET "Evidence" = v.evidence::jsonb, "EvidenceAt" = @now, "ConditionClearedAt" = NULL, "UpdatedAt" = @now
-            FROM unnest(@ids, @evidence) AS v(id, evidence)
+            UPDATE "Warnings" AS w SET "Evidence" = v.evidence::jsonb, "EvidenceAt" = @now, "ConditionClearedAt" = NULL, "UpdatedAt" = @now,
+                "SourceKind" = v.kind, "SourceProjectId" = v.project, "SourceRecordId" = v.record
+            FROM unnest(@ids, @evidence, @kinds, @projects, @records) AS v(id, evidence, kind, project, record)
             WHERE w."Id" = v.id
             """,
             [
                 new NpgsqlParameter("now", now),
                 new NpgsqlParameter("ids", changed.Select(c => c.Id).ToArray()),
                 new NpgsqlParameter("evidence", changed.Select(c => EvidenceColumn.Serialize(c.Evidence)).ToArray()),
+                new NpgsqlParameter("kinds", source.Select(s => s is null ? (int?)null : (int)s.Kind).ToArray()),
+                new NpgsqlParameter("projects", source.Select(s => s?.ProjectId).ToArray()),
+                new NpgsqlParameter("records", source.Select(s => s?.RecordId).ToArray()),
+            ],
+            ct);
+    }
+
+    /// <summary>Gives open warnings that predate sources the record behind their figures, without touching anything else.</summary>
+    private async Task PointAsync(List<(Guid Id, Guid ClientId, WarningRule Rule)> unpointed, Dictionary<(Guid ClientId, WarningRule Rule), WarningSource> sources, CancellationToken ct)
+    {
+        var found = unpointed.Select(w => (w.Id, Source: sources.GetValueOrDefault((w.ClientId, w.Rule)))).Where(w => w.Source is not null).ToList();
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "Warnings" AS w SET "SourceKind" = v.kind, "SourceProjectId" = v.project, "SourceRecordId" = v.record
+            FROM unnest(@ids, @kinds, @projects, @records) AS v(id, kind, project, record)
+            WHERE w."Id" = v.id
+            """,
+            [
+                new NpgsqlParameter("ids", found.Select(w => w.Id).ToArray()),
+                new NpgsqlParameter("kinds", found.Select(w => (int)w.Source!.Kind).ToArray()),
+                new NpgsqlParameter("projects", found.Select(w => w.Source!.ProjectId).ToArray()),
+                new NpgsqlParameter("records", found.Select(w => w.Source!.RecordId).ToArray()),
             ],
             ct);
     }
@@ -291,7 +352,10 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
-    private sealed record KeptWarning(Guid Id, Guid ClientId, WarningRule Rule, WarningState State, IReadOnlyList<WarningFigure> Evidence, DateTimeOffset? ClearedAt);
+    private sealed record KeptWarning(Guid Id, Guid ClientId, WarningRule Rule, IReadOnlyList<WarningFigure> Evidence, DateTimeOffset? ClearedAt,
+        WarningSourceKind? SourceKind);
+
+    private sealed record Changed(Guid Id, Guid ClientId, WarningRule Rule, IReadOnlyList<WarningFigure> Evidence, WarningEventKind Kind);
 
     private sealed record EscalatedWarning(Guid Id, string Name, string? ChineseName);
 

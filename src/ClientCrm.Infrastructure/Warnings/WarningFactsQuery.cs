@@ -49,11 +49,8 @@ public static class WarningFactsQuery
         ArgumentNullException.ThrowIfNull(thresholds);
         DateOnly s0 = CooperationWindows.Start(today, 0), e0 = CooperationWindows.End(today, 0);
         DateOnly s1 = CooperationWindows.Start(today, 1), e1 = CooperationWindows.End(today, 1);
-        var disputesSince = WarningWindows.Since(today, thresholds.LaborDisputesDays);
-        var repatriatedSince = WarningWindows.Since(today, thresholds.RepatriatedDays);
 
-        var projects = db.CooperationProjects
-            .Where(p => p.Status >= ProjectStatus.Recruiting && p.ContractSignedOn != null)
+        var projects = Batches(db.CooperationProjects)
             .Select(p => new { p.ClientId, Signed = p.ContractSignedOn!.Value, p.WorkersRequested, p.WorkersDispatched, p.Status })
             .GroupBy(p => p.ClientId)
             .Select(g => new
@@ -65,11 +62,7 @@ public static class WarningFactsQuery
                 OnSite = g.Sum(p => p.Status == ProjectStatus.Dispatched || p.Status == ProjectStatus.InService ? p.WorkersDispatched : 0),
             });
 
-        // Only the incidents a rule can count: open wage arrears, and disputes or repatriations inside their windows.
-        var incidents = db.WorkerIncidents
-            .Where(i => (i.Type == IncidentType.WageArrears && i.Status != IncidentStatus.Resolved)
-                || (i.Type == IncidentType.LaborDispute && i.OccurredOn >= disputesSince && i.OccurredOn <= today)
-                || (i.Type == IncidentType.EarlyRepatriation && i.OccurredOn >= repatriatedSince && i.OccurredOn <= today))
+        var incidents = CountedIncidents(db.WorkerIncidents, today, thresholds)
             .GroupBy(i => i.ClientId)
             .Select(g => new
             {
@@ -95,5 +88,33 @@ public static class WarningFactsQuery
                    OpenWageArrears = (int?)i!.OpenWageArrears ?? 0, WorkersOwed = (int?)i!.WorkersOwed ?? 0,
                    Disputes = (int?)i!.Disputes ?? 0, Repatriated = (int?)i!.Repatriated ?? 0,
                };
+    }
+
+    /// <summary>The batches the rules count: contracted projects (Recruiting or later) with a signing date, as the grading counts them.</summary>
+    public static IQueryable<CooperationProject> Batches(IQueryable<CooperationProject> projects) =>
+        projects.Where(p => p.Status >= ProjectStatus.Recruiting && p.ContractSignedOn != null);
+
+    /// <summary>Only the incidents a rule can count: open wage arrears, and disputes or repatriations inside their windows.</summary>
+    public static IQueryable<WorkerIncident> CountedIncidents(IQueryable<WorkerIncident> incidents, DateOnly today, WarningThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var disputesSince = WarningWindows.Since(today, thresholds.LaborDisputesDays);
+        var repatriatedSince = WarningWindows.Since(today, thresholds.RepatriatedDays);
+        return incidents.Where(i => (i.Type == IncidentType.WageArrears && i.Status != IncidentStatus.Resolved)
+            || (i.Type == IncidentType.LaborDispute && i.OccurredOn >= disputesSince && i.OccurredOn <= today)
+            || (i.Type == IncidentType.EarlyRepatriation && i.OccurredOn >= repatriatedSince && i.OccurredOn <= today));
+    }
+
+    /// <summary>
+    /// The rules that hold for one client now: the engine's own facts query and <see cref="WarningRules.Evaluate"/>, so a page
+    /// asking "does this warning's condition still hold?" gets the answer the next run would give. Read through the caller's
+    /// scope; a client outside it holds nothing.
+    /// </summary>
+    public static async Task<IReadOnlyList<RuleFinding>> FindingsAsync(CrmDbContext db, Guid clientId, DateOnly today, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var thresholds = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
+        var row = await For(db, db.Clients.Where(c => c.Id == clientId), today, thresholds).SingleOrDefaultAsync(ct);
+        return row is null ? [] : WarningRules.Evaluate(row.ToFacts(), thresholds, today);
     }
 }

@@ -24,6 +24,11 @@ public sealed class WarningWorkflowTests
     private static readonly RuleFinding Arrears = new(WarningRule.WageArrears,
         [new WarningFigure("OpenWageArrearsIncidents", "1"), new WarningFigure("WorkersOwedWages", "4")]);
 
+    private static readonly WarningSource ArrearsSource = WarningSource.Incident(Guid.NewGuid(), Guid.NewGuid());
+
+    /// <summary>No rule holds for the client now (what <see cref="WarningRules.Evaluate"/> gives once every cause is dealt with).</summary>
+    private static readonly IReadOnlyList<RuleFinding> None = [];
+
     private static Client NewClient(ClientGrade grade = ClientGrade.C)
     {
         var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, TestClock.At(Now));
@@ -56,14 +61,14 @@ public sealed class WarningWorkflowTests
     private static Warning Resolved()
     {
         var warning = Acknowledged();
-        warning.Resolve(Head, "cause", "measures", Now);
+        warning.Resolve(Head, "cause", "measures", None, Now);
         return warning;
     }
 
     private static Warning Dismissed()
     {
         var warning = Filed();
-        warning.Dismiss(Head, "duplicate", Now);
+        warning.Dismiss(Head, "duplicate", None, Now);
         return warning;
     }
 
@@ -163,7 +168,7 @@ public sealed class WarningWorkflowTests
     {
         var clientId = Guid.NewGuid();
 
-        var warning = Warning.Raise(clientId, ClientGrade.C, Arrears, Now);
+        var warning = Warning.Raise(clientId, ClientGrade.C, Arrears, ArrearsSource, Now);
 
         Assert.Equal(clientId, warning.ClientId);
         Assert.Equal(WarningRule.WageArrears, warning.Rule);
@@ -177,6 +182,16 @@ public sealed class WarningWorkflowTests
         Assert.Equal((Now, Now, Now), (warning.RaisedAt, warning.EvidenceAt, warning.UpdatedAt));
         var raised = Assert.Single(warning.Events);
         Assert.Equal((WarningEventKind.Raised, null, null), (raised.Kind, raised.ActorId, raised.ActorName));
+        Assert.Equal(ArrearsSource, warning.Source);
+        Assert.Equal((WarningSourceKind.Incident, ArrearsSource.ProjectId, ArrearsSource.RecordId),
+            (warning.SourceKind!.Value, warning.SourceProjectId, warning.SourceRecordId));
+    }
+
+    [Fact]
+    public void A_warning_filed_by_hand_has_no_source_and_a_raised_one_without_a_found_record_neither()
+    {
+        Assert.Null(Filed().Source);
+        Assert.Null(Warning.Raise(Guid.NewGuid(), ClientGrade.C, Arrears, null, Now).Source);
     }
 
     [Theory]
@@ -186,7 +201,7 @@ public sealed class WarningWorkflowTests
     [InlineData(WarningRule.LaborDisputes, ClientGrade.C, WarningSeverity.High)]
     public void A_raised_warning_takes_its_severity_from_the_rule_family_and_the_grade(WarningRule rule, ClientGrade grade, WarningSeverity severity)
     {
-        Assert.Equal(severity, Warning.Raise(Guid.NewGuid(), grade, new RuleFinding(rule, []), Now).Severity);
+        Assert.Equal(severity, Warning.Raise(Guid.NewGuid(), grade, new RuleFinding(rule, []), null, Now).Severity);
     }
 
     // ---- Who may review ----
@@ -226,8 +241,8 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.False(warning.MayResolve(Staff));
-        Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.Resolve(Staff, "cause", "measures", Later)));
+        Assert.False(warning.MayResolve(Staff, None));
+        Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.Resolve(Staff, "cause", "measures", None, Later)));
         Assert.Equal(state, warning.State);
     }
 
@@ -239,8 +254,8 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.False(warning.MayDismiss(Staff));
-        Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.Dismiss(Staff, "reason", Later)));
+        Assert.False(warning.MayDismiss(Staff, None));
+        Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.Dismiss(Staff, "reason", None, Later)));
         Assert.Equal(state, warning.State);
     }
 
@@ -250,7 +265,7 @@ public sealed class WarningWorkflowTests
         var open = Filed();
 
         Assert.Equal("Warnings.ReviewersOnly", Code(() => open.StartInvestigation(Staff, null, Later)));
-        Assert.Equal("Warnings.ReviewersOnly", Code(() => open.Resolve(Staff, "cause", "measures", Later)));
+        Assert.Equal("Warnings.ReviewersOnly", Code(() => open.Resolve(Staff, "cause", "measures", None, Later)));
     }
 
     [Fact]
@@ -260,13 +275,13 @@ public sealed class WarningWorkflowTests
 
         warning.Acknowledge(Leader, "Call the owner", Now.AddHours(1));
         warning.StartInvestigation(Leader, "Asking the workers", Now.AddHours(2));
-        warning.Resolve(Leader, "Late payment by the main contractor", "Paid through the escrow", Now.AddHours(3));
+        warning.Resolve(Leader, "Late payment by the main contractor", "Paid through the escrow", None, Now.AddHours(3));
 
         Assert.Equal(WarningState.Resolved, warning.State);
         Assert.All(warning.Events.Skip(1), e => Assert.Equal("leader-1", e.ActorId));
 
         var other = Filed();
-        other.Dismiss(Leader, "False alarm", Later);
+        other.Dismiss(Leader, "False alarm", None, Later);
         Assert.Equal(WarningState.Dismissed, other.State);
     }
 
@@ -361,8 +376,8 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.True(warning.MayResolve(Head));
-        warning.Resolve(Head, "  Late payment  ", "  Escrow account  ", Later);
+        Assert.True(warning.MayResolve(Head, None));
+        warning.Resolve(Head, "  Late payment  ", "  Escrow account  ", None, Later);
 
         Assert.Equal(WarningState.Resolved, warning.State);
         Assert.Equal(("Late payment", "Escrow account"), (warning.Cause, warning.Measures));
@@ -375,8 +390,8 @@ public sealed class WarningWorkflowTests
     {
         var warning = Filed();
 
-        Assert.False(warning.MayResolve(Head));
-        Assert.Equal("Warnings.WrongState", Code(() => warning.Resolve(Head, "cause", "measures", Later)));
+        Assert.False(warning.MayResolve(Head, None));
+        Assert.Equal("Warnings.WrongState", Code(() => warning.Resolve(Head, "cause", "measures", None, Later)));
     }
 
     [Theory]
@@ -388,7 +403,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = Investigating();
 
-        Assert.Equal(code, Code(() => warning.Resolve(Head, cause, measures, Later)));
+        Assert.Equal(code, Code(() => warning.Resolve(Head, cause, measures, None, Later)));
         Assert.Equal(WarningState.Investigating, warning.State);
         Assert.Null(warning.Cause);
         Assert.Null(warning.ClosedAt);
@@ -404,8 +419,8 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.True(warning.MayDismiss(Head));
-        warning.Dismiss(Head, "  Duplicate of the wage warning  ", Later);
+        Assert.True(warning.MayDismiss(Head, None));
+        warning.Dismiss(Head, "  Duplicate of the wage warning  ", None, Later);
 
         Assert.Equal(WarningState.Dismissed, warning.State);
         Assert.Equal("Duplicate of the wage warning", warning.DismissReason);
@@ -421,7 +436,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = Filed();
 
-        Assert.Equal("Warnings.DismissReasonRequired", Code(() => warning.Dismiss(Head, reason, Later)));
+        Assert.Equal("Warnings.DismissReasonRequired", Code(() => warning.Dismiss(Head, reason, None, Later)));
         Assert.Equal(WarningState.Open, warning.State);
     }
 
@@ -437,14 +452,14 @@ public sealed class WarningWorkflowTests
 
         Assert.False(warning.MayAcknowledge(Leader));
         Assert.False(warning.MayStartInvestigation(Leader));
-        Assert.False(warning.MayResolve(Leader));
-        Assert.False(warning.MayDismiss(Leader));
+        Assert.False(warning.MayResolve(Leader, None));
+        Assert.False(warning.MayDismiss(Leader, None));
         Assert.Equal("Warnings.Closed", Code(() => warning.Acknowledge(Leader, "actions", Later)));
         Assert.Equal("Warnings.Closed", Code(() => warning.StartInvestigation(Leader, null, Later)));
-        Assert.Equal("Warnings.Closed", Code(() => warning.Resolve(Leader, "cause", "measures", Later)));
-        Assert.Equal("Warnings.Closed", Code(() => warning.Dismiss(Leader, "reason", Later)));
+        Assert.Equal("Warnings.Closed", Code(() => warning.Resolve(Leader, "cause", "measures", None, Later)));
+        Assert.Equal("Warnings.Closed", Code(() => warning.Dismiss(Leader, "reason", None, Later)));
         Assert.Equal("Warnings.Closed", Code(() => warning.WriteReport(Staff, "report", Later)));
-        Assert.Equal("Warnings.Closed", Code(() => warning.Dismiss(Staff, "reason", Later)));
+        Assert.Equal("Warnings.Closed", Code(() => warning.Dismiss(Staff, "reason", None, Later)));
         Assert.Equal(state, warning.State);
         Assert.Equal(events, warning.Events.Count);
     }
@@ -540,7 +555,7 @@ public sealed class WarningWorkflowTests
         Step(() => warning.AddNote(Staff, "note", t), WarningEventKind.NoteAdded, Staff, "note");
         Step(() => warning.Acknowledge(Head, "actions", t), WarningEventKind.Acknowledged, Head, "actions");
         Step(() => warning.StartInvestigation(Head, "looking", t), WarningEventKind.InvestigationStarted, Head, "looking");
-        Step(() => warning.Resolve(Leader, "cause", "measures", t), WarningEventKind.Resolved, Leader, null);
+        Step(() => warning.Resolve(Leader, "cause", "measures", None, t), WarningEventKind.Resolved, Leader, null);
 
         Assert.Equal(
             [
@@ -550,7 +565,7 @@ public sealed class WarningWorkflowTests
             warning.Events.Select(e => e.Kind));
 
         var dismissed = Filed();
-        dismissed.Dismiss(Head, "reason", Later);
+        dismissed.Dismiss(Head, "reason", None, Later);
         var last = dismissed.Events.Last();
         Assert.Equal((WarningEventKind.Dismissed, "head-1", "reason"), (last.Kind, last.ActorId, last.Text));
         Assert.Equal(2, dismissed.Events.Count);
@@ -562,11 +577,117 @@ public sealed class WarningWorkflowTests
         var warning = Filed();
 
         Assert.Throws<DomainException>(() => warning.Acknowledge(Staff, "actions", Later));
-        Assert.Throws<DomainException>(() => warning.Resolve(Head, "cause", "measures", Later));
-        Assert.Throws<DomainException>(() => warning.Dismiss(Head, null, Later));
+        Assert.Throws<DomainException>(() => warning.Resolve(Head, "cause", "measures", None, Later));
+        Assert.Throws<DomainException>(() => warning.Dismiss(Head, null, None, Later));
 
         Assert.Single(warning.Events);
         Assert.Equal(Now, warning.UpdatedAt);
+    }
+
+    // ---- A rule warning is closed only once its condition no longer holds (issue 10) ----
+
+    private static Warning RaisedArrears(WarningState state = WarningState.Acknowledged)
+    {
+        var warning = Warning.Raise(Guid.NewGuid(), ClientGrade.C, Arrears, ArrearsSource, Now);
+        if (state is WarningState.Acknowledged or WarningState.Investigating)
+        {
+            warning.Acknowledge(Head, "Meet the employer about the wages", Now);
+        }
+
+        if (state == WarningState.Investigating)
+        {
+            warning.StartInvestigation(Head, null, Now);
+        }
+
+        return warning;
+    }
+
+    [Theory]
+    [InlineData(WarningState.Acknowledged)]
+    [InlineData(WarningState.Investigating)]
+    public void A_wage_arrears_warning_cannot_be_resolved_while_its_incident_is_still_open(WarningState state)
+    {
+        var warning = RaisedArrears(state);
+        var events = warning.Events.Count;
+        IReadOnlyList<RuleFinding> stillOpen = [Arrears];
+
+        Assert.True(warning.StillHolds(stillOpen));
+        Assert.False(warning.MayResolve(Head, stillOpen));
+        Assert.Equal("Warnings.ConditionHolds", Code(() => warning.Resolve(Head, "Employer short of cash", "Mediation agreed", stillOpen, Later)));
+
+        Assert.Equal(state, warning.State);
+        Assert.Null(warning.Cause);
+        Assert.Null(warning.ClosedAt);
+        Assert.Equal(events, warning.Events.Count);
+    }
+
+    [Theory]
+    [InlineData(WarningState.Open)]
+    [InlineData(WarningState.Acknowledged)]
+    [InlineData(WarningState.Investigating)]
+    public void A_rule_warning_cannot_be_dismissed_while_its_rule_holds_even_by_a_leader(WarningState state)
+    {
+        var warning = RaisedArrears(state);
+        IReadOnlyList<RuleFinding> stillOpen = [Arrears];
+
+        Assert.False(warning.MayDismiss(Leader, stillOpen));
+        Assert.Equal("Warnings.ConditionHolds", Code(() => warning.Dismiss(Leader, "False alarm", stillOpen, Later)));
+        Assert.Equal(state, warning.State);
+        Assert.Null(warning.DismissReason);
+    }
+
+    [Fact]
+    public void Once_the_rule_no_longer_holds_the_warning_is_resolved_and_dismissed_as_usual_whatever_else_holds()
+    {
+        IReadOnlyList<RuleFinding> otherRule = [new RuleFinding(WarningRule.DemandDrop, [])];
+        var resolved = RaisedArrears();
+        var dismissed = RaisedArrears(WarningState.Open);
+
+        Assert.False(resolved.StillHolds(otherRule));
+        Assert.True(resolved.MayResolve(Head, otherRule));
+        resolved.Resolve(Head, "Employer short of cash", "Paid in full after mediation", otherRule, Later);
+        dismissed.Dismiss(Head, "Incident was entered on the wrong client and has been corrected", None, Later);
+
+        Assert.Equal((WarningState.Resolved, WarningState.Dismissed), (resolved.State, dismissed.State));
+    }
+
+    [Fact]
+    public void A_warning_filed_by_hand_is_never_held_open_by_the_rules()
+    {
+        var warning = Warning.File(NewClient(), WarningFamily.Abnormal, "Tension on site", null, Staff, Now);
+        warning.Acknowledge(Head, "Visit the site", Now);
+        IReadOnlyList<RuleFinding> arrearsHold = [Arrears];
+
+        Assert.False(warning.StillHolds(arrearsHold));
+        Assert.True(warning.MayResolve(Head, arrearsHold));
+        warning.Resolve(Head, "Overtime dispute", "Overtime paid", arrearsHold, Later);
+        Assert.Equal(WarningState.Resolved, warning.State);
+    }
+
+    [Fact]
+    public void Reviewers_state_and_closing_are_refused_before_the_condition_is_looked_at()
+    {
+        IReadOnlyList<RuleFinding> stillOpen = [Arrears];
+
+        Assert.Equal("Warnings.ReviewersOnly", Code(() => RaisedArrears().Resolve(Staff, "cause", "measures", stillOpen, Later)));
+        Assert.Equal("Warnings.WrongState", Code(() => RaisedArrears(WarningState.Open).Resolve(Head, "cause", "measures", stillOpen, Later)));
+        var closed = RaisedArrears();
+        closed.Resolve(Head, "cause", "measures", None, Now);
+        Assert.Equal("Warnings.Closed", Code(() => closed.Dismiss(Head, "reason", stillOpen, Later)));
+    }
+
+    [Theory]
+    [InlineData(WarningRule.OperatingStatusDeclined, WarningSourceKind.CardChange, null)]
+    [InlineData(WarningRule.DemandDrop, WarningSourceKind.Projects, null)]
+    [InlineData(WarningRule.NoNewBatch, WarningSourceKind.Project, null)]
+    [InlineData(WarningRule.WageArrears, WarningSourceKind.Incident, ClientCrm.Domain.Cooperation.IncidentType.WageArrears)]
+    [InlineData(WarningRule.LaborDisputes, WarningSourceKind.Incident, ClientCrm.Domain.Cooperation.IncidentType.LaborDispute)]
+    [InlineData(WarningRule.EarlyRepatriation, WarningSourceKind.Incident, ClientCrm.Domain.Cooperation.IncidentType.EarlyRepatriation)]
+    public void Each_rule_points_back_to_the_kind_of_record_it_counts(WarningRule rule, WarningSourceKind kind,
+        ClientCrm.Domain.Cooperation.IncidentType? incidents)
+    {
+        Assert.Equal(kind, WarningRules.SourceKindOf(rule));
+        Assert.Equal(incidents, WarningRules.IncidentTypeOf(rule));
     }
 
     // ---- Escalation ----

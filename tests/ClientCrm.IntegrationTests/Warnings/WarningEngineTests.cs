@@ -79,29 +79,100 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
     }
 
     [Fact]
-    public async Task A_dismissed_warning_is_not_raised_again_while_its_cause_lasts_but_is_once_the_cause_returns()
+    public async Task A_warning_closed_once_its_cause_was_dealt_with_is_raised_anew_when_the_cause_returns()
     {
-        var id = await GradingArrange.RegularClientAsync(App, "staff1a", "Dismissed Arrears Ltd");
+        var id = await GradingArrange.RegularClientAsync(App, "staff1a", "Returning Arrears Ltd");
         await WarningArrange.IncidentAsync(App, id, IncidentType.WageArrears, daysAgo: 10, workers: 5);
         await WarningArrange.RunEngineAsync(App);
-        await App.WithDbAsync(async db =>
-        {
-            var warning = await db.Warnings.Include(w => w.Events).SingleAsync(w => w.ClientId == id);
-            var head = await db.Users.SingleAsync(u => u.UserName == "head1");
-            warning.Dismiss(new WarningActor(head.Id, head.DisplayName, false, true), "Already being mediated by the embassy", DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync();
-        });
+        await WarningDataArrange.ResolveIncidentsAsync(App, id, IncidentType.WageArrears);
+        await WarningPageArrange.StepAsync(App, await WarningArrange.OpenWarningAsync(App, id, WarningRule.WageArrears),
+            (w, head, now) => w.Dismiss(head, "Paid after mediation by the embassy", [], now));
 
         await WarningArrange.RunEngineAsync(App);
         Assert.Equal(WarningState.Dismissed, Assert.Single(await WarningArrange.WarningsAsync(App, id)).State);
 
-        await WarningDataArrange.ResolveIncidentsAsync(App, id, IncidentType.WageArrears);
-        await WarningArrange.RunEngineAsync(App);
         await WarningArrange.IncidentAsync(App, id, IncidentType.WageArrears, daysAgo: 0, workers: 4);
         await WarningArrange.RunEngineAsync(App);
 
         var warnings = await WarningArrange.WarningsAsync(App, id);
         Assert.Equal([WarningState.Dismissed, WarningState.Open], warnings.Select(w => w.State));
+    }
+
+    [Fact]
+    public async Task A_warning_closed_while_its_cause_lasted_before_closing_was_checked_is_raised_again_at_the_next_run()
+    {
+        var id = await GradingArrange.RegularClientAsync(App, "staff1a", "Silently Closed Arrears Co");
+        await WarningArrange.IncidentAsync(App, id, IncidentType.WageArrears, daysAgo: 10, workers: 5);
+        await WarningArrange.RunEngineAsync(App);
+        var closed = await WarningArrange.OpenWarningAsync(App, id, WarningRule.WageArrears);
+        // How a warning resolved before the check existed looks: closed, its incident still open.
+        await App.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "Warnings" SET "State" = {(int)WarningState.Resolved}, "Cause" = 'old', "Measures" = 'old', "ClosedAt" = now() WHERE "Id" = {closed}"""));
+
+        var run = await WarningArrange.RunEngineAsync(App);
+
+        var warnings = await WarningArrange.WarningsAsync(App, id);
+        Assert.Equal([(closed, WarningState.Resolved), (warnings[1].Id, WarningState.Open)], warnings.Select(w => (w.Id, w.State)));
+        Assert.Equal(WarningRule.WageArrears, warnings[1].Rule);
+        Assert.True(run.Raised >= 1);
+        Assert.Equal(0, (await WarningArrange.RunEngineAsync(App)).Written);
+    }
+
+    [Fact]
+    public async Task Each_new_warning_points_at_the_record_that_caused_it_and_a_newer_cause_moves_the_pointer()
+    {
+        var arrears = await GradingArrange.RegularClientAsync(App, "staff1a", "Pointer Arrears FZE");
+        await WarningArrange.IncidentAsync(App, arrears, IncidentType.WageArrears, daysAgo: 9, workers: 4);
+        var registeredDeclining = await GradingArrange.ActiveClientAsync(App, "staff1a", "Pointer Registered Decline",
+            card => card with { OperatingStatus = OperatingStatus.Declining });
+        var editedDeclining = await GradingArrange.ActiveClientAsync(App, "staff1a", "Pointer Edited Decline", card => card);
+        var revision = await App.WithDbAsync(async db =>
+        {
+            var client = await db.Clients.SingleAsync(c => c.Id == editedDeclining);
+            client.UpdateCard(client.CurrentCard() with { OperatingStatus = OperatingStatus.Distressed }, App.Clock, "staff1a");
+            await db.SaveChangesAsync();
+            return await db.ClientCardRevisions.Where(r => r.ClientId == editedDeclining).Select(r => r.Id).SingleAsync();
+        });
+        var quiet = await GradingArrange.ActiveClientAsync(App, "staff1a", "Pointer Quiet B", card => card);
+        await GradingArrange.ProjectsAsync(App, quiet, [700, 400], workers: 5, amountCny: 50_000m);
+        await WarningDataArrange.SetGradeAsync(App, quiet, Domain.Grading.ClientGrade.B);
+
+        await WarningArrange.RunEngineAsync(App);
+
+        var incident = await App.WithDbAsync(db => db.WorkerIncidents.Where(i => i.ClientId == arrears).Select(i => new { i.ProjectId, i.Id }).SingleAsync());
+        Assert.Equal(WarningSource.Incident(incident.ProjectId, incident.Id), await SourceAsync(arrears, WarningRule.WageArrears));
+        Assert.Equal(WarningSource.CardChange(null), await SourceAsync(registeredDeclining, WarningRule.OperatingStatusDeclined));
+        Assert.Equal(WarningSource.CardChange(revision), await SourceAsync(editedDeclining, WarningRule.OperatingStatusDeclined));
+        var newestBatch = await App.WithDbAsync(db => db.CooperationProjects.Where(p => p.ClientId == quiet)
+            .OrderByDescending(p => p.ContractSignedOn).Select(p => p.Id).FirstAsync());
+        Assert.Equal(WarningSource.Project(newestBatch), await SourceAsync(quiet, WarningRule.NoNewBatch));
+
+        await WarningArrange.IncidentAsync(App, arrears, IncidentType.WageArrears, daysAgo: 1, workers: 2);
+        await WarningArrange.RunEngineAsync(App);
+
+        var newer = await App.WithDbAsync(db => db.WorkerIncidents.Where(i => i.ClientId == arrears).OrderByDescending(i => i.OccurredOn)
+            .Select(i => new { i.ProjectId, i.Id }).FirstAsync());
+        Assert.NotEqual(incident.Id, newer.Id);
+        Assert.Equal(WarningSource.Incident(newer.ProjectId, newer.Id), await SourceAsync(arrears, WarningRule.WageArrears));
+    }
+
+    [Fact]
+    public async Task An_open_warning_raised_before_warnings_had_sources_gets_its_source_at_the_next_run_and_nothing_else_changes()
+    {
+        var id = await GradingArrange.RegularClientAsync(App, "staff1a", "Unpointed Arrears Co");
+        await WarningArrange.IncidentAsync(App, id, IncidentType.WageArrears, daysAgo: 6, workers: 3);
+        await WarningArrange.RunEngineAsync(App);
+        var warningId = await WarningArrange.OpenWarningAsync(App, id, WarningRule.WageArrears);
+        await App.WithDbAsync(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "Warnings" SET "SourceKind" = NULL, "SourceProjectId" = NULL, "SourceRecordId" = NULL WHERE "Id" = {warningId}"""));
+        var events = await WarningDataArrange.CountAsync<WarningEvent>(App);
+
+        var run = await WarningArrange.RunEngineAsync(App);
+
+        Assert.Equal(0, run.Written);
+        Assert.Equal(events, await WarningDataArrange.CountAsync<WarningEvent>(App));
+        var incident = await App.WithDbAsync(db => db.WorkerIncidents.Where(i => i.ClientId == id).Select(i => new { i.ProjectId, i.Id }).SingleAsync());
+        Assert.Equal(WarningSource.Incident(incident.ProjectId, incident.Id), await SourceAsync(id, WarningRule.WageArrears));
     }
 
     [Fact]
@@ -247,6 +318,9 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
         Assert.Equal("false", criterion.GetAttribute("data-met"));
         Assert.Equal("1", criterion.QuerySelector(".criterion-actual")!.TextContent.Trim());
     }
+
+    private Task<WarningSource?> SourceAsync(Guid clientId, WarningRule rule) =>
+        App.WithDbAsync(async db => (await db.Warnings.SingleAsync(w => w.ClientId == clientId && w.Rule == rule)).Source);
 
     private Task<List<WarningFigure>> EvidenceAsync(Guid clientId, WarningRule rule) =>
         App.WithDbAsync(async db => (await db.Warnings.SingleAsync(w => w.ClientId == clientId && w.Rule == rule)).Evidence.ToList());

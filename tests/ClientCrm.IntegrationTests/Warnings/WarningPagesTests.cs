@@ -41,7 +41,8 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
         Assert.Contains("督促补发", lines[1].TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#acknowledge-form")); // done once
         Assert.NotNull(page.QuerySelector("#investigate-form"));
-        Assert.NotNull(page.QuerySelector("#resolve-form"));
+        Assert.Null(page.QuerySelector("#resolve-form")); // the wages are still unpaid: the warning cannot be closed yet
+        Assert.NotNull(page.QuerySelector("#condition-holds"));
 
         var audit = await App.WithDbAsync(db => db.AuditEntries
             .Where(a => a.EntityType == "Warning" && a.EntityId == warningId.ToString() && a.Action == AuditAction.Updated).ToListAsync());
@@ -177,8 +178,10 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
     [Fact]
     public async Task Resolving_needs_both_cause_and_measures_each_named_next_to_its_field_and_typed_text_is_kept()
     {
-        var (_, warningId) = await WageArrearsWarningAsync("Resolve Needs Both Ltd");
+        var (clientId, warningId) = await WageArrearsWarningAsync("Resolve Needs Both Ltd");
         await StepAsync(warningId, (w, head, now) => w.Acknowledge(head, "核实欠薪", now));
+        // The wages were paid: the incident is resolved, so the warning may be closed.
+        await WarningDataArrange.ResolveIncidentsAsync(App, clientId, IncidentType.WageArrears);
         var head = await SignedInAsync("head1");
 
         using var empty = await head.SubmitAsync($"/Warnings/{warningId}", "#resolve-form", Values(("Step.Cause", ""), ("Step.Measures", "")));
@@ -208,7 +211,9 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
     [Fact]
     public async Task Dismissing_needs_a_reason_and_then_closes_the_warning()
     {
-        var (_, warningId) = await WageArrearsWarningAsync("Dismiss Needs Reason FZE");
+        var (clientId, warningId) = await WageArrearsWarningAsync("Dismiss Needs Reason FZE");
+        // The incident was entered on the wrong client; correcting it is what makes the warning dismissable.
+        await WarningDataArrange.ResolveIncidentsAsync(App, clientId, IncidentType.WageArrears);
         var head = await SignedInAsync("head1");
 
         using var refused = await head.SubmitAsync($"/Warnings/{warningId}", "#dismiss-form", Values(("Step.DismissReason", "")));
@@ -233,7 +238,7 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
         var staff = await SignedInAsync("staff1a");
         Assert.NotNull((await staff.GetPageAsync($"/Clients/{clientId}")).QuerySelector($"#warning-column [data-warning-id='{warningId}']"));
 
-        await StepAsync(warningId, (w, head, now) => w.Dismiss(head, "已核实，客户仅调整时间", now));
+        await StepAsync(warningId, (w, head, now) => w.Dismiss(head, "已核实，客户仅调整时间", [], now));
 
         var clientPage = await staff.GetPageAsync($"/Clients/{clientId}");
         Assert.Null(clientPage.QuerySelector($"[data-warning-id='{warningId}']"));

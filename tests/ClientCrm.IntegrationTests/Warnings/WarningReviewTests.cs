@@ -79,7 +79,7 @@ public sealed class WarningReviewTests(PostgresFixture postgres) : AppTest(postg
         var churn = await WarningPageArrange.FiledAsync(App, d2, WarningFamily.Churn, "转向他司", daysAgo: 2);
         var resolved = await WarningPageArrange.FiledAsync(App, d2, WarningFamily.Abnormal, "已平息", daysAgo: 1);
         await WarningPageArrange.StepAsync(App, resolved, (w, by, now) => w.Acknowledge(by, "调解", now));
-        await WarningPageArrange.StepAsync(App, resolved, (w, by, now) => w.Resolve(by, "加班费争议", "补发加班费", now));
+        await WarningPageArrange.StepAsync(App, resolved, (w, by, now) => w.Resolve(by, "加班费争议", "补发加班费", [], now));
         Guid[] mine = [majorChange, abnormal, churn, resolved];
         var leader = await SignedInAsync("leader");
         var d2Id = await DepartmentIdAsync("D2");

@@ -44,6 +44,8 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
         b.HasMany(w => w.Events).WithOne(e => e.Warning).HasForeignKey(e => e.WarningId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(w => w.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(w => w.IsClosed);
+        // The source is three plain columns (kind, project, record), set by the engine's COPY and UPDATE; Source composes them.
+        b.Ignore(w => w.Source);
 
         // SPEC §7: one open warning per client and rule. The engine keeps to it under its lock; the index makes it a fact.
         b.HasIndex(w => new { w.ClientId, w.Rule }).IsUnique()

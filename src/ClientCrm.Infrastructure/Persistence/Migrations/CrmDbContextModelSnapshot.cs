@@ -1096,6 +1096,15 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SourceKind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SourceProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceRecordId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 

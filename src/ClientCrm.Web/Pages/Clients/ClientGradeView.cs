@@ -21,6 +21,9 @@ public sealed class ClientGradeView
     public string? ResponsibleLeaderName { get; init; }
     public required GradeAssessment Assessment { get; init; }
     public (Guid Id, ClientGrade Proposed)? PendingProposal { get; init; }
+
+    /// <summary>The pending proposal is one today's figures no longer give: it can only be overridden with a reason.</summary>
+    public bool PendingOutdated => PendingProposal is { } pending && !GradeProposal.Supports(pending.Proposed, Assessment);
     public required GradingThresholds Thresholds { get; init; }
     public DateOnly? LastContactOn { get; init; }
     public required DateOnly ContactDueOn { get; init; }

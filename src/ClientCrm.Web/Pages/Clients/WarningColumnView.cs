@@ -7,11 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Web.Pages.Clients;
 
-/// <summary>One open warning as the warning column (预警栏) shows it.</summary>
+/// <summary>One open warning as the warning column (预警栏) shows it, with the record that caused a rule warning.</summary>
 public sealed record WarningColumnItem(Guid Id, Guid ClientId, WarningFamily Family, WarningRule? Rule, string? Summary,
-    WarningSeverity Severity, WarningState State, DateTimeOffset RaisedAt, bool ConditionCleared, bool Escalated)
+    WarningSeverity Severity, WarningState State, DateTimeOffset RaisedAt, bool ConditionCleared, bool Escalated,
+    WarningSourceKind? SourceKind, Guid? SourceProjectId, Guid? SourceRecordId)
 {
     public WarningBadges Badges => new(Family, Severity, State, ConditionCleared, Escalated);
+
+    /// <summary>The link to the cause, from the stored columns (no query per row); null for a warning filed by hand.</summary>
+    public string? SourceHref => SourceKind is { } kind ? WarningSourceLinks.Href(ClientId, new WarningSource(kind, SourceProjectId, SourceRecordId)) : null;
 }
 
 /// <summary>
@@ -58,5 +62,6 @@ public sealed class WarningColumnView
     private static readonly Expression<Func<Warning, DateTimeOffset>> ByRaisedAt = w => w.RaisedAt;
     private static readonly Expression<Func<Warning, Guid>> ById = w => w.Id;
     private static readonly Expression<Func<Warning, WarningColumnItem>> ToItem = w => new WarningColumnItem(w.Id, w.ClientId, w.Family,
-        w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt, w.ConditionClearedAt != null, w.EscalatedAt != null);
+        w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt, w.ConditionClearedAt != null, w.EscalatedAt != null,
+        w.SourceKind, w.SourceProjectId, w.SourceRecordId);
 }

@@ -13,11 +13,23 @@ namespace ClientCrm.Web.Pages.Grading;
 
 /// <summary>
 /// One proposed grade change with its figures; the department head (B/C) or a leader (anything with A) confirms it
-/// or overrides it with a reason. The domain refuses what the user may not decide, whatever the form offered.
+/// or overrides it with a reason. The domain refuses what the user may not decide, whatever the form offered. While it is
+/// pending, the page assesses the client again with today's figures (the same facts query and engine as a run) and shows
+/// them beside the run's: confirming is offered, and allowed, only while they still give the proposed grade.
 /// </summary>
 public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     public GradeProposal Proposal { get; private set; } = null!;
+
+    /// <summary>What the rules give the client today; null once the proposal is no longer pending.</summary>
+    public GradeAssessment? Current { get; private set; }
+
+    /// <summary>Each criterion at the run beside today's (pending proposals only).</summary>
+    public IReadOnlyList<CriterionComparison> Comparison { get; private set; } = [];
+
+    public bool Supported { get; private set; }
+    public bool FiguresChanged { get; private set; }
+    public bool MayConfirm { get; private set; }
     public string ClientName { get; private set; } = "";
     public ClientGrade CurrentGrade { get; private set; }
     public string? CurrentResponsibleLeaderId { get; private set; }
@@ -37,22 +49,29 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
             return NotFound();
         }
 
-        await LoadAsync(proposal, ct);
+        await LoadAsync(proposal, await CurrentAsync(proposal, await db.GradingThresholdsAsync(ct), ct), ct);
+        // Out of date: the override form starts at the grade today's figures give.
+        if (Current is not null && !Supported)
+        {
+            OverrideGrade ??= Current.Grade;
+        }
+
         return Page();
     }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct) =>
-        DecideAsync(id, (p, decider, thresholds, time) => p.Confirm(p.Client!, decider, Blank(ResponsibleLeaderId), thresholds, time), ct);
+        DecideAsync(id, (p, decider, current, thresholds, time) => p.Confirm(p.Client!, decider, Blank(ResponsibleLeaderId), current, thresholds, time), ct);
 
     public Task<IActionResult> OnPostOverrideAsync(Guid id, CancellationToken ct)
     {
         GradingPeople.CheckGradeAndReason(ModelState, l, OverrideGrade, nameof(OverrideGrade), Reason, nameof(Reason));
 
-        return DecideAsync(id, (p, decider, thresholds, time) =>
-            p.Override(p.Client!, decider, OverrideGrade!.Value, Reason, Blank(ResponsibleLeaderId), thresholds, time), ct);
+        return DecideAsync(id, (p, decider, current, thresholds, time) =>
+            p.Override(p.Client!, decider, OverrideGrade!.Value, Reason, Blank(ResponsibleLeaderId), current, thresholds, time), ct);
     }
 
-    private async Task<IActionResult> DecideAsync(Guid id, Action<GradeProposal, GradeDecider, GradingThresholds, BusinessClock> decide, CancellationToken ct)
+    private async Task<IActionResult> DecideAsync(Guid id, Action<GradeProposal, GradeDecider, GradeAssessment, GradingThresholds, BusinessClock> decide,
+        CancellationToken ct)
     {
         var proposal = await db.GradeProposals.Include(p => p.Client).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (proposal is null)
@@ -65,11 +84,14 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
             ModelState.AddModelError(nameof(ResponsibleLeaderId), l["Grading.NotALeader"]);
         }
 
+        // Today's figures, read at the decision: they decide whether confirming is still allowed, and the history keeps them.
+        var thresholds = await db.GradingThresholdsAsync(ct);
+        var current = await CurrentAsync(proposal, thresholds, ct);
         if (ModelState.IsValid)
         {
             try
             {
-                decide(proposal, GradingPeople.Decider(actor, User), await db.GradingThresholdsAsync(ct), clock);
+                decide(proposal, GradingPeople.Decider(actor, User), current, thresholds, clock);
                 await db.SaveChangesAsync(ct);
                 // The grade decides the no-new-batch rule and the severity of new warnings.
                 await warnings.ClientDataChangedAsync(proposal.ClientId, ct);
@@ -87,11 +109,20 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
             }
         }
 
-        await LoadAsync(proposal, ct);
+        await LoadAsync(proposal, current, ct);
         return Page();
     }
 
-    private async Task LoadAsync(GradeProposal proposal, CancellationToken ct)
+    /// <summary>The client assessed with today's facts and thresholds, as a run would assess it now.</summary>
+    private async Task<GradeAssessment> CurrentAsync(GradeProposal proposal, GradingThresholds thresholds, CancellationToken ct)
+    {
+        // The proposal was read through the scope, so its client is in it.
+        var facts = await GradingFactsQuery.ForClientAsync(db, proposal.ClientId, clock.Today, ct)
+            ?? throw new InvalidOperationException("The client of a proposal in scope is not in scope.");
+        return GradingEngine.Assess(facts, thresholds);
+    }
+
+    private async Task LoadAsync(GradeProposal proposal, GradeAssessment current, CancellationToken ct)
     {
         Proposal = proposal;
         ClientName = proposal.Client!.Name;
@@ -99,7 +130,16 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
         CurrentResponsibleLeaderId = proposal.Client.ResponsibleLeaderId;
         var decider = GradingPeople.Decider(actor, User);
         IsLeader = decider.IsLeader;
-        MayDecide = proposal.State == ProposalState.Pending && proposal.MayBeDecidedBy(decider);
+        MayDecide = proposal.MayOverride(decider);
+        MayConfirm = proposal.MayConfirm(decider, current);
+        if (proposal.State == ProposalState.Pending)
+        {
+            Current = current;
+            Comparison = proposal.Compare(current);
+            Supported = proposal.IsSupportedBy(current);
+            FiguresChanged = Comparison.Any(c => c.Changed);
+        }
+
         if (IsLeader)
         {
             Leaders = await GradingPeople.LeadersAsync(db, ct);

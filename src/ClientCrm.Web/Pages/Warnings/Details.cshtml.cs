@@ -2,6 +2,7 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -15,11 +16,14 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// One warning (SPEC §7): what raised it, its figures and detailed report, how it was handled, its timeline, and the forms
 /// of the steps this user may take. The forms are only offered to whom the workflow allows; every handler loads the
 /// warning through the scoped set again (out of scope: 404) and lets the domain decide, so a post nobody offered changes
-/// nothing.
+/// nothing. A rule warning links to the record that caused it, and while its rule still holds for the client (the engine's
+/// own evaluation, <see cref="WarningFactsQuery.FindingsAsync"/>) it cannot be resolved or dismissed.
 /// </summary>
 public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidator<WarningStepInput> validator, IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : PageModel
+    BusinessClock clock) : PageModel
 {
+    private IReadOnlyList<RuleFinding>? _findings;
+
     public Warning Warning { get; private set; } = null!;
     public string ClientName { get; private set; } = "";
     public string? ClientChineseName { get; private set; }
@@ -34,7 +38,13 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
     public bool MayDismiss { get; private set; }
     public bool MayWriteReport { get; private set; }
     public bool MayAddNote => true;
-    public bool MayReview => MayAcknowledge || MayStartInvestigation || MayResolve || MayDismiss;
+    public bool IsReviewer { get; private set; }
+
+    /// <summary>The open rule warning's condition still holds: it stays open until its cause is dealt with.</summary>
+    public bool ConditionHolds { get; private set; }
+
+    /// <summary>The incident, batch or card change that caused a rule warning; null for one filed by hand.</summary>
+    public WarningSourceLink? Source { get; private set; }
 
     /// <summary>After a conflict, what the user typed for a step whose form is no longer offered (someone else took it).</summary>
     public string? UnsavedText { get; private set; }
@@ -65,8 +75,10 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
         }
 
         var who = WarningPeople.Actor(actor, User);
-        // The texts are checked only for a step this user may take; otherwise the domain says why not (reviewers only, closed…).
-        if (Allowed(warning, step, who))
+        var findings = await FindingsAsync(warning, ct);
+        // The texts are checked only for a step this user may take; otherwise the domain says why not (reviewers only, closed,
+        // the condition still holds…).
+        if (Allowed(warning, step, who, findings))
         {
             (await validator.ValidateAsync(Step, o => o.IncludeRuleSets(step.ToString()), ct)).AddToModelState(ModelState, nameof(Step));
         }
@@ -82,7 +94,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
                     db.Entry(warning).Property(w => w.Version).OriginalValue = Step.Version;
                 }
 
-                Apply(warning, step, who, clock.GetUtcNow());
+                Apply(warning, step, who, findings, clock.UtcNow);
                 await db.SaveChangesAsync(ct);
                 TempData["Flash"] = l[$"Warnings.Done.{step}"].Value;
                 return RedirectToPage(new { id });
@@ -113,17 +125,24 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
         return Page();
     }
 
-    private static bool Allowed(Warning warning, WarningStep step, WarningActor who) => step switch
+    private static bool Allowed(Warning warning, WarningStep step, WarningActor who, IReadOnlyList<RuleFinding> findings) => step switch
     {
         WarningStep.Acknowledge => warning.MayAcknowledge(who),
         WarningStep.Investigate => warning.MayStartInvestigation(who),
-        WarningStep.Resolve => warning.MayResolve(who),
-        WarningStep.Dismiss => warning.MayDismiss(who),
+        WarningStep.Resolve => warning.MayResolve(who, findings),
+        WarningStep.Dismiss => warning.MayDismiss(who, findings),
         WarningStep.Report => !warning.IsClosed,
         _ => true,
     };
 
-    private void Apply(Warning warning, WarningStep step, WarningActor who, DateTimeOffset now)
+    /// <summary>
+    /// The rules that hold for the warning's client now, read once per request; only an open rule warning needs them (a closed
+    /// one is past closing, a filed one no rule can see).
+    /// </summary>
+    private async Task<IReadOnlyList<RuleFinding>> FindingsAsync(Warning warning, CancellationToken ct) =>
+        _findings ??= warning.Rule is null || warning.IsClosed ? [] : await WarningFactsQuery.FindingsAsync(db, warning.ClientId, clock.Today, ct);
+
+    private void Apply(Warning warning, WarningStep step, WarningActor who, IReadOnlyList<RuleFinding> findings, DateTimeOffset now)
     {
         switch (step)
         {
@@ -134,10 +153,10 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
                 warning.StartInvestigation(who, Step.InvestigationNote, now);
                 break;
             case WarningStep.Resolve:
-                warning.Resolve(who, Step.Cause, Step.Measures, now);
+                warning.Resolve(who, Step.Cause, Step.Measures, findings, now);
                 break;
             case WarningStep.Dismiss:
-                warning.Dismiss(who, Step.DismissReason, now);
+                warning.Dismiss(who, Step.DismissReason, findings, now);
                 break;
             case WarningStep.Report:
                 warning.WriteReport(who, Step.Report, now);
@@ -178,11 +197,15 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
         (ClientName, ClientChineseName, DepartmentName) = (client.Name, client.ChineseName, client.Department ?? "");
 
         var who = WarningPeople.Actor(actor, User);
+        var findings = await FindingsAsync(warning, ct);
+        IsReviewer = who.Reviews;
+        ConditionHolds = !warning.IsClosed && warning.StillHolds(findings);
         MayAcknowledge = warning.MayAcknowledge(who);
         MayStartInvestigation = warning.MayStartInvestigation(who);
-        MayResolve = warning.MayResolve(who);
-        MayDismiss = warning.MayDismiss(who);
+        MayResolve = warning.MayResolve(who, findings);
+        MayDismiss = warning.MayDismiss(who, findings);
         MayWriteReport = !warning.IsClosed;
+        Source = await WarningSourceLinks.DescribeAsync(db, l, clock, warning.ClientId, warning.Source, ct);
 
         // The forms post the version shown here; a later step by someone else makes the next post a conflict, not an overwrite.
         Step.Version = warning.Version;
