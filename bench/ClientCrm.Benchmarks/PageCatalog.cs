@@ -77,6 +77,7 @@ public static partial class PageCatalog
         new("/Clients/{id}", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}"),
         new("/Clients/{id}", PageRole.Leader, PageBudget.Other, ids => $"/Clients/{ids.ClientId}"),
         new("/Clients/{id}/History", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}/History"),
+        new("/Clients/{id}/Projects", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}/Projects"),
         new("/Clients/{id}/Projects/{id}", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}/Projects/{ids.ProjectId}"),
         new("/Warnings", PageRole.Head, PageBudget.Other, _ => "/Warnings"),
         new("/Warnings", PageRole.Leader, PageBudget.Other, _ => "/Warnings"),

@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<SummaryVersion>();
         services.AddSingleton<Notifications.InboxVersion>();
+        services.AddSingleton<Notifications.ClosedItemsInterceptor>();
         services.AddSingleton<CacheVersionsInterceptor>();
         services.AddSingleton<LiteralLimitInterceptor>();
 
@@ -40,9 +41,11 @@ public static class DependencyInjection
         services.AddSingleton(sp => new DbContextOptionsBuilder<CrmDbContext>()
             .UseApplicationServiceProvider(sp)
             .UseNpgsql(tuned, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-            // Order matters: indexes are computed before the audit log reads the entries.
+            // Order matters: indexes are computed before the audit log reads the entries, and messages about closed items
+            // are marked done before the cache versions look at what the save changes.
             .AddInterceptors(sp.GetRequiredService<BlindIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                sp.GetRequiredService<CacheVersionsInterceptor>(), sp.GetRequiredService<LiteralLimitInterceptor>())
+                sp.GetRequiredService<Notifications.ClosedItemsInterceptor>(), sp.GetRequiredService<CacheVersionsInterceptor>(),
+                sp.GetRequiredService<LiteralLimitInterceptor>())
             .ReplaceService<IModelCacheKeyFactory, CrmModelCacheKeyFactory>()
             // Counts stop at a cap (Take without an order, on purpose): nothing to warn about.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning))

@@ -9,7 +9,7 @@ namespace ClientCrm.BrowserTests;
 
 /// <summary>
 /// A department head's warning review in a real browser: the leader runs the demo company's first warning check, the head
-/// sees the unread badge, opens the oldest warning of the review queue, reads its figures and timeline, acknowledges it
+/// sees the unread badge, opens the most urgent warning of the review queue (the first), reads its figures and timeline, acknowledges it
 /// with the actions set, and finds it, acknowledged, in the client page's warning column.
 /// </summary>
 public sealed class WarningJourneyTests(ITestOutputHelper output)
@@ -18,7 +18,7 @@ public sealed class WarningJourneyTests(ITestOutputHelper output)
     private const string Actions = "已约见客户负责人核实欠薪情况，要求一周内补发工资并提交付款凭证。";
 
     [Fact]
-    public async Task A_department_head_reviews_the_oldest_warning_acknowledges_it_and_sees_it_on_the_client_page()
+    public async Task A_department_head_reviews_the_most_urgent_warning_acknowledges_it_and_sees_it_on_the_client_page()
     {
         var total = Stopwatch.StartNew();
         Browser.Locate();
@@ -60,7 +60,7 @@ public sealed class WarningJourneyTests(ITestOutputHelper output)
             Assert.All(rows, r => Assert.Equal("业务一部", r.FindElement(By.CssSelector(".warning-department")).Text));
             output.WriteLine("review queue: " + browser.SaveFullPageScreenshot("warning-review-queue"));
 
-            step = "open the oldest warning and read its figures and timeline";
+            step = "open the most urgent warning and read its figures and timeline";
             oldest.FindElement(By.CssSelector("a.warning-link")).Click();
             browser.WaitForPath("/Warnings/" + warningId);
             Assert.Equal("Open", browser.WaitForVisible("#warning-state").GetAttribute("data-state"));

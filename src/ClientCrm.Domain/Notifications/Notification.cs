@@ -1,3 +1,5 @@
+using ClientCrm.Domain.Warnings;
+
 namespace ClientCrm.Domain.Notifications;
 
 /// <summary>
@@ -20,14 +22,40 @@ public enum NotificationKind
 }
 
 /// <summary>
-/// One message in one person's inbox: what happened (kind and a short text naming the client) and where to look
-/// (a link inside the app). Read once opened.
+/// What a message is about, kept as data so the inbox can say it in the reader's language when it is shown: the item
+/// (a warning, a grade proposal) by id, the client by its names, and the rule that raised a warning or, for one filed by
+/// hand, its summary in the filer's words.
+/// </summary>
+public sealed record NotificationSubject(Guid Id, string ClientName, string? ClientChineseName, WarningRule? Rule, string? Summary);
+
+/// <summary>
+/// One message in one person's inbox: what happened (kind, and what it is about: <see cref="NotificationSubject"/>, or a
+/// short text) and where to look (a link inside the app). Read once opened; done once someone closed the item it is about.
 /// </summary>
 public class Notification
 {
     public const int MaxTextLength = 500;
+    public const int MaxClientNameLength = 300;
 
     private Notification() { }
+
+    /// <summary>
+    /// A message about an item: the names and the rule are stored, not a sentence, so the inbox words it in the reader's
+    /// language; the item's id lets closing it mark the message done.
+    /// </summary>
+    public static Notification About(string recipientId, NotificationKind kind, NotificationSubject subject, string link, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject.ClientName);
+        var notification = new Notification(recipientId, kind, subject.Summary ?? "", link, now)
+        {
+            SubjectId = subject.Id,
+            ClientName = Cut(subject.ClientName, MaxClientNameLength),
+            ClientChineseName = string.IsNullOrWhiteSpace(subject.ClientChineseName) ? null : Cut(subject.ClientChineseName, MaxClientNameLength),
+            Rule = subject.Rule,
+        };
+        return notification;
+    }
 
     public Notification(string recipientId, NotificationKind kind, string text, string link, DateTimeOffset now)
     {
@@ -42,7 +70,7 @@ public class Notification
         Id = Guid.CreateVersion7(now);
         RecipientId = recipientId;
         Kind = kind;
-        Text = text.Length <= MaxTextLength ? text : text[..MaxTextLength];
+        Text = Cut(text, MaxTextLength);
         Link = link;
         CreatedAt = now;
     }
@@ -55,9 +83,25 @@ public class Notification
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
+    /// <summary>The warning or proposal the message is about; null for a message with only a text.</summary>
+    public Guid? SubjectId { get; private set; }
+
+    /// <summary>The client's name as it was when the message was sent; null for a message with only a text.</summary>
+    public string? ClientName { get; private set; }
+
+    public string? ClientChineseName { get; private set; }
+
+    /// <summary>The rule that raised the warning; null for a warning filed by hand (its summary is <see cref="Text"/>).</summary>
+    public WarningRule? Rule { get; private set; }
+
+    /// <summary>When the item was closed (a warning resolved or dismissed, a proposal decided): nothing is left to do.</summary>
+    public DateTimeOffset? DoneAt { get; private set; }
+
     public const int MaxLinkLength = 300;
 
     public bool IsRead => ReadAt is not null;
+
+    public bool IsDone => DoneAt is not null;
 
     /// <summary>
     /// Opening a notification redirects to its link, so only a path inside the app passes: it starts with one "/", not
@@ -71,4 +115,16 @@ public class Notification
         && !link.Any(char.IsControl);
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    /// <summary>
+    /// The item was closed, by the recipient or by someone else: the message asks nothing more of its reader, so it no
+    /// longer counts as unread either. Done once: the first time is kept.
+    /// </summary>
+    public void MarkDone(DateTimeOffset now)
+    {
+        DoneAt ??= now;
+        ReadAt ??= now;
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

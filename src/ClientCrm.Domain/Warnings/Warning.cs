@@ -234,6 +234,12 @@ public class Warning : IClientRecord, IAuditable
     /// <summary>Warnings raised at or before this moment are overdue for acknowledgement.</summary>
     public static DateTimeOffset EscalationCutoff(DateTimeOffset now, int afterDays) => now.AddDays(-afterDays);
 
+    /// <summary>
+    /// When a warning raised at <paramref name="raisedAt"/> must be acknowledged by: later, it is escalated. The same number
+    /// of days for every warning, so the earliest raised is the most urgent.
+    /// </summary>
+    public static DateTimeOffset AcknowledgementDue(DateTimeOffset raisedAt, int afterDays) => raisedAt.AddDays(afterDays);
+
     private static bool Reviewer(WarningActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -29,6 +29,18 @@ public static class RateBook
         return rate?.ToQuote();
     }
 
+    /// <summary>The ids of the rates in force on <paramref name="on"/>: for each currency, the latest that took effect by then.</summary>
+    public static async Task<IReadOnlySet<int>> InForceIdsAsync(this CrmDbContext db, DateOnly on, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = await db.ExchangeRates.AsNoTracking()
+            .Where(r => r.EffectiveFrom <= on)
+            .GroupBy(r => r.Currency)
+            .Select(g => g.OrderByDescending(r => r.EffectiveFrom).Select(r => r.Id).First())
+            .ToListAsync(ct);
+        return ids.ToHashSet();
+    }
+
     /// <summary>Currencies that can be entered today: the yuan and every currency with a rate in force.</summary>
     public static async Task<IReadOnlyList<string>> UsableCurrenciesAsync(this CrmDbContext db, DateOnly on, CancellationToken ct = default)
     {

@@ -55,7 +55,10 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
         var disabled = (await db.Users.Where(u => u.IsDisabled).Select(u => u.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(
-            """COPY "Notifications" ("Id", "RecipientId", "Kind", "Text", "Link", "CreatedAt") FROM STDIN (FORMAT BINARY)""", ct);
+            """
+            COPY "Notifications" ("Id", "RecipientId", "Kind", "Text", "Link", "CreatedAt", "SubjectId", "ClientName", "ClientChineseName", "Rule")
+            FROM STDIN (FORMAT BINARY)
+            """, ct);
         foreach (var n in notifications.Where(n => !disabled.Contains(n.RecipientId)))
         {
             await writer.StartRowAsync(ct);
@@ -65,12 +68,22 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
             await writer.WriteAsync(n.Text, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(n.Link, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(n.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            await WriteOrNullAsync(writer, n.SubjectId, NpgsqlDbType.Uuid, ct);
+            await WriteOrNullAsync(writer, n.ClientName, NpgsqlDbType.Varchar, ct);
+            await WriteOrNullAsync(writer, n.ClientChineseName, NpgsqlDbType.Varchar, ct);
+            await WriteOrNullAsync(writer, n.Rule is { } rule ? (int)rule : (int?)null, NpgsqlDbType.Integer, ct);
         }
 
         await writer.CompleteAsync(ct);
         // Written past the change tracker: the unread counts must look again.
         inbox.Bump();
     }
+
+    private static Task WriteOrNullAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct =>
+        value is { } v ? writer.WriteAsync(v, type, ct) : writer.WriteNullAsync(ct);
+
+    private static Task WriteOrNullAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is not null ? writer.WriteAsync(value, type, ct) : writer.WriteNullAsync(ct);
 
     private IQueryable<Identity.CrmUser> UsersInRole(string role) =>
         db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));

@@ -186,7 +186,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         var leaders = await notifier.LeaderIdsAsync(ct);
         var heads = await notifier.DepartmentHeadIdsAsync(ct);
         await notifier.SendManyAsync(raised
-            .SelectMany(r => WarningNotices.ForNewWarning(r.Warning.Id, r.Warning.Severity, WarningNotices.ClientLabel(r.Client.Name, r.Client.ChineseName),
+            .SelectMany(r => WarningNotices.ForNewWarning(WarningNotices.Subject(r.Warning, r.Client.Name, r.Client.ChineseName), r.Warning.Severity,
                 heads[r.Client.DepartmentId], leaders, r.Client.OwnerId, filerId: null, now))
             .ToList(), ct);
     }
@@ -201,7 +201,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
                 UPDATE "Warnings" AS w SET "EscalatedAt" = @now, "UpdatedAt" = @now
                 FROM "Clients" AS c
                 WHERE c."Id" = w."ClientId" AND w."State" = 1 AND w."EscalatedAt" IS NULL AND w."RaisedAt" <= @cutoff
-                RETURNING w."Id", c."Name", c."ChineseName"
+                RETURNING w."Id", w."Rule", w."Summary", c."Name", c."ChineseName"
                 """,
                 new NpgsqlParameter("now", now), new NpgsqlParameter("cutoff", cutoff))
             .ToListAsync(ct);
@@ -213,7 +213,8 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         await InsertEventsAsync(escalated.Select(e => new WarningEvent(e.Id, WarningEventKind.Escalated, now, null, null, null)).ToList(), ct);
         var leaders = await notifier.LeaderIdsAsync(ct);
         await notifier.SendManyAsync(escalated
-            .SelectMany(e => leaders.Select(l => new Notification(l, NotificationKind.WarningEscalated, WarningNotices.ClientLabel(e.Name, e.ChineseName), WarningLinks.Detail(e.Id), now)))
+            .SelectMany(e => leaders.Select(l => Notification.About(l, NotificationKind.WarningEscalated,
+                new NotificationSubject(e.Id, e.Name, e.ChineseName, e.Rule, e.Rule is null ? e.Summary : null), WarningLinks.Detail(e.Id), now)))
             .ToList(), ct);
         return escalated.Count;
     }
@@ -357,7 +358,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
 
     private sealed record Changed(Guid Id, Guid ClientId, WarningRule Rule, IReadOnlyList<WarningFigure> Evidence, WarningEventKind Kind);
 
-    private sealed record EscalatedWarning(Guid Id, string Name, string? ChineseName);
+    private sealed record EscalatedWarning(Guid Id, WarningRule? Rule, string? Summary, string Name, string? ChineseName);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Warning run {RunId} ({Trigger}): {Assessed} clients, {Raised} raised, {Refreshed} refreshed, {Cleared} cleared, {Returned} returned, {Escalated} escalated in {Milliseconds:0} ms")]

@@ -1,4 +1,5 @@
 using ClientCrm.Domain.Notifications;
+using ClientCrm.Domain.Warnings;
 
 namespace ClientCrm.Domain.Tests;
 
@@ -109,5 +110,58 @@ public sealed class NotificationTests
         n.MarkRead(Now.AddHours(2));
 
         Assert.Equal(Now.AddMinutes(5), n.ReadAt);
+    }
+
+    [Fact]
+    public void A_message_about_a_warning_keeps_the_client_names_and_the_rule_not_a_sentence()
+    {
+        var warningId = Guid.CreateVersion7();
+
+        var n = Notification.About("user-1", NotificationKind.HighWarning,
+            new NotificationSubject(warningId, "Gulf Star LLC", "海湾之星", WarningRule.OperatingStatusDeclined, null), "/Warnings/" + warningId, Now);
+
+        Assert.Equal((warningId, "Gulf Star LLC", "海湾之星"), (n.SubjectId, n.ClientName, n.ClientChineseName));
+        Assert.Equal(WarningRule.OperatingStatusDeclined, n.Rule);
+        Assert.Equal("", n.Text);
+        Assert.False(n.IsDone);
+    }
+
+    [Fact]
+    public void A_message_about_a_warning_filed_by_hand_keeps_its_summary_as_the_text()
+    {
+        var n = Notification.About("user-1", NotificationKind.WarningToReview,
+            new NotificationSubject(Guid.CreateVersion7(), "Gulf Star LLC", " ", null, "厂房搬迁"), "/Warnings/1", Now);
+
+        Assert.Equal(("厂房搬迁", (WarningRule?)null, (string?)null), (n.Text, n.Rule, n.ClientChineseName));
+    }
+
+    [Fact]
+    public void A_message_about_an_item_needs_the_clients_name()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => Notification.About("user-1", NotificationKind.HighWarning,
+            new NotificationSubject(Guid.CreateVersion7(), " ", null, WarningRule.WageArrears, null), "/Warnings/1", Now));
+    }
+
+    [Fact]
+    public void Marking_done_also_takes_the_message_out_of_the_unread_ones_and_keeps_the_first_time()
+    {
+        var n = Create();
+
+        n.MarkDone(Now.AddMinutes(5));
+        n.MarkDone(Now.AddHours(1));
+
+        Assert.True(n.IsDone);
+        Assert.Equal((Now.AddMinutes(5), Now.AddMinutes(5)), (n.DoneAt!.Value, n.ReadAt!.Value));
+    }
+
+    [Fact]
+    public void Marking_a_read_message_done_keeps_when_it_was_read()
+    {
+        var n = Create();
+        n.MarkRead(Now.AddMinutes(1));
+
+        n.MarkDone(Now.AddMinutes(5));
+
+        Assert.Equal((Now.AddMinutes(1), Now.AddMinutes(5)), (n.ReadAt!.Value, n.DoneAt!.Value));
     }
 }

@@ -87,16 +87,17 @@ public sealed class WarningReviewTests(PostgresFixture postgres) : AppTest(postg
         async Task<string[]> Listed(string query) =>
             Ids(await leader.GetPageAsync("/Warnings" + query), "#warning-table").Where(id => mine.Contains(Guid.Parse(id!))).ToArray()!;
 
-        Assert.Equal(Strings(majorChange, abnormal, churn), await Listed("")); // open states by default, oldest first
-        Assert.Equal(Strings(majorChange, abnormal, churn, resolved), await Listed("?state=all"));
+        // Open states by default, most urgent first: high severity, then the earliest raised.
+        Assert.Equal(Strings(abnormal, majorChange, churn), await Listed(""));
+        Assert.Equal(Strings(abnormal, resolved, majorChange, churn), await Listed("?state=all"));
         Assert.Equal(Strings(resolved), await Listed("?state=Resolved"));
         Assert.Equal(Strings(abnormal), await Listed("?family=Abnormal"));
         Assert.Equal(Strings(abnormal, resolved), await Listed("?family=Abnormal&state=all"));
         Assert.Equal(Strings(abnormal), await Listed("?severity=High"));
         Assert.Equal(Strings(majorChange, churn), await Listed("?severity=Normal"));
         Assert.Equal(Strings(churn), await Listed($"?department={d2Id}"));
-        Assert.Equal(Strings(churn, resolved), await Listed($"?department={d2Id}&state=all"));
-        Assert.Equal(Strings(majorChange, abnormal), await Listed($"?clientId={d1}&state=all"));
+        Assert.Equal(Strings(resolved, churn), await Listed($"?department={d2Id}&state=all"));
+        Assert.Equal(Strings(abnormal, majorChange), await Listed($"?clientId={d1}&state=all"));
 
         var page = await leader.GetPageAsync("/Warnings?family=Abnormal");
         Assert.Equal("Abnormal", page.QuerySelector("#warning-filter select[name='family'] option[selected]")!.GetAttribute("value"));

@@ -43,6 +43,8 @@ internal sealed class CooperationProjectConfiguration : IEntityTypeConfiguration
         b.HasIndex(p => new { p.ClientId, p.ContractSignedOn })
             .IncludeProperties(p => new { p.Status, p.WorkersDispatched, p.WorkersRequested, p.AmountCny, p.DepartureOn, p.ContractEndOn });
         b.HasIndex(p => p.WorkCountryCode);
+        // A client's projects, newest first (the client page and its project list, keyset on CreatedAt, Id).
+        b.HasIndex(p => new { p.ClientId, p.CreatedAt, p.Id });
     }
 }
 
@@ -74,5 +76,7 @@ internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<Excha
         b.Property(r => r.CnyPerUnit).HasPrecision(18, 6);
         b.Property(r => r.EnteredBy).HasMaxLength(256);
         b.HasIndex(r => new { r.Currency, r.EffectiveFrom }).IsUnique();
+        // The settings page lists them newest effective date first (keyset on EffectiveFrom, Id).
+        b.HasIndex(r => new { r.EffectiveFrom, r.Id });
     }
 }

@@ -53,11 +53,14 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
             .HasDatabaseName("IX_Warnings_OneOpenPerClientAndRule");
         // The warning column and the client page read a client's open warnings.
         b.HasIndex(w => new { w.ClientId, w.State });
-        // Review queues (one state) and the escalation step read open warnings oldest first; lists of all states or of
-        // every open state page by (RaisedAt, Id).
+        // The escalation step reads the unacknowledged warnings raised before a cutoff.
         b.HasIndex(w => new { w.State, w.RaisedAt, w.Id });
-        b.HasIndex(w => new { w.RaisedAt, w.Id }, "IX_Warnings_RaisedAt_Id");
-        b.HasIndex(w => new { w.RaisedAt, w.Id }, "IX_Warnings_Open_RaisedAt").HasFilter(OpenWarnings.StateSql);
+        // The lists put the most urgent first: by severity, then the earliest raised (due), each severity one range of
+        // (Severity, RaisedAt, Id): the review queue and one-state lists after the state, the default list (every open
+        // state) in a partial index, the list of all states in a plain one.
+        b.HasIndex(w => new { w.State, w.Severity, w.RaisedAt, w.Id });
+        b.HasIndex(w => new { w.Severity, w.RaisedAt, w.Id }, "IX_Warnings_Severity_RaisedAt_Id");
+        b.HasIndex(w => new { w.Severity, w.RaisedAt, w.Id }, "IX_Warnings_Open_Severity_RaisedAt").HasFilter(OpenWarnings.StateSql);
     }
 }
 

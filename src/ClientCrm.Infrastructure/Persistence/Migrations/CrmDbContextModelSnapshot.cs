@@ -637,6 +637,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ClientId", "ContractSignedOn"), new[] { "Status", "WorkersDispatched", "WorkersRequested", "AmountCny", "DepartureOn", "ContractEndOn" });
 
+                    b.HasIndex("ClientId", "CreatedAt", "Id");
+
                     b.ToTable("CooperationProjects", (string)null);
                 });
 
@@ -672,6 +674,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("Currency", "EffectiveFrom")
                         .IsUnique();
+
+                    b.HasIndex("EffectiveFrom", "Id");
 
                     b.ToTable("ExchangeRates", (string)null);
                 });
@@ -966,7 +970,18 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientChineseName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ClientName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Kind")
@@ -985,6 +1000,12 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("Rule")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -993,6 +1014,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex(new[] { "RecipientId", "CreatedAt", "Id" }, "IX_Notifications_RecipientId_CreatedAt_Id");
+
+                    b.HasIndex(new[] { "SubjectId" }, "IX_Notifications_Subject_NotDone")
+                        .HasFilter("\"SubjectId\" IS NOT NULL AND \"DoneAt\" IS NULL");
 
                     b.HasIndex(new[] { "RecipientId", "CreatedAt", "Id" }, "IX_Notifications_Unread")
                         .HasFilter("\"ReadAt\" IS NULL");
@@ -1132,10 +1156,12 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("State", "RaisedAt", "Id");
 
-                    b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_Open_RaisedAt")
+                    b.HasIndex("State", "Severity", "RaisedAt", "Id");
+
+                    b.HasIndex(new[] { "Severity", "RaisedAt", "Id" }, "IX_Warnings_Open_Severity_RaisedAt")
                         .HasFilter("\"State\" IN (1, 2, 3)");
 
-                    b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_RaisedAt_Id");
+                    b.HasIndex(new[] { "Severity", "RaisedAt", "Id" }, "IX_Warnings_Severity_RaisedAt_Id");
 
                     b.ToTable("Warnings", (string)null);
                 });

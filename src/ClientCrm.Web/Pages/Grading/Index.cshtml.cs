@@ -33,7 +33,8 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
 
     public IReadOnlyList<ProposalRow> Pending { get; private set; } = [];
-    public int PendingTotal { get; private set; }
+    /// <summary>The pending proposals this list shows: the kept count of the scope, or, filtered, a count that stops at a cap.</summary>
+    public Tally PendingTotal { get; private set; }
     public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
     public IReadOnlyList<RunRow> Runs { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
@@ -43,17 +44,21 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
     {
         var decider = GradingPeople.Decider(actor, User);
         IsLeader = decider.IsLeader;
-        PendingTotal = await PendingProposals.CountAsync(db, actor.Scope, summaries, ct);
         var pending = db.GradeProposals.AsNoTracking().Where(p => p.State == ProposalState.Pending);
+        var filtered = false;
         if (Department is { } department)
         {
             pending = pending.Where(p => p.Client!.DepartmentId == department);
+            filtered = true;
         }
 
         if (Mine && !decider.IsLeader)
         {
             pending = pending.Where(p => p.FromGrade != ClientGrade.A && p.ProposedGrade != ClientGrade.A);
+            filtered = true;
         }
+
+        PendingTotal = filtered ? await pending.TallyAsync(ct) : new Tally(await PendingProposals.CountAsync(db, actor.Scope, summaries, ct), false);
 
         var cursor = Cursor.Read(Paging.Token, 2, c =>
         {

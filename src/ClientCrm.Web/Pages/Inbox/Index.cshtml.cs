@@ -1,4 +1,6 @@
+using System.Globalization;
 using ClientCrm.Domain.Notifications;
+using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Persistence;
@@ -6,13 +8,38 @@ using Microsoft.AspNetCore.Mvc;
 using ClientCrm.Web.Paging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ClientCrm.Web.Localization;
 
 namespace ClientCrm.Web.Pages.Inbox;
 
-public sealed record NotificationRow(Guid Id, NotificationKind Kind, string Text, DateTimeOffset CreatedAt, bool IsRead);
+/// <summary>One message as the inbox shows it: what it is about is worded in the reader's language (<see cref="Message"/>).</summary>
+public sealed record NotificationRow(Guid Id, NotificationKind Kind, string Text, Guid? SubjectId, string? ClientName, string? ClientChineseName,
+    WarningRule? Rule, DateTimeOffset CreatedAt, bool IsRead, DateTimeOffset? DoneAt)
+{
+    public bool IsDone => DoneAt is not null;
+
+    /// <summary>
+    /// "Client: rule" (or the summary of a warning filed by hand) in the UI language: the client by its Chinese name in the
+    /// Chinese UI when it has one, by its name otherwise. A message sent with only a text shows that text.
+    /// </summary>
+    public string Message(IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        if (ClientName is null)
+        {
+            return Text;
+        }
+
+        var english = CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.Ordinal);
+        var client = english || string.IsNullOrEmpty(ClientChineseName) ? ClientName : ClientChineseName;
+        var about = Rule is { } rule ? l.Enum(rule) : Text;
+        return string.IsNullOrEmpty(about) ? client : l["Inbox.Message", client, about].Value;
+    }
+}
 
 /// <summary>
-/// 消息: the signed-in user's own notifications, newest first. Notifications are not client records, so there is no
+/// 消息: the signed-in user's own notifications, newest first, each naming its client and rule in the reader's language,
+/// marked done once the warning it is about was closed (by anyone). Notifications are not client records, so there is no
 /// query filter on them: every query here starts from <see cref="Mine"/>, which keeps only the user's own.
 /// </summary>
 public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, InboxVersion inbox, IStringLocalizer<SharedResource> l)
@@ -39,7 +66,8 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
             return c;
         });
         var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek => NewestFirst(shown, cursor, seek)
-                .Select(n => new NotificationRow(n.Id, n.Kind, n.Text, n.CreatedAt, n.ReadAt != null)),
+                .Select(n => new NotificationRow(n.Id, n.Kind, n.Text, n.SubjectId, n.ClientName, n.ClientChineseName, n.Rule, n.CreatedAt,
+                    n.ReadAt != null, n.DoneAt)),
             n => Cursor.Encode(n.CreatedAt, n.Id), ct);
         Rows = page.Rows;
         Pager = Keyset.Links(page, ListPath, RouteWith());

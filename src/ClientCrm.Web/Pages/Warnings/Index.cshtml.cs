@@ -12,7 +12,8 @@ namespace ClientCrm.Web.Pages.Warnings;
 
 /// <summary>
 /// The warnings in the user's scope (SPEC §7, §9 company view): a leader sees the company, with a department filter; a
-/// department head their department; staff their own clients. By default the open ones, oldest first.
+/// department head their department; staff their own clients. By default the open ones, most urgent first (high severity,
+/// then the earliest due: <see cref="WarningRow.MostUrgentFirst"/>); "escalated only" is the leaders' overdue list.
 /// </summary>
 public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries,
     KeptReads keptReads) : KeysetListModel
@@ -86,7 +87,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
             : await query.TallyAsync(ct);
         var cursor = WarningRow.ReadCursor(Paging.Token);
         Task<KeysetPage<WarningRow>> Read(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize,
-            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, token);
+            seek => WarningRow.Project(WarningRow.MostUrgentFirst(query, cursor, seek, PageSize + 1), db), r => r.CursorText, token);
         // The first page is kept (KeptReads) until a warning or client changes: a department's warnings are found through
         // its clients.
         var page = cursor is null

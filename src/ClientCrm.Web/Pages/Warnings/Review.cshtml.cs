@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClientCrm.Web.Pages.Warnings;
 
 /// <summary>
-/// The review queue (SPEC §7, §9 department review queue): warnings nobody has acknowledged yet, oldest first, with how long
-/// each has waited. A department head sees their department's (the context's scope), a leader the company's. Staff do not
+/// The review queue (SPEC §7, §9 department review queue): warnings nobody has acknowledged yet, most urgent first (high
+/// severity, then the earliest acknowledgement due date), with how long each has waited and when it is due. A department head sees their department's (the context's scope), a leader the company's. Staff do not
 /// review warnings, so the page is refused to them.
 /// </summary>
 [Authorize(Roles = Roles.DepartmentHead + "," + Roles.Leader)]
@@ -48,7 +48,7 @@ public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvid
             : await query.TallyAsync(ct);
         var cursor = WarningRow.ReadCursor(Paging.Token);
         Task<KeysetPage<WarningRow>> Read(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize,
-            seek => WarningRow.Project(WarningRow.OldestFirst(query, cursor, seek), db), r => r.CursorText, token);
+            seek => WarningRow.Project(WarningRow.MostUrgentFirst(query, cursor, seek, PageSize + 1), db), r => r.CursorText, token);
         // The first page is kept (KeptReads) until a warning or client changes: a department's warnings are found through
         // its clients.
         var page = cursor is null

@@ -61,8 +61,7 @@ public sealed class FileModel(CrmDbContext db, ICurrentActor actor, Notifier not
             var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
             db.Warnings.Add(warning);
 
-            var text = $"{WarningNotices.ClientLabel(client.Name, client.ChineseName)}: {warning.Summary}";
-            await notifier.SendAsync(WarningNotices.ForNewWarning(warning.Id, warning.Severity, text,
+            await notifier.SendAsync(WarningNotices.ForNewWarning(WarningNotices.Subject(warning, client.Name, client.ChineseName), warning.Severity,
                 await notifier.DepartmentHeadIdsAsync(client.DepartmentId, ct),
                 warning.Severity == WarningSeverity.High ? await notifier.LeaderIdsAsync(ct) : [], client.OwnerId, filer.UserId, now), ct);
 
