@@ -124,6 +124,9 @@ internal static class WebServices
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+        // Dates outside 1900–2099 are refused at binding, for every page (the other half of the edge is InputCleaning).
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider()));
+
         // Kept first pages (26 per entry) and unread counts (1 each): about 2,000 pages at most, some tens of MB.
         services.AddMemoryCache(o => o.SizeLimit = 50_000);
         services.AddSingleton<Paging.KeptReads>();
