@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ClientCrm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,9 @@ namespace ClientCrm.Web.Security;
 
 /// <summary>
 /// ASVS V7.3: a session ends 12 hours after sign-in however active it is (sliding expiry alone would let a stolen
-/// cookie live forever). The sign-in time is a claim because cookie renewal resets IssuedUtc.
+/// cookie live forever). The sign-in time is a claim because cookie renewal resets IssuedUtc. ASVS V7.4: a cookie
+/// issued before the user's security stamp last changed (sign-out, password, disabling, role or department) is
+/// refused on its next request, checked against <see cref="SessionStamps"/> without a query.
 /// </summary>
 internal static class AbsoluteSessionLifetime
 {
@@ -27,24 +30,57 @@ internal static class AbsoluteSessionLifetime
             return;
         }
 
-        // The stamp is checked once per ValidationInterval (the cookie then carries a fresh IssuedUtc), so most requests
-        // stop here: the same test SecurityStampValidator makes first, without building a scope, a sign-in manager and
-        // a user manager for nothing.
-        var stampOptions = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
-        if (context.Properties.IssuedUtc is { } issued && (stampOptions.TimeProvider ?? clock).GetUtcNow() - issued <= stampOptions.ValidationInterval)
+        // Every request: is the cookie's security stamp still the user's? SessionStamps answers from memory what this
+        // instance learnt within the interval (a sign-out here ends the cookie at once). Once per interval a cookie is
+        // validated against the database by Identity (below), which also rebuilds the principal and renews the cookie.
+        var services = context.HttpContext.RequestServices;
+        var stampOptions = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (stampOptions.TimeProvider ?? clock).GetUtcNow();
+        var issued = context.Properties.IssuedUtc;
+        if (issued is { } at && now - at <= stampOptions.ValidationInterval)
         {
+            var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+            var verdict = services.GetRequiredService<SessionStamps>().Check(context.Principal?.FindFirstValue(claims.UserIdClaimType),
+                context.Principal?.FindFirstValue(claims.SecurityStampClaimType), issued, now, stampOptions.ValidationInterval);
+            if (verdict == SessionVerdict.Unknown)
+            {
+                // Not known here recently (a restart, another instance's cookie or change): read the user once.
+                var principal = context.Principal;
+                verdict = await InOwnScopeAsync(context, async scoped =>
+                    await scoped.GetRequiredService<SignInManager<CrmUser>>().ValidateSecurityStampAsync(principal) is null
+                        ? SessionVerdict.Ended
+                        : SessionVerdict.Valid);
+            }
+
+            if (verdict == SessionVerdict.Ended)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            }
+
             return;
         }
 
-        // The check reads the user through Identity, which uses the database context. It runs in a scope of its own:
-        // the request's context is made for the signed-in user's scope (CrmDbContextFactory), and the user is not
-        // known yet while authentication is still deciding.
+        await InOwnScopeAsync(context, async _ =>
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// The stamp checks read the user through Identity, which uses the database context. They run in a scope of their
+    /// own: the request's context is made for the signed-in user's scope (CrmDbContextFactory), and the user is not
+    /// known yet while authentication is still deciding.
+    /// </summary>
+    private static async Task<T> InOwnScopeAsync<T>(CookieValidatePrincipalContext context, Func<IServiceProvider, Task<T>> work)
+    {
         var requestServices = context.HttpContext.RequestServices;
         await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         context.HttpContext.RequestServices = scope.ServiceProvider;
         try
         {
-            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            return await work(scope.ServiceProvider);
         }
         finally
         {

@@ -26,6 +26,8 @@ internal static class Pipeline
             await next();
         });
         app.UseStaticFiles();
+        // Control characters out of every query and form value, over-long values cut, before any page reads them.
+        app.UseMiddleware<InputCleaning>();
         app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();

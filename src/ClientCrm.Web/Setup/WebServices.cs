@@ -48,6 +48,7 @@ internal static class WebServices
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<CrmDbContext>()
+            .AddUserManager<CrmUserManager>()
             .AddSignInManager<CrmSignInManager>()
             .AddClaimsPrincipalFactory<CrmClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
@@ -55,6 +56,11 @@ internal static class WebServices
             .AddDefaultTokenProviders();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        // Each user's current stamp, so every request can check its cookie without a query (SessionStamps).
+        services.AddSingleton<SessionStamps>();
+        // Sign-in attempts per address and per account name (Crm:SignIn:*); bad limits stop the start-up here.
+        var signInLimits = SignInLimits.From(configuration);
+        services.AddSingleton(_ => new SignInThrottle(signInLimits));
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = configuration.GetValue("Crm:SecurityStampValidationInterval", TimeSpan.FromMinutes(1));
@@ -117,6 +123,9 @@ internal static class WebServices
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        // Dates outside 1900–2099 are refused at binding, for every page (the other half of the edge is InputCleaning).
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider()));
 
         // Kept first pages (26 per entry) and unread counts (1 each): about 2,000 pages at most, some tens of MB.
         services.AddMemoryCache(o => o.SizeLimit = 50_000);

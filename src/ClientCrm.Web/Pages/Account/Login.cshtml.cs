@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
 using ClientCrm.Infrastructure.Identity;
+using ClientCrm.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -34,19 +37,41 @@ public sealed partial class LoginModel(IStringLocalizer<SharedResource> l, ILogg
             return Page();
         }
 
+        var userName = Input.UserName.Trim();
+        var throttle = HttpContext.RequestServices.GetRequiredService<SignInThrottle>();
+        using (var lease = throttle.Attempt(HttpContext.Connection.RemoteIpAddress, signIn.UserManager.NormalizeName(userName) ?? ""))
+        {
+            if (!lease.IsAcquired)
+            {
+                // Over the limit for this address or this account name: refused before the password is looked at, so it
+                // neither counts towards a lockout nor costs a hash. The page comes back with what was typed.
+                LogThrottled(logger);
+                var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var told) ? told : throttle.RetryAfter;
+                Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+                ModelState.AddModelError(string.Empty, l["Login.TooManyAttempts"]);
+                Input.Password = "";
+                var refused = Page();
+                refused.StatusCode = StatusCodes.Status429TooManyRequests;
+                return refused;
+            }
+        }
+
         // A fresh session at every sign-in: whatever cookie came with the request is dropped first.
         await signIn.SignOutAsync();
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            LogSignIn(logger, Input.UserName.Trim());
+            LogSignIn(logger, userName);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
         // What was typed as a user name is logged only when it is one: people sometimes type a password there.
-        var known = await signIn.UserManager.FindByNameAsync(Input.UserName.Trim()) is not null;
-        LogFailure(logger, known ? Input.UserName.Trim() : "(unknown account)", result.IsLockedOut);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
+        var known = await signIn.UserManager.FindByNameAsync(userName) is not null;
+        LogFailure(logger, known ? userName : "(unknown account)", result.IsLockedOut);
+        // One message for an unknown name, a wrong password, a locked and a disabled account: the page must not tell
+        // which accounts exist (the time it takes does not either: CrmSignInManager hashes in every case).
+        ModelState.AddModelError(string.Empty, l["Login.Failed"]);
         Input.Password = "";
         return Page();
     }
@@ -56,6 +81,9 @@ public sealed partial class LoginModel(IStringLocalizer<SharedResource> l, ILogg
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in for {UserName} (locked out: {LockedOut})")]
     private static partial void LogFailure(ILogger logger, string userName, bool lockedOut);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in attempt refused: too many attempts from this address or for this account name")]
+    private static partial void LogThrottled(ILogger logger);
 
     public sealed class LoginInput
     {
