@@ -117,6 +117,12 @@ internal static class WebServices
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // The framework's own messages (a value that is not a number, an empty required value) in the product's words.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>(BindingMessages.Configure);
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcViewOptions>()
+            .Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>((o, l) =>
+                o.ClientModelValidatorProviders.Add(new ImplicitRequiredMessages(l)));
 
         // Kept first pages (26 per entry) and unread counts (1 each): about 2,000 pages at most, some tens of MB.
         services.AddMemoryCache(o => o.SizeLimit = 50_000);
