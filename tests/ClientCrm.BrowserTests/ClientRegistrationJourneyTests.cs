@@ -41,7 +41,7 @@ public sealed class ClientRegistrationJourneyTests(ITestOutputHelper output)
             browser.WaitForVisible("#sign-out");
 
             step = "open 客户登记";
-            browser.Driver.FindElement(By.CssSelector("#mainNav a.nav-link[href='/Clients/Create']")).Click();
+            browser.ClickMenuItem("nav-register-client");
             browser.WaitForPath("/Clients/Create");
             var heading = browser.WaitForVisible("main h1");
             Assert.Equal("客户登记", heading.Text);

@@ -32,7 +32,7 @@ public sealed class WarningJourneyTests(ITestOutputHelper output)
 
             // The test host runs no scheduled jobs: the first check of the demo company is the leader's "run now".
             step = "run the warning check from 预警设置";
-            browser.Driver.FindElement(By.Id("nav-warning-settings")).Click();
+            browser.ClickMenuItem("nav-warning-settings");
             browser.WaitForPath("/Settings/Warnings");
             browser.Driver.FindElement(By.Id("start-warning-run")).Click();
             browser.WaitForVisible("#flash");
@@ -48,7 +48,7 @@ public sealed class WarningJourneyTests(ITestOutputHelper output)
             Assert.True(int.Parse(unread.GetAttribute("data-count")!, CultureInfo.InvariantCulture) > 0, "The inbox badge shows no unread message.");
 
             step = "open the review queue";
-            browser.Driver.FindElement(By.Id("nav-warning-review")).Click();
+            browser.ClickMenuItem("nav-warning-review");
             browser.WaitForPath("/Warnings/Review");
             var rows = browser.Driver.FindElements(By.CssSelector("#review-queue tbody tr[data-warning-id]"));
             Assert.NotEmpty(rows);
@@ -98,7 +98,7 @@ public sealed class WarningJourneyTests(ITestOutputHelper output)
             output.WriteLine("client page: " + browser.SaveFullPageScreenshot("warning-client"));
 
             step = "the acknowledged warning has left the review queue";
-            browser.Driver.FindElement(By.Id("nav-warning-review")).Click();
+            browser.ClickMenuItem("nav-warning-review");
             browser.WaitForPath("/Warnings/Review");
             Assert.Equal(queued - 1, ReviewCount(browser));
             Assert.Empty(browser.Driver.FindElements(By.CssSelector($"#review-queue tr[data-warning-id='{warningId}']")));

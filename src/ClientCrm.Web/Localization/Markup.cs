@@ -24,7 +24,7 @@ public static class Markup
                 Enum.GetValues<T>().Select(v => (v.ToString(), l.Enum(v))).Prepend(("", first))))
             .Render(selected?.ToString());
 
-    /// <summary>The options of an enum's values shown by their code (grades, regions), after a first "any" option.</summary>
+    /// <summary>The options of an enum's values shown by their code (grades: A, B, C), after a first "any" option.</summary>
     public static IHtmlContent CodeOptions<T>(HtmlEncoder encoder, string first, T? selected) where T : struct, Enum =>
         Lists.GetOrAdd((CultureInfo.CurrentUICulture.Name, "code:" + typeof(T).FullName, first), _ => OptionList.Build(encoder,
                 Enum.GetValues<T>().Select(v => (v.ToString(), v.ToString())).Prepend(("", first))))

@@ -123,6 +123,12 @@ internal static class WebServices
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        // The framework's own messages (a value that is not a number, an empty required value) in the product's words.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>(BindingMessages.Configure);
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcViewOptions>()
+            .Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>((o, l) =>
+                o.ClientModelValidatorProviders.Add(new ImplicitRequiredMessages(l)));
 
         // Dates outside 1900–2099 are refused at binding, for every page (the other half of the edge is InputCleaning).
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider()));

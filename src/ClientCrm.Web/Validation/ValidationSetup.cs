@@ -25,14 +25,17 @@ internal static class ValidationSetup
         return services;
     }
 
-    /// <summary>Messages name a field by its localised label (the same [Display] key the form shows).</summary>
+    /// <summary>
+    /// Messages name a field by its localised label (the same [Display] key the form shows), and a rule without a message
+    /// of its own gets the product's wording (<see cref="ProductLanguageManager"/>), not FluentValidation's built-in text.
+    /// </summary>
     public static void UseLocalizedDisplayNames(IServiceProvider services)
     {
         var factory = services.GetRequiredService<IStringLocalizerFactory>();
         var localizer = factory.Create(typeof(SharedResource));
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member?.GetCustomAttribute<DisplayAttribute>()?.Name is { } key ? localizer[key] : member?.Name;
-        ValidatorOptions.Global.LanguageManager.Enabled = true;
+        ValidatorOptions.Global.LanguageManager = new ProductLanguageManager(localizer);
     }
 
     /// <summary>
@@ -57,6 +60,13 @@ internal static class ValidationSetup
         foreach (var error in result.Errors)
         {
             var key = string.IsNullOrEmpty(prefix) ? error.PropertyName : $"{prefix}.{error.PropertyName}";
+            // A value that could not be read ("请填写数字") already says what is wrong; "请填写…" after it would only
+            // repeat it, and a field shows one message.
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
+
             modelState.AddModelError(key, error.ErrorMessage);
         }
     }

@@ -124,6 +124,34 @@ internal sealed class Browser : IDisposable
         WaitFor($"the page {path}", d =>
             string.Equals(new Uri(d.Url).AbsolutePath, path, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Clicks the menu entry with id <paramref name="id"/>; an entry inside one of the bar's dropdowns is reached by opening
+    /// that dropdown first, as a user does.
+    /// </summary>
+    public void ClickMenuItem(string id)
+    {
+        var item = Driver.FindElement(By.Id(id));
+        if (!item.Displayed)
+        {
+            item.FindElement(By.XPath("./ancestor::li[contains(@class,'dropdown')]/a[contains(@class,'dropdown-toggle')]")).Click();
+            WaitForVisible("#" + id);
+        }
+
+        item.Click();
+    }
+
+    /// <summary>Lays the page out for a viewport <paramref name="width"/> CSS pixels wide (DevTools emulation, not a window resize).</summary>
+    public void SetViewportWidth(int width, int height = 900) =>
+        Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+        {
+            ["width"] = width,
+            ["height"] = height,
+            ["deviceScaleFactor"] = 1,
+            ["mobile"] = false,
+        });
+
+    public void ResetViewport() => Driver.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", []);
+
     public void Type(string fieldName, string text)
     {
         var field = Driver.FindElement(By.Name(fieldName));

@@ -39,7 +39,7 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await CrmClient.ParseAsync(response);
-        Assert.Contains("不能为空", HtmlAssert.FieldError(page, "Input.Name"), StringComparison.Ordinal);
+        Assert.Equal("请填写“客户名称（原文）”。", HtmlAssert.FieldError(page, "Input.Name"));
         Assert.Contains("电子邮箱", HtmlAssert.FieldError(page, "Input.Email"), StringComparison.Ordinal);
         Assert.Contains("第二十二条", HtmlAssert.FieldError(page, "Input.LegalForm"), StringComparison.Ordinal);
         Assert.NotEmpty(HtmlAssert.FieldError(page, "Principal.Name"));

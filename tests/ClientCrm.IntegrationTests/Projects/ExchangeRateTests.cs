@@ -83,7 +83,7 @@ public sealed class ExchangeRateTests(PostgresFixture postgres) : AppTest(postgr
         var detailsUrl = saved.Headers.Location!.OriginalString;
 
         var details = await staff.GetPageAsync(detailsUrl);
-        Assert.Equal("10,000.00 USD", details.QuerySelector("#project-amount")!.TextContent.Trim());
+        Assert.Equal("10,000.00 美元 USD", details.QuerySelector("#project-amount")!.TextContent.Trim());
         Assert.Equal("71,000.00", details.QuerySelector("#project-amount-cny")!.TextContent.Trim());
         var rate = details.QuerySelector("#project-rate")!.TextContent;
         Assert.Contains("1 USD = 7.1 元人民币", rate, StringComparison.Ordinal);

@@ -22,7 +22,8 @@ public sealed class WarningSettingsTests(PostgresFixture postgres) : AppTest(pos
 
         Assert.Equal(["40", "10", "180", "365", "2", "90", "5", "20", "90", "3", "60"],
             Fields.Select(f => HtmlAssert.FieldValue(page, $"Input.{f}")));
-        Assert.Equal(5, page.QuerySelectorAll("#warning-settings-form fieldset .form-text").Length);
+        Assert.Equal(5, page.QuerySelectorAll("#warning-settings-form fieldset > p.form-text").Length);
+        Assert.Equal(Fields.Length, page.QuerySelectorAll("#warning-settings-form fieldset .form-text[id$='-note']").Length);
         Assert.Contains("劳资纠纷", page.QuerySelector("#group-labor-disputes")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("#warning-run-form"));
         Assert.NotNull(page.QuerySelector("#warning-runs"));

@@ -114,6 +114,8 @@ public sealed class CompanyTimeZoneTests(PostgresFixture postgres) : AppTest(pos
         {
             ["Input.Type"] = "WageArrears",
             ["Input.WorkersAffected"] = "4",
+            ["Input.ArrearsAmount"] = "9200",
+            ["Input.ArrearsCurrency"] = "CNY",
             ["Input.Description"] = "凌晨报告：四名工人工资未发 Four workers unpaid, reported at night",
             ["Input.Status"] = "Open",
         });

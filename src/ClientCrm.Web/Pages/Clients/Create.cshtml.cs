@@ -52,15 +52,19 @@ public sealed class CreateModel(
             ModelState.AddModelError(nameof(OwnerId), l["Client.OwnerInvalid"]);
         }
 
-        if (!ModelState.IsValid)
+        // The duplicate check needs only the names, the country and the registration number: it runs whenever those are
+        // usable, so a duplicate is reported together with the other fields to correct, not one submit later.
+        if (DuplicateCheckPossible())
         {
-            return Page();
+            Duplicates = await duplicates.FindAsync(Input.Name!, Input.ChineseName, Input.CountryCode!, Input.RegistrationNumber, null, ct);
+            if (Duplicates.Count > 0 && !(CanConfirmDuplicate && Input.ConfirmNotDuplicate))
+            {
+                ModelState.AddModelError(string.Empty, CanConfirmDuplicate ? l["Duplicate.ConfirmNeeded"] : l["Duplicate.Blocked"]);
+            }
         }
 
-        Duplicates = await duplicates.FindAsync(Input.Name!, Input.ChineseName, Input.CountryCode!, Input.RegistrationNumber, null, ct);
-        if (Duplicates.Count > 0 && !(CanConfirmDuplicate && Input.ConfirmNotDuplicate))
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError(string.Empty, CanConfirmDuplicate ? l["Duplicate.ConfirmNeeded"] : l["Duplicate.Blocked"]);
             return Page();
         }
 
@@ -85,4 +89,10 @@ public sealed class CreateModel(
             return Page();
         }
     }
+
+    /// <summary>The fields the duplicate check reads were given and passed their own rules.</summary>
+    private bool DuplicateCheckPossible() =>
+        !string.IsNullOrWhiteSpace(Input.Name) && !string.IsNullOrWhiteSpace(Input.CountryCode)
+        && new[] { nameof(ClientInput.Name), nameof(ClientInput.ChineseName), nameof(ClientInput.CountryCode), nameof(ClientInput.RegistrationNumber) }
+            .All(f => ModelState.GetFieldValidationState($"{nameof(Input)}.{f}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid);
 }
