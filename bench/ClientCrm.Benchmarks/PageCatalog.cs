@@ -103,6 +103,8 @@ public static partial class PageCatalog
         new("/Grading", PageRole.Head, PageBudget.Other, _ => "/Grading"),
         new("/Grading", PageRole.Leader, PageBudget.Other, _ => "/Grading"),
         new("/Grading/Proposals/{id}", PageRole.Head, PageBudget.Other, ids => $"/Grading/Proposals/{ids.ProposalId}"),
+        new("/Rules", PageRole.Staff, PageBudget.Other, _ => "/Rules"),
+        new("/Settings/ExchangeRates", PageRole.Leader, PageBudget.Other, _ => "/Settings/ExchangeRates"),
     ];
 
     public const int DeepPage = 500;

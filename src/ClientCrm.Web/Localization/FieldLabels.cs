@@ -65,6 +65,7 @@ public static class FieldLabels
         [(nameof(Warning), nameof(Warning.RaisedByName))] = "Warnings.RaisedBy",
         [(nameof(Warning), nameof(Warning.EvidenceAt))] = "Warnings.EvidenceUpdatedAt",
         [(nameof(Warning), nameof(Warning.UpdatedAt))] = "Common.UpdatedAt",
+        [(nameof(Warning), nameof(Warning.SourceKind))] = "Warnings.Source",
         [(nameof(CrmUser), nameof(CrmUser.AccessFailedCount))] = "User.FailedAttempts",
     };
 
@@ -78,6 +79,9 @@ public static class FieldLabels
         (nameof(CrmUser), nameof(CrmUser.NormalizedUserName)),
         (nameof(CrmUser), nameof(CrmUser.NormalizedEmail)),
         (nameof(Warning), nameof(Warning.RaisedById)),
+        // Where the cause is stored; the line names its kind (SourceKind), and the warning page links it.
+        (nameof(Warning), nameof(Warning.SourceProjectId)),
+        (nameof(Warning), nameof(Warning.SourceRecordId)),
     ];
 
     private static readonly FrozenDictionary<(string Entity, string Field), string> FormKeys = Records

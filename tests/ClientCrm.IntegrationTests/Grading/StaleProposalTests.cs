@@ -35,9 +35,11 @@ public sealed class StaleProposalTests(PostgresFixture postgres) : AppTest(postg
                    new Dictionary<string, string?>
                    {
                        ["Input.Type"] = "WageArrears",
-                       ["Input.OccurredOn"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                       ["Input.WorkersAffected"] = "12",
-                       ["Input.Description"] = "三号工地 12 名工人两个月未发工资",
+                       ["Input.OccurredOn"] = App.Clock.Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                       ["Input.WorkersAffected"] = "3",
+                       ["Input.ArrearsAmount"] = "10800",
+                       ["Input.ArrearsCurrency"] = "CNY",
+                       ["Input.Description"] = "三号工地 3 名工人两个月未发工资",
                        ["Input.Status"] = "Open",
                    }))
         {

@@ -119,6 +119,13 @@ public sealed class InboxMessageTests(PostgresFixture postgres) : AppTest(postgr
         var staff = await SignedInAsync("staff1a");
         var unreadBefore = Badge(await staff.GetPageAsync("/Inbox"));
 
+        // The card was entered wrongly and is corrected first: a warning whose condition still holds cannot be dismissed.
+        await App.WithDbAsync(async db =>
+        {
+            var client = await db.Clients.SingleAsync(c => c.Id == closing);
+            client.UpdateCard(client.CurrentCard() with { OperatingStatus = OperatingStatus.Stable }, App.Clock, "staff1a");
+            await db.SaveChangesAsync();
+        });
         var head = await SignedInAsync("head1");
         using (var dismissed = await head.SubmitAsync($"/Warnings/{closingWarning}", "#dismiss-form",
                    new Dictionary<string, string?> { ["Step.DismissReason"] = "经营状况录入有误" }))

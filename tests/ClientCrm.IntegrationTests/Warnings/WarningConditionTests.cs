@@ -22,8 +22,9 @@ public sealed class WarningConditionTests(PostgresFixture postgres) : AppTest(po
         var projectId = await App.WithDbAsync(db => db.CooperationProjects.Where(p => p.ClientId == id).Select(p => p.Id).FirstAsync());
         var staff = await SignedInAsync("staff1a");
         using (var saved = await staff.SubmitAsync($"/Clients/{id}/Projects/{projectId}/Incidents/Create", "#incident-form", Values(
-                   ("Input.Type", "WageArrears"), ("Input.OccurredOn", Day(-4)), ("Input.WorkersAffected", "9"),
-                   ("Input.Description", "九名工人两个月工资未发放"), ("Input.Status", "Open"))))
+                   ("Input.Type", "WageArrears"), ("Input.OccurredOn", Day(-4)), ("Input.WorkersAffected", "6"),
+                   ("Input.ArrearsAmount", "21600"), ("Input.ArrearsCurrency", "CNY"),
+                   ("Input.Description", "六名工人两个月工资未发放"), ("Input.Status", "Open"))))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -134,8 +135,7 @@ public sealed class WarningConditionTests(PostgresFixture postgres) : AppTest(po
         Assert.Equal($"/Clients/{demand}#client-projects", demandWarning.QuerySelector("#warning-source")!.GetAttribute("href"));
     }
 
-    private static string Day(int offset) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Day(int offset) => App.Clock.Today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private Task<Warning> WarningAsync(Guid id) => App.WithDbAsync(db => db.Warnings.AsNoTracking().SingleAsync(w => w.Id == id));
 
