@@ -15,6 +15,9 @@ namespace ClientCrm.Infrastructure.Seeding;
 /// <summary>Start-up work on the database: migrations, the four roles, the first admin, demo data where allowed.</summary>
 public static class DatabaseInitializer
 {
+    /// <summary>How long one migration statement may run at start-up.</summary>
+    public static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(1);
+
     public static async Task InitializeAsync(IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
         CancellationToken ct = default)
     {
@@ -32,7 +35,11 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), ct);
         }
 
+        // A migration that builds an index or rewrites a column on a large database (1.45 million audit rows) takes longer
+        // than the 30-second command timeout that suits requests; the start-up waits for it instead of failing.
+        db.Database.SetCommandTimeout(MigrationCommandTimeout);
         await db.Database.MigrateAsync(ct);
+        db.Database.SetCommandTimeout(null);
         // Due days are the company's dates: the business clock (Crm:TimeZone) converts the stored instants.
         var scheduled = await Grading.ContactSchedule.ScheduleMissingAsync(db, await Grading.GradingSettingsQueries.GradingThresholdsAsync(db, ct),
             sp.GetRequiredService<Domain.Common.BusinessClock>(), ct);

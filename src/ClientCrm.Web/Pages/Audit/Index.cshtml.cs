@@ -229,19 +229,22 @@ public sealed class IndexModel(CrmDbContext db, ScopeSummaries summaries, IStrin
         return (Guid.TryParse(ClientText?.Trim(), out var typed) ? typed : null, "client");
     }
 
-    /// <summary>The ids of the first clients (by name) whose name or Chinese name contains <paramref name="text"/>.</summary>
+    /// <summary>The ids of up to the first clients found whose name or Chinese name contains <paramref name="text"/>, ordered by name.</summary>
     private async Task<List<Guid?>> MatchClientsAsync(string text, CancellationToken ct)
     {
         var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        // A literal pattern (EF.Constant), as in the client list: PostgreSQL plans the search for its own text.
-        var matches = await db.Clients.AsNoTracking()
+        // A literal pattern (EF.Constant), as in the client list: PostgreSQL plans the search for its own text. The first
+        // matches found, not the first by name: ordering by name walked the name index past thousands of clients for a
+        // common fragment (54 ms at 100,000 clients; 10 ms unordered). The few found are ordered here.
+        var matches = (await db.Clients.AsNoTracking()
             .Where(c => EF.Functions.ILike(c.Name, EF.Constant(pattern))
                         || (c.ChineseName != null && EF.Functions.ILike(c.ChineseName, EF.Constant(pattern))))
-            .OrderBy(c => c.NormalizedName).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.Name })
+            .Select(c => new { c.Id, c.Name, c.NormalizedName })
             .Take(MaxClientMatches + 1)
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .OrderBy(c => c.NormalizedName, StringComparer.Ordinal).ThenBy(c => c.Id)
+            .ToList();
         MoreClientMatches = matches.Count > MaxClientMatches;
         ClientMatches = matches.Take(MaxClientMatches).Select(c => (c.Id, c.Name)).ToList();
         if (ClientMatches.Count == 0)
