@@ -25,6 +25,12 @@ public sealed class KeptReads(IMemoryCache cache, SummaryVersion version)
         list + ":" + string.Join('|', values.Select(v => v.Key + "=" + v.Value));
 
     /// <summary>
+    /// A searched text as part of a key: kept as a hash only, since it may be a phone number or an e-mail address.
+    /// </summary>
+    public static string TextKey(string text) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
     /// The kept page, or one computed now. Requests that find the same page missing wait for one computation (run to
     /// its end on the first request's context, whatever happens to that request); a failed one is not kept.
     /// </summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Security.Cryptography;
-using System.Text;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
@@ -126,7 +124,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     /// </summary>
     private string KeptPageKey(DateOnly today)
     {
-        var term = string.IsNullOrWhiteSpace(Q) ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Q.Trim())));
+        var term = string.IsNullOrWhiteSpace(Q) ? "" : KeptReads.TextKey(Q.Trim());
         return KeptReads.Key("client-list", RouteWith().Where(f => f.Key != "q")) + string.Create(CultureInfo.InvariantCulture, $"|today={today:yyyy-MM-dd}|q={term}");
     }
 
