@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using ClientCrm.Domain.Auditing;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Grading;
@@ -16,7 +17,7 @@ namespace ClientCrm.Infrastructure.Clients;
 
 /// <summary>
 /// Counts the changes this app instance made to what the cached per-scope summaries and pick lists are computed from:
-/// clients, their principals (searched by name and contact), their classes, projects and incidents, grade proposals and changes, warnings, the grading settings, users, their roles and departments. Anything cached under one count is
+/// clients, their principals (searched by name and contact), their classes, projects and incidents, grade proposals and changes, warnings, the grading settings, users, their roles and departments, and the audit log (every audited save writes it). Anything cached under one count is
 /// computed again as soon as the count moves; another instance's changes show when the cached value's lifetime ends.
 /// </summary>
 public sealed class SummaryVersion
@@ -90,7 +91,7 @@ public sealed class CacheVersionsInterceptor(SummaryVersion summaries, InboxVers
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
         var touched = new Touched(
-            changed.Any(e => e is Client or Principal or ClientClasses or GradeProposal or GradeChange or CooperationProject or WorkerIncident or Warning or GradingSettings or CrmUser or IdentityUserRole<string> or Department),
+            changed.Any(e => e is AuditEntry or Client or Principal or ClientClasses or GradeProposal or GradeChange or CooperationProject or WorkerIncident or Warning or GradingSettings or CrmUser or IdentityUserRole<string> or Department),
             changed.Any(e => e is Notification));
         if (!touched.Summaries && !touched.Inbox)
         {

@@ -73,6 +73,50 @@ public sealed partial class AuditLogPageTests(PostgresFixture postgres) : AppTes
     }
 
     [Fact]
+    public async Task A_first_page_just_viewed_shows_a_change_saved_after_it_under_every_filter()
+    {
+        var staff = await SignedInAsync("staff1a");
+        var id = await RegisterAsync(staff, "Kept Page Logistics");
+        var leader = await SignedInAsync("leader");
+        string[] urls = [$"/Audit?clientId={id}", "/Audit?client=Kept%20Page", "/Audit?client=Kept%20Page&entity=Client&user=staff1a"];
+        foreach (var url in urls)
+        {
+            // Viewed twice: the second view is answered from the kept first page.
+            Assert.Empty(FieldRows(await leader.GetPageAsync(url), "EmployeeCount"));
+            Assert.Empty(FieldRows(await leader.GetPageAsync(url), "EmployeeCount"));
+        }
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        using (var edited = await staff.SubmitAsync($"/Clients/{id}/Edit", "#client-form", new Dictionary<string, string?>
+               {
+                   ["Input.EmployeeCount"] = "321",
+               }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+
+        foreach (var url in urls)
+        {
+            var row = Assert.Single(FieldRows(await leader.GetPageAsync(url), "EmployeeCount"));
+            Assert.Equal(("—", "321"), Values(row, "EmployeeCount"));
+        }
+
+        // A change that no client list shows (warning thresholds) moves the log's kept pages all the same.
+        const string Settings = "/Audit?entity=WarningSettings";
+        Assert.Empty(FieldRows(await leader.GetPageAsync(Settings), "LaborDisputesMin"));
+        Assert.Empty(FieldRows(await leader.GetPageAsync(Settings), "LaborDisputesMin"));
+        using (var saved = await leader.SubmitAsync("/Settings/Warnings", "#warning-settings-form", new Dictionary<string, string?>
+               {
+                   ["Input.LaborDisputesMin"] = "4",
+               }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Single(FieldRows(await leader.GetPageAsync(Settings), "LaborDisputesMin"));
+    }
+
+    [Fact]
     public async Task A_status_change_shows_the_status_names_and_a_grade_change_names_the_responsible_leader()
     {
         var staff = await SignedInAsync("staff1a");
@@ -359,6 +403,11 @@ public sealed partial class AuditLogPageTests(PostgresFixture postgres) : AppTes
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
     }
 
+    /// <summary>The update lines that changed <paramref name="field"/>.</summary>
+    private static List<IElement> FieldRows(IDocument page, string field) =>
+        Rows(page).Where(r => r.QuerySelector(".audit-action")!.TextContent.Trim() is "修改" or "Updated"
+                              && r.QuerySelector($"li[data-field='{field}']") is not null).ToList();
+
     private static List<IElement> Rows(IDocument page) => page.QuerySelectorAll("#audit-table tbody tr").ToList();
 
     private static List<string> ClientNames(IDocument page)
@@ -369,9 +418,7 @@ public sealed partial class AuditLogPageTests(PostgresFixture postgres) : AppTes
     }
 
     /// <summary>The update line that changed <paramref name="field"/>.</summary>
-    private static IElement UpdateRow(IDocument page, string field) =>
-        Rows(page).Single(r => r.QuerySelector(".audit-action")!.TextContent.Trim() is "修改" or "Updated"
-                               && r.QuerySelector($"li[data-field='{field}']") is not null);
+    private static IElement UpdateRow(IDocument page, string field) => Assert.Single(FieldRows(page, field));
 
     private static string Field(IElement row, string field) => row.QuerySelector($"li[data-field='{field}'] .audit-field")!.TextContent.Trim();
 

@@ -63,6 +63,12 @@ public sealed class IndexModel(CrmDbContext db, ScopeSummaries summaries, IStrin
     public IReadOnlyList<(string Value, string Text)> EntityOptions { get; private set; } = [];
     public IReadOnlyList<AuditLine> Rows { get; private set; } = [];
     public Tally Total { get; private set; }
+
+    /// <summary>
+    /// Set when the rows come from a kept first page: the view keeps their markup under it (per language), as the client
+    /// list does, since the same kept lines render to the same markup until the page is read again under a new stamp.
+    /// </summary>
+    public long? RowsStamp { get; private set; }
     public PagerLinks Pager { get; private set; } = new(null, null, null, 1);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -151,16 +157,34 @@ public sealed class IndexModel(CrmDbContext db, ScopeSummaries summaries, IStrin
             return;
         }
 
-        Total = await query.TallyAsync(ct);
         var cursor = Cursor.Read(Paging.Token, 2, c =>
         {
             _ = (c.Time(0), c.Number(1));
             return c;
         });
-        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek => NewestFirst(query, cursor, seek),
-            a => Cursor.Encode(a.At, a.Id), ct);
-        Rows = await AuditDisplay.LinesAsync(db, page.Rows, People, await PickLists.DepartmentsAsync(db, summaries, ct), l, clock, ct);
-        Pager = Keyset.Links(page, ListPath, RouteWith());
+        var departments = await PickLists.DepartmentsAsync(db, summaries, ct);
+        async Task<KeptLog> ReadAsync(CancellationToken token)
+        {
+            var total = await query.TallyAsync(token);
+            var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek => NewestFirst(query, cursor, seek),
+                a => Cursor.Encode(a.At, a.Id), token);
+            return new KeptLog(total, page, await AuditDisplay.LinesAsync(db, page.Rows, People, departments, l, clock, token));
+        }
+
+        // A first page is kept like a client list's (KeptReads): a leader who opens a line's client and comes back, or
+        // looks at the same filter again, is answered without reading the log again. Every save that writes the log
+        // moves the version it is kept under; another instance's writes show within a minute.
+        var log = cursor is null ? await kept.GetOrComputeAsync(actor.Scope, KeptKey(), ReadAsync, ct) : await ReadAsync(ct);
+        (Total, Rows, RowsStamp) = (log.Total, log.Lines, cursor is null ? log.Stamp : null);
+        Pager = Keyset.Links(log.Page, ListPath, RouteWith());
+    }
+
+    /// <summary>The kept first page's key: the filters in use (a client name as a hash) and the language the lines are written in.</summary>
+    private string KeptKey()
+    {
+        var values = RouteWith();
+        values["client"] = values["client"] is { } text ? KeptReads.TextKey(text) : null;
+        return KeptReads.Key("audit-log", values) + "|lang=" + CultureInfo.CurrentUICulture.Name;
     }
 
     /// <summary>Newest first by (At, Id), the index every filter of the log ends in; past the cursor, or before it going back.</summary>
@@ -308,6 +332,15 @@ public sealed class IndexModel(CrmDbContext db, ScopeSummaries summaries, IStrin
 
         return trimmed;
     }
+}
+
+/// <summary>A first page of the log as shown: its capped total, its rows and their lines.</summary>
+internal sealed record KeptLog(Tally Total, KeysetPage<AuditEntry> Page, IReadOnlyList<AuditLine> Lines)
+{
+    private static long s_stamps;
+
+    /// <summary>Names this computation of the page, for the view's kept markup.</summary>
+    public long Stamp { get; } = Interlocked.Increment(ref s_stamps);
 }
 
 /// <summary>A client the audit log's client filter found.</summary>
