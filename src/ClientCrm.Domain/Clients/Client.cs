@@ -9,7 +9,7 @@ namespace ClientCrm.Domain.Clients;
 /// A foreign employer or intermediary (客户) registered in the client database. Holds the enterprise card,
 /// the principal cards, owner (项目负责人), department and status.
 /// </summary>
-public class Client : IAuditable
+public class Client : RecordsDomainEvents, IAuditable
 {
     /// <summary>Card review is due this many days after the last one (SPEC §2 dynamic management).</summary>
     public const int CardReviewIntervalDays = 365;
@@ -160,6 +160,7 @@ public class Client : IAuditable
         if (CurrentCard() != previous)
         {
             _cardRevisions.Add(new ClientCardRevision(Id, previous, clock.UtcNow, editedBy));
+            AddDomainEvent(new ClientCardChanged(Id, clock.UtcNow));
         }
     }
 
@@ -238,6 +239,7 @@ public class Client : IAuditable
         }
 
         _statusChanges.Add(new ClientStatusChange(Id, Status, to, why, changedById, now));
+        AddDomainEvent(new ClientStatusChanged(Id, Status, to, now));
         Status = to;
         StatusReason = why;
         UpdatedAt = now;
@@ -288,6 +290,7 @@ public class Client : IAuditable
         }
 
         _gradeChanges.Add(new GradeChange(Id, Grade, to, kind, by, reason, criteria, proposalId, now));
+        AddDomainEvent(new ClientGradeChanged(Id, Grade, to, now));
         ResponsibleLeaderId = to == ClientGrade.A ? responsibleLeaderId ?? ResponsibleLeaderId : null;
         Grade = to;
         GradeSince = now;

@@ -7,7 +7,7 @@ namespace ClientCrm.Domain.Cooperation;
 /// A cooperation project / recruitment batch (合作项目/招聘批次) with one client. The contract amount keeps its
 /// currency; its CNY equivalent is fixed at entry with the rate then in force, so reports do not move with rates.
 /// </summary>
-public class CooperationProject : IAuditable, IClientRecord
+public class CooperationProject : RecordsDomainEvents, IAuditable, IClientRecord
 {
     private readonly List<WorkerIncident> _incidents = [];
 
@@ -85,6 +85,7 @@ public class CooperationProject : IAuditable, IClientRecord
 
         var project = new CooperationProject { Id = Guid.CreateVersion7(now), ClientId = client.Id, CreatedAt = now };
         project.Apply(terms, rate, today, now, recomputeAmount: true);
+        project.AddDomainEvent(new ProjectOpened(project.ClientId, project.Id, now));
         return project;
     }
 
@@ -97,6 +98,7 @@ public class CooperationProject : IAuditable, IClientRecord
         ArgumentNullException.ThrowIfNull(terms);
         var amountChanged = terms.ContractAmount != ContractAmount || !SameCurrency(terms.Currency, Currency);
         Apply(terms, rate, today, now, amountChanged);
+        AddDomainEvent(new ProjectRevised(ClientId, Id, now));
     }
 
     /// <summary>True when the given terms need a rate to compute the CNY equivalent.</summary>

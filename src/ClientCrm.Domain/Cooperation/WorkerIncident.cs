@@ -20,7 +20,7 @@ public sealed record IncidentDetails
 /// An event among the workers abroad on one project (境外劳务人员事件). Its client is stored too, so the scope
 /// filter and the grading and warning queries reach it without going through the project.
 /// </summary>
-public class WorkerIncident : IAuditable, IClientRecord
+public class WorkerIncident : RecordsDomainEvents, IAuditable, IClientRecord
 {
     private WorkerIncident() { }
 
@@ -31,6 +31,7 @@ public class WorkerIncident : IAuditable, IClientRecord
         ClientId = project.ClientId;
         RecordedAt = clock.UtcNow;
         Apply(details, project.BatchWorkerCount, clock);
+        AddDomainEvent(new IncidentRecorded(ClientId, ProjectId, Id, Type, clock.UtcNow));
     }
 
     public Guid Id { get; private set; }
@@ -56,8 +57,11 @@ public class WorkerIncident : IAuditable, IClientRecord
 
     /// <summary>Through <see cref="CooperationProject.ReviseIncident"/>, which knows the batch's workers; resolving it sets
     /// <see cref="ResolvedOn"/> to the company's today.</summary>
-    internal void Revise(CooperationProject project, IncidentDetails details, BusinessClock clock) =>
+    internal void Revise(CooperationProject project, IncidentDetails details, BusinessClock clock)
+    {
         Apply(details, project.BatchWorkerCount, clock);
+        AddDomainEvent(new IncidentRevised(ClientId, ProjectId, Id, Type, Status, clock.UtcNow));
+    }
 
     /// <param name="batchWorkers">The project's <see cref="CooperationProject.BatchWorkerCount"/>; 0 sets no ceiling.</param>
     private void Apply(IncidentDetails details, int batchWorkers, BusinessClock clock)

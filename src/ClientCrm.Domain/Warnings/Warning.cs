@@ -16,7 +16,7 @@ public sealed record WarningActor(string UserId, string Name, bool IsLeader, boo
 /// open → acknowledged → investigating → resolved / dismissed. Every step lands on the timeline. A rule warning links to the
 /// record that caused it (<see cref="Source"/>) and cannot be closed while its rule still holds for the client.
 /// </summary>
-public class Warning : IClientRecord, IAuditable
+public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
 {
     public const int MaxSummaryLength = 200;
     public const int MaxTextLength = 8000;
@@ -50,6 +50,7 @@ public class Warning : IClientRecord, IAuditable
             UpdatedAt = now,
         };
         warning.Record(WarningEventKind.Filed, actor, now, null);
+        warning.AddDomainEvent(new WarningFiled(warning.Id, warning.ClientId, family, warning.Severity, actor.UserId, now));
         return warning;
     }
 
@@ -77,6 +78,7 @@ public class Warning : IClientRecord, IAuditable
             UpdatedAt = now,
         };
         warning.Record(WarningEventKind.Raised, null, now, null);
+        warning.AddDomainEvent(new WarningRaised(warning.Id, clientId, finding.Rule, finding.Family, warning.Severity, now));
         return warning;
     }
 
