@@ -4,6 +4,7 @@ using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Persistence.Interceptors;
 using ClientCrm.Infrastructure.Security;
 using ClientCrm.Infrastructure.Identity;
+using ClientCrm.Infrastructure.Outbox;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -36,16 +37,21 @@ public static class DependencyInjection
         services.AddSingleton<Notifications.ClosedItemsInterceptor>();
         services.AddSingleton<CacheVersionsInterceptor>();
         services.AddSingleton<LiteralLimitInterceptor>();
+        services.AddSingleton<Outbox.DomainEventHandlers>();
+        services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddSingleton<Outbox.OutboxWriter>();
+        services.AddSingleton<Outbox.OutboxDispatcher>();
 
         var tuned = PostgresConnectionSettings.Tune(connectionString);
         services.AddSingleton(sp => new DbContextOptionsBuilder<CrmDbContext>()
             .UseApplicationServiceProvider(sp)
             .UseNpgsql(tuned, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
             // Order matters: indexes are computed before the audit log reads the entries, and messages about closed items
-            // are marked done before the cache versions look at what the save changes.
+            // are marked done before the cache versions look at what the save changes. The outbox takes the entities' events
+            // after the other interceptors have had their say.
             .AddInterceptors(sp.GetRequiredService<BlindIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>(),
-                sp.GetRequiredService<Notifications.ClosedItemsInterceptor>(), sp.GetRequiredService<CacheVersionsInterceptor>(),
-                sp.GetRequiredService<LiteralLimitInterceptor>())
+                sp.GetRequiredService<Notifications.ClosedItemsInterceptor>(), sp.GetRequiredService<Outbox.OutboxWriter>(),
+                sp.GetRequiredService<CacheVersionsInterceptor>(), sp.GetRequiredService<LiteralLimitInterceptor>())
             .ReplaceService<IModelCacheKeyFactory, CrmModelCacheKeyFactory>()
             // Counts stop at a cap (Take without an order, on purpose): nothing to warn about.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning))
@@ -59,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped<Warnings.WarningEngine>();
         services.AddScoped<Warnings.WarningTriggers>();
         services.AddScoped<Notifications.Notifier>();
+        // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
+        services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");
         services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<KeyManagementOptions>>(sp =>
             new Microsoft.Extensions.Options.ConfigureOptions<KeyManagementOptions>(o =>

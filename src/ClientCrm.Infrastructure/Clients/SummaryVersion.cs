@@ -81,6 +81,18 @@ public sealed class CacheVersionsInterceptor(SummaryVersion summaries, InboxVers
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// For rows written past the change tracker (set-based SQL) in <paramref name="context"/>'s open transaction, such as the
+    /// warning engine's pass inside an outbox delivery: moves the summary count now and again once that transaction commits.
+    /// </summary>
+    public void WrotePastTracker(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var touched = new Touched(Summaries: true, Inbox: true);
+        Bump(touched);
+        _uncommitted.AddOrUpdate(context, touched);
+    }
+
     private void Check(DbContext? context)
     {
         if (context is null)

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Auditing;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Domain.Notifications;
@@ -46,6 +47,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<WarningSettings> WarningSettings => Set<WarningSettings>();
     public DbSet<WarningRun> WarningRuns => Set<WarningRun>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+    public DbSet<Outbox.OutboxDelivery> OutboxDeliveries => Set<Outbox.OutboxDelivery>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(
@@ -90,6 +93,12 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
         // Trigram indexes for searching part of a name (trusted extension: the database owner may create it).
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        // Recorded events live on the entity until the save hands them to the outbox (OutboxWriter); they are not columns.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(RecordsDomainEvents).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            builder.Entity(type.ClrType).Ignore(nameof(RecordsDomainEvents.DomainEvents));
+        }
+
         ApplyAccessScope(builder);
         ConfidentialProperties.Apply(builder, Cipher);
     }
