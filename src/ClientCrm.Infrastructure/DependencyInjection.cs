@@ -63,8 +63,10 @@ public static class DependencyInjection
         services.AddScoped<DuplicateClientCheck>();
         services.AddScoped<Grading.RegradeService>();
         services.AddScoped<Warnings.WarningEngine>();
-        services.AddScoped<Warnings.WarningTriggers>();
         services.AddScoped<Notifications.Notifier>();
+        // What follows a save, run by the outbox after the commit (docs/architecture.md, "Domain events and the outbox").
+        services.AddDomainEventHandler<Warnings.ClientWarningCheck>();
+        services.AddDomainEventHandler<Warnings.FiledWarningNotices>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");

@@ -6,6 +6,7 @@ using ClientCrm.Domain.Notifications;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Jobs;
 using ClientCrm.Infrastructure.Notifications;
+using ClientCrm.Infrastructure.Outbox;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ namespace ClientCrm.Infrastructure.Warnings;
 /// occurrence, or a warning closed before that check existed: either way a new warning is raised, and the warning column
 /// never says nothing is open while the cause lasts.
 /// </remarks>
-public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, BusinessClock clock, SummaryVersion summaries, ILogger<WarningEngine> log)
+public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, BusinessClock clock, SummaryVersion summaries, CacheVersionsInterceptor versions,
+    OutboxWriter outbox, ILogger<WarningEngine> log)
 {
     /// <summary>
     /// A company-wide run, on demand (leaders) or by the schedule. A scheduled run checks under the lock that the last
@@ -70,12 +72,24 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
     /// Looks at one client again right after data a rule reads changed (an incident saved, a status changed), so its
     /// warning column is current without waiting for the schedule. Escalation is left to the company-wide runs.
     /// </summary>
+    /// <remarks>
+    /// The outbox's handler (<see cref="ClientWarningCheck"/>) calls this inside its delivery's transaction: the pass joins it, so
+    /// the warnings it writes and the record that the change was looked at commit together.
+    /// </remarks>
     public async Task<WarningRunCounts> RunForClientAsync(Guid clientId, CancellationToken ct = default)
     {
-        await using var tx = await BeginLockedAsync(ct);
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockAsync(ct);
         var settings = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
         var counts = await PassAsync(clientId, settings, clock.UtcNow, ct);
-        await tx.CommitAsync(ct);
+        if (own is null)
+        {
+            // Written past the change tracker, in a transaction that commits later: the kept counts look again after it does.
+            versions.WrotePastTracker(db);
+            return counts;
+        }
+
+        await own.CommitAsync(ct);
         summaries.Bump();
         return counts;
     }
@@ -90,10 +104,15 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
     private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync(CancellationToken ct)
     {
         var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(ct);
+        return tx;
+    }
+
+    private async Task LockAsync(CancellationToken ct)
+    {
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [AdvisoryLocks.WarningEngine], ct);
         // As in the regrade: JIT-compiling the aggregate in every parallel worker costs more than it saves.
         await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
-        return tx;
     }
 
     private async Task<WarningRunCounts> PassAsync(Guid? clientId, WarningThresholds settings, DateTimeOffset now, CancellationToken ct)
@@ -170,6 +189,8 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
             .ToList();
         await InsertEventsAsync(events, ct);
         await NotifyRaisedAsync(raised, now, ct);
+        // Written in bulk, past the interceptor that takes tracked entities' events: handed to the outbox here.
+        await outbox.CopyAsync(db, raised.SelectMany(r => r.Warning.DomainEvents), ct);
 
         return new WarningRunCounts(assessed, raised.Count,
             changed.Count(c => c.Kind == WarningEventKind.EvidenceRefreshed), cleared.Length,

@@ -9,7 +9,6 @@ using ClientCrm.Web.Pages.Clients.Projects;
 using ClientCrm.Web.Pages.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ using ClientCrm.Web.Localization;
 namespace ClientCrm.Web.Pages.Clients;
 
 /// <summary>The client's dossier page: enterprise card, principal cards, status, owner.</summary>
-public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock, ScopeSummaries summaries,
+public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, BusinessClock clock, ScopeSummaries summaries,
     KeptReads keptReads) : PageModel
 {
     public Client Client { get; private set; } = null!;
@@ -91,8 +90,6 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
             {
                 client.ChangeStatus(to, IsLeader, clock.UtcNow, StatusReason, actor.UserId);
                 await db.SaveChangesAsync(ct);
-                // Churn rules stop for a terminated client; the status also starts or ends cooperation.
-                await warnings.ClientDataChangedAsync(id, ct);
                 TempData["Flash"] = l["Client.StatusChanged", l.Enum(to)].Value;
                 return RedirectToPage(new { id });
             }
@@ -186,7 +183,6 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
                 }
 
                 await db.SaveChangesAsync(ct);
-                await warnings.ClientDataChangedAsync(id, ct);
                 TempData["Flash"] = l["Grading.GradeSet", GradeTo.Value].Value;
                 return RedirectToPage(new { id });
             }

@@ -4,7 +4,6 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Clients;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +21,6 @@ public sealed class EditModel(
     CrmDbContext db,
     ICurrentActor actor,
     DuplicateClientCheck duplicates,
-    WarningTriggers warnings,
     IValidator<ClientInput> validator,
     IStringLocalizer<SharedResource> l,
     BusinessClock clock) : PageModel
@@ -92,8 +90,6 @@ public sealed class EditModel(
             }
 
             await db.SaveChangesAsync(ct);
-            // The operating status feeds the major-change rule.
-            await warnings.ClientDataChangedAsync(id, ct);
             TempData["Flash"] = l["Client.Saved"].Value;
             return RedirectToPage("Details", new { id });
         }

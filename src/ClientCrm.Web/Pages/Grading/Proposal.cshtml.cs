@@ -3,7 +3,6 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ namespace ClientCrm.Web.Pages.Grading;
 /// pending, the page assesses the client again with today's figures (the same facts query and engine as a run) and shows
 /// them beside the run's: confirming is offered, and allowed, only while they still give the proposed grade.
 /// </summary>
-public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     public GradeProposal Proposal { get; private set; } = null!;
 
@@ -93,8 +92,6 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
             {
                 decide(proposal, GradingPeople.Decider(actor, User), current, thresholds, clock);
                 await db.SaveChangesAsync(ct);
-                // The grade decides the no-new-batch rule and the severity of new warnings.
-                await warnings.ClientDataChangedAsync(proposal.ClientId, ct);
                 TempData["Flash"] = l["Grading.Decided", proposal.Client!.Name, proposal.FinalGrade!.Value].Value;
                 return RedirectToPage("/Clients/Details", new { id = proposal.ClientId });
             }

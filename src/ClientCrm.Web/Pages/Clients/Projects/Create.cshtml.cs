@@ -2,7 +2,6 @@ using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +15,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Opens a cooperation project. SPEC §2: only an Active client (进入操作程序) may have a new one, so any other client
 /// gets the reason instead of the form, and a post for it saves nothing.
 /// </summary>
-public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
 
@@ -78,7 +77,6 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
             var project = CooperationProject.Open(client, Input.ToTerms(), quote, today, clock.UtcNow);
             db.CooperationProjects.Add(project);
             await db.SaveChangesAsync(ct);
-            await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Project.Created", project.Name].Value;
             return RedirectToPage("/Clients/Projects/Details", new { clientId, id = project.Id });
         }

@@ -1,7 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Revises a project's terms. The CNY equivalent fixed at entry stays unless amount or currency change; then the rate
 /// in force today is used. The row version guards against two people overwriting each other.
 /// </summary>
-public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -67,7 +66,6 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
             db.Entry(project).Property(p => p.Version).OriginalValue = Version;
             project.Revise(Input.ToTerms(), quote, today, clock.UtcNow);
             await db.SaveChangesAsync(ct);
-            await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Project.Saved"].Value;
             return RedirectToPage("/Clients/Projects/Details", new { clientId, id });
         }

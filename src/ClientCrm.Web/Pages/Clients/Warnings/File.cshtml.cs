@@ -1,9 +1,7 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
-using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Pages.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
@@ -16,10 +14,10 @@ namespace ClientCrm.Web.Pages.Clients.Warnings;
 
 /// <summary>
 /// Files a warning by hand on a client in scope (SPEC §7: conversion, relocation, near-bankruptcy, turning to another
-/// company, tension on site). The department's heads are told it waits for their review, the leaders too when it is high,
-/// and the owner when someone else filed it; all in the same save as the warning.
+/// company, tension on site). Who is told of it (the department's heads, the leaders when it is high, the owner) is the
+/// outbox's work after the save (<c>FiledWarningNotices</c>).
 /// </summary>
-public sealed class FileModel(CrmDbContext db, ICurrentActor actor, Notifier notifier, IValidator<FileWarningInput> validator,
+public sealed class FileModel(CrmDbContext db, ICurrentActor actor, IValidator<FileWarningInput> validator,
     IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty] public FileWarningInput Input { get; set; } = new();
@@ -60,11 +58,6 @@ public sealed class FileModel(CrmDbContext db, ICurrentActor actor, Notifier not
             var filer = WarningPeople.Actor(actor, User);
             var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
             db.Warnings.Add(warning);
-
-            await notifier.SendAsync(WarningNotices.ForNewWarning(WarningNotices.Subject(warning, client.Name, client.ChineseName), warning.Severity,
-                await notifier.DepartmentHeadIdsAsync(client.DepartmentId, ct),
-                warning.Severity == WarningSeverity.High ? await notifier.LeaderIdsAsync(ct) : [], client.OwnerId, filer.UserId, now), ct);
-
             await db.SaveChangesAsync(ct);
             TempData["Flash"] = l["Warnings.Filed"].Value;
             return RedirectToPage("/Warnings/Details", new { id = warning.Id });

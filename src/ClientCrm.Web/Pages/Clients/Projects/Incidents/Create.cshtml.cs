@@ -1,7 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +14,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 /// Records a worker incident on a project. Any project of a client in scope may get one, whatever the client's status:
 /// workers already abroad stay the company's responsibility after a client is paused or terminated.
 /// </summary>
-public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class CreateModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
@@ -65,7 +64,6 @@ public sealed class CreateModel(CrmDbContext db, WarningTriggers warnings, IVali
             var incident = project.RecordIncident(Input.ToDetails(), clock);
             db.WorkerIncidents.Add(incident);
             await db.SaveChangesAsync(ct);
-            await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Incident.Recorded"].Value;
             return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
         }

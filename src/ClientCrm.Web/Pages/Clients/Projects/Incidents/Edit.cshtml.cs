@@ -1,7 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 
 /// <summary>Updates an incident as it is handled: status, handling record (required once resolved), corrections.</summary>
-public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class EditModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
 
@@ -61,7 +60,6 @@ public sealed class EditModel(CrmDbContext db, WarningTriggers warnings, IValida
         {
             project.ReviseIncident(incident, Input.ToDetails(), clock);
             await db.SaveChangesAsync(ct);
-            await warnings.ClientDataChangedAsync(clientId, ct);
             TempData["Flash"] = l["Incident.Saved"].Value;
             return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
         }
