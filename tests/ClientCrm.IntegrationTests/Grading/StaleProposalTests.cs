@@ -28,7 +28,7 @@ public sealed class StaleProposalTests(PostgresFixture postgres) : AppTest(postg
         Assert.Null(fresh.QuerySelector("#proposal-outdated"));
         Assert.Empty(fresh.QuerySelectorAll(".criteria-table tr[data-changed='true']"));
 
-        // The owner records wage arrears on the page; the engine looks at the client at once and raises a high warning.
+        // The owner records wage arrears on the page; the engine looks at the client right after and raises a high warning.
         var staff = await SignedInAsync("staff1a");
         var projectId = await App.WithDbAsync(db => db.CooperationProjects.Where(p => p.ClientId == id).Select(p => p.Id).FirstAsync());
         using (var saved = await staff.SubmitAsync($"/Clients/{id}/Projects/{projectId}/Incidents/Create", "#incident-form",
@@ -46,6 +46,7 @@ public sealed class StaleProposalTests(PostgresFixture postgres) : AppTest(postg
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
+        await App.DrainOutboxAsync();
         var warning = Assert.Single(await WarningArrange.WarningsAsync(App, id));
         Assert.Equal((WarningRule.WageArrears, WarningSeverity.High), (warning.Rule, warning.Severity));
 

@@ -62,6 +62,7 @@ public sealed class InboxMessageTests(PostgresFixture postgres) : AppTest(postgr
             new Dictionary<string, string?> { ["Input.Family"] = "Churn", ["Input.Summary"] = "雇主转向其他公司招工" });
 
         var warningId = Guid.Parse(filed.Headers.Location!.OriginalString["/Warnings/".Length..]);
+        await App.DrainOutboxAsync();
         var head = await SignedInAsync("head1");
         Assert.Equal("Harbour Light Fisheries：雇主转向其他公司招工", Message(await head.GetPageAsync("/Inbox"), warningId));
     }
@@ -75,6 +76,7 @@ public sealed class InboxMessageTests(PostgresFixture postgres) : AppTest(postgr
         using var filed = await staff.SubmitAsync($"/Clients/{clientId}/Warnings/File", "#file-warning-form",
             new Dictionary<string, string?> { ["Input.Family"] = "Abnormal", ["Input.Summary"] = "工人与雇主关系紧张" });
         var warningId = Guid.Parse(filed.Headers.Location!.OriginalString["/Warnings/".Length..]);
+        await App.DrainOutboxAsync();
         var head = await SignedInAsync("head1");
         var before = await head.GetPageAsync("/Inbox");
         var unreadBefore = Badge(before);

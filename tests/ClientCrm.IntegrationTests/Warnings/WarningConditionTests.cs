@@ -29,6 +29,7 @@ public sealed class WarningConditionTests(PostgresFixture postgres) : AppTest(po
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
+        await App.DrainOutboxAsync();
         var incidentId = await App.WithDbAsync(db => db.WorkerIncidents.Where(i => i.ClientId == id).Select(i => i.Id).SingleAsync());
         var warningId = await WarningArrange.OpenWarningAsync(App, id, WarningRule.WageArrears);
         var url = $"/Warnings/{warningId}";
@@ -79,6 +80,7 @@ public sealed class WarningConditionTests(PostgresFixture postgres) : AppTest(po
             Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         }
 
+        await App.DrainOutboxAsync();
         page = await head.GetPageAsync(url);
         Assert.Null(page.QuerySelector("#condition-holds"));
         Assert.NotNull(page.QuerySelector("#dismiss-form"));

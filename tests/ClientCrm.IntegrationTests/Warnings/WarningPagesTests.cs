@@ -139,6 +139,8 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
         var warnings = await staff.GetPageAsync("/Warnings");
         Assert.NotNull(warnings.QuerySelector($"tr[data-warning-id='{warningId}']"));
 
+        // Who is told is the outbox's work after the save.
+        await App.DrainOutboxAsync();
         var told = await NotifiedAsync(warningId);
         Assert.Equal([("head1", NotificationKind.WarningToReview)], told);
     }
@@ -155,6 +157,7 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var warningId = Guid.Parse(response.Headers.Location!.OriginalString["/Warnings/".Length..]);
         Assert.Equal(WarningSeverity.High, (await WarningAsync(warningId)).Severity);
+        await App.DrainOutboxAsync();
         Assert.Equal([("head1", NotificationKind.WarningToReview), ("leader", NotificationKind.HighWarning)], await NotifiedAsync(warningId));
     }
 
