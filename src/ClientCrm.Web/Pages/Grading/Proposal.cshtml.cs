@@ -1,9 +1,11 @@
+using System.Globalization;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Warnings;
+using ClientCrm.Web.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,8 @@ namespace ClientCrm.Web.Pages.Grading;
 /// pending, the page assesses the client again with today's figures (the same facts query and engine as a run) and shows
 /// them beside the run's: confirming is offered, and allowed, only while they still give the proposed grade.
 /// </summary>
-public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock,
+    KeptReads kept, ScopeSummaries summaries) : PageModel
 {
     public GradeProposal Proposal { get; private set; } = null!;
 
@@ -49,7 +52,11 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
             return NotFound();
         }
 
-        await LoadAsync(proposal, await CurrentAsync(proposal, await db.GradingThresholdsAsync(ct), ct), ct);
+        // Shown, not decided: the client's figures of today are kept like a client page's (KeptReads: until this instance
+        // changes anything they are computed from, a minute at most); Confirm and Override read them afresh.
+        var facts = await kept.GetOrComputeAsync(actor.Scope, string.Create(CultureInfo.InvariantCulture, $"grading-facts:{proposal.ClientId}:{clock.Today:yyyy-MM-dd}"),
+            async token => new KeptFacts(await FactsAsync(proposal, token)), ct);
+        await LoadAsync(proposal, GradingEngine.Assess(facts.Facts, await PickLists.GradingThresholdsAsync(db, summaries, ct)), ct);
         // Out of date: the override form starts at the grade today's figures give.
         if (Current is not null && !Supported)
         {
@@ -116,11 +123,15 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
     /// <summary>The client assessed with today's facts and thresholds, as a run would assess it now.</summary>
     private async Task<GradeAssessment> CurrentAsync(GradeProposal proposal, GradingThresholds thresholds, CancellationToken ct)
     {
-        // The proposal was read through the scope, so its client is in it.
-        var facts = await GradingFactsQuery.ForClientAsync(db, proposal.ClientId, clock.Today, ct)
-            ?? throw new InvalidOperationException("The client of a proposal in scope is not in scope.");
-        return GradingEngine.Assess(facts, thresholds);
+        return GradingEngine.Assess(await FactsAsync(proposal, ct), thresholds);
     }
+
+    private async Task<GradingFacts> FactsAsync(GradeProposal proposal, CancellationToken ct) =>
+        // The proposal was read through the scope, so its client is in it.
+        await GradingFactsQuery.ForClientAsync(db, proposal.ClientId, clock.Today, ct)
+        ?? throw new InvalidOperationException("The client of a proposal in scope is not in scope.");
+
+    private sealed record KeptFacts(GradingFacts Facts);
 
     private async Task LoadAsync(GradeProposal proposal, GradeAssessment current, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ClientCrm.Web.Paging;
 
 namespace ClientCrm.Web.Pages.Warnings;
 
@@ -20,7 +22,7 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// own evaluation, <see cref="WarningFactsQuery.FindingsAsync"/>) it cannot be resolved or dismissed.
 /// </summary>
 public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidator<WarningStepInput> validator, IStringLocalizer<SharedResource> l,
-    BusinessClock clock) : PageModel
+    BusinessClock clock, KeptReads kept) : PageModel
 {
     private IReadOnlyList<RuleFinding>? _findings;
 
@@ -139,8 +141,24 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
     /// The rules that hold for the warning's client now, read once per request; only an open rule warning needs them (a closed
     /// one is past closing, a filed one no rule can see).
     /// </summary>
-    private async Task<IReadOnlyList<RuleFinding>> FindingsAsync(Warning warning, CancellationToken ct) =>
-        _findings ??= warning.Rule is null || warning.IsClosed ? [] : await WarningFactsQuery.FindingsAsync(db, warning.ClientId, clock.Today, ct);
+    private async Task<IReadOnlyList<RuleFinding>> FindingsAsync(Warning warning, CancellationToken ct)
+    {
+        if (_findings is not null || warning.Rule is null || warning.IsClosed)
+        {
+            return _findings ??= [];
+        }
+
+        // A step is decided on the rules as they hold now. Only shown, they are kept like a client page's reads
+        // (KeptReads: until this instance changes anything they are computed from, a minute at most).
+        var today = clock.Today;
+        _findings = HttpMethods.IsGet(Request.Method)
+            ? (await kept.GetOrComputeAsync(actor.Scope, string.Create(CultureInfo.InvariantCulture, $"warning-findings:{warning.ClientId}:{today:yyyy-MM-dd}"),
+                async token => new KeptFindings(await WarningFactsQuery.FindingsAsync(db, warning.ClientId, today, token)), ct)).Findings
+            : await WarningFactsQuery.FindingsAsync(db, warning.ClientId, today, ct);
+        return _findings;
+    }
+
+    private sealed record KeptFindings(IReadOnlyList<RuleFinding> Findings);
 
     private void Apply(Warning warning, WarningStep step, WarningActor who, IReadOnlyList<RuleFinding> findings, DateTimeOffset now)
     {
