@@ -60,7 +60,14 @@ public static class DatabaseInitializer
 
         if (seedDemo)
         {
-            await DemoData.SeedAsync(sp, ct);
+            if (sp.GetService<IDemoCompany>() is { } demo)
+            {
+                await demo.SeedAsync(sp, ct);
+            }
+            else
+            {
+                logger.LogWarning("Crm:SeedDemoData is set, but this build has no demo data: only Debug builds carry it");
+            }
         }
 
         await EnsureInitialAdminAsync(sp, configuration, logger);
@@ -108,8 +115,10 @@ public static class DatabaseInitializer
         logger.LogInformation("Created the initial admin account {UserName}", userName);
     }
 
-    internal static void Check(IdentityResult result, string what)
+    /// <summary>Stops the start-up with what failed, when Identity refused to create a role or a user.</summary>
+    public static void Check(IdentityResult result, string what)
     {
+        ArgumentNullException.ThrowIfNull(result);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not {what}: " + string.Join("; ", result.Errors.Select(e => e.Description)));

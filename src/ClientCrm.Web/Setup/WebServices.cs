@@ -6,6 +6,7 @@ using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Localization;
 using ClientCrm.Web.Security;
 using ClientCrm.Web.Validation;
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -138,7 +139,8 @@ internal static class WebServices
         services.AddSingleton<Paging.KeptReads>();
         services.AddSingleton<Paging.ScopeSummaries>();
         services.AddSingleton<Pages.InboxBadge>();
-        services.AddValidatorsFromAssembly(typeof(WebServices).Assembly);
+        // Internal validators too, so a validator's visibility never decides whether its page can be built.
+        services.AddValidatorsFromAssembly(typeof(WebServices).Assembly, includeInternalTypes: true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -7,24 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Validation;
 
 /// <summary>
-/// FluentValidation wiring without FluentValidation.DependencyInjectionExtensions (not served here): validators
-/// are found by reflection, run by the page handlers, and their errors land next to the fields.
+/// How FluentValidation speaks the product's language, and how the page handlers put its results and the domain's
+/// refusals next to the fields. The validators themselves are registered by FluentValidation's own assembly scan.
 /// </summary>
 internal static class ValidationSetup
 {
-    public static IServiceCollection AddValidatorsFromAssembly(this IServiceCollection services, Assembly assembly)
-    {
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-        {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-            {
-                services.AddScoped(contract, type);
-            }
-        }
-
-        return services;
-    }
-
     /// <summary>
     /// Messages name a field by its localised label (the same [Display] key the form shows), and a rule without a message
     /// of its own gets the product's wording (<see cref="ProductLanguageManager"/>), not FluentValidation's built-in text.
