@@ -96,8 +96,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
 
     /// <summary>
     /// SPEC §1: the one place client visibility is decided. Clients are filtered by owner or department; every
-    /// <see cref="IClientRecord"/> gets the same filter through its client, so a new kind of client record is scoped
-    /// by implementing the interface. Code that must look across scopes (duplicate detection) calls
+    /// <see cref="IClientRecord"/> gets the same filter through its client, and every <see cref="IClientRecordLine"/> (a
+    /// timeline line) through its record, so a new kind of client record or line is scoped by implementing the interface. Code that must look across scopes (duplicate detection) calls
     /// IgnoreQueryFilters explicitly and reveals no client data.
     /// </summary>
     private void ApplyAccessScope(ModelBuilder builder)
@@ -125,11 +125,16 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
             builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, record));
         }
 
-        // A warning's timeline lines belong to the client through their warning.
-        var line = Expression.Parameter(typeof(WarningEvent), "line");
-        var lineClient = Expression.Property(Expression.Property(line, nameof(WarningEvent.Warning)), nameof(Warning.Client));
-        builder.Entity<WarningEvent>().HasQueryFilter(
-            Expression.Lambda<Func<WarningEvent, bool>>(new ParameterSwap(visible.Parameters[0], lineClient).Visit(visible.Body), line));
+        // The lines of a client record (a workflow item's timeline) belong to the client through their record.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientRecordLine).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            // line => visible(line.Record.Client)
+            var toRecord = type.GetNavigations().Single(n => !n.IsCollection && typeof(IClientRecord).IsAssignableFrom(n.TargetEntityType.ClrType));
+            var line = Expression.Parameter(type.ClrType, "line");
+            var client = Expression.Property(Expression.Property(line, toRecord.Name), nameof(IClientRecord.Client));
+            var body = new ParameterSwap(visible.Parameters[0], client).Visit(visible.Body);
+            builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, line));
+        }
     }
 
     private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor

@@ -133,6 +133,9 @@ internal static class WebServices
 
         // Dates outside 1900–2099 are refused at binding, for every page (the other half of the edge is InputCleaning).
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider()));
+        // A refused save (the domain's refusal, a concurrent change, a duplicate) becomes the message next to its field, on every page.
+        services.AddSingleton<RefusalFilter>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<RefusalFilter>());
 
         // Kept first pages (26 per entry) and unread counts (1 each): about 2,000 pages at most, some tens of MB.
         services.AddMemoryCache(o => o.SizeLimit = 50_000);

@@ -25,21 +25,6 @@ internal static class ValidationSetup
         ValidatorOptions.Global.LanguageManager = new ProductLanguageManager(localizer);
     }
 
-    /// <summary>
-    /// A rule the domain refused, in the user's language, next to the form field <paramref name="fieldOf"/> names for
-    /// its code (or at the top of the form when it names none).
-    /// </summary>
-    public static void AddDomainError(this ModelStateDictionary modelState, ClientCrm.Domain.Common.DomainException ex, string prefix,
-        Func<string, string> fieldOf, IStringLocalizer l)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        ArgumentNullException.ThrowIfNull(ex);
-        ArgumentNullException.ThrowIfNull(fieldOf);
-        ArgumentNullException.ThrowIfNull(l);
-        var field = fieldOf(ex.Code);
-        modelState.AddModelError(field.Length == 0 ? string.Empty : $"{prefix}.{field}", l[ex.Code]);
-    }
-
     public static void AddToModelState(this FluentValidation.Results.ValidationResult result, ModelStateDictionary modelState, string prefix)
     {
         ArgumentNullException.ThrowIfNull(result);

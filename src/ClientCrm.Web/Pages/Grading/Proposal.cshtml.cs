@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ClientCrm.Web.Validation;
 
 namespace ClientCrm.Web.Pages.Grading;
 
@@ -20,8 +21,10 @@ namespace ClientCrm.Web.Pages.Grading;
 /// them beside the run's: confirming is offered, and allowed, only while they still give the proposed grade.
 /// </summary>
 public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningTriggers warnings, IStringLocalizer<SharedResource> l, BusinessClock clock,
-    KeptReads kept, ScopeSummaries summaries) : PageModel
+    KeptReads kept, ScopeSummaries summaries) : PageModel, IRefusalPage
 {
+    private (Guid Id, GradeAssessment Current)? _decided;
+
     public GradeProposal Proposal { get; private set; } = null!;
 
     /// <summary>What the rules give the client today; null once the proposal is no longer pending.</summary>
@@ -94,29 +97,33 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, WarningT
         // Today's figures, read at the decision: they decide whether confirming is still allowed, and the history keeps them.
         var thresholds = await db.GradingThresholdsAsync(ct);
         var current = await CurrentAsync(proposal, thresholds, ct);
+        _decided = (id, current);
         if (ModelState.IsValid)
         {
-            try
-            {
-                decide(proposal, GradingPeople.Decider(actor, User), current, thresholds, clock);
-                await db.SaveChangesAsync(ct);
-                // The grade decides the no-new-batch rule and the severity of new warnings.
-                await warnings.ClientDataChangedAsync(proposal.ClientId, ct);
-                TempData["Flash"] = l["Grading.Decided", proposal.Client!.Name, proposal.FinalGrade!.Value].Value;
-                return RedirectToPage("/Clients/Details", new { id = proposal.ClientId });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(ex.Code == "Grade.ReasonRequired" ? nameof(Reason)
-                    : ex.Code == "Grade.ResponsibleLeaderRequired" ? nameof(ResponsibleLeaderId) : "", l[ex.Code]);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", l["Common.ConcurrentEdit"]);
-            }
+            decide(proposal, GradingPeople.Decider(actor, User), current, thresholds, clock);
+            await db.SaveChangesAsync(ct);
+            // The grade decides the no-new-batch rule and the severity of new warnings.
+            await warnings.ClientDataChangedAsync(proposal.ClientId, ct);
+            TempData["Flash"] = l["Grading.Decided", proposal.Client!.Name, proposal.FinalGrade!.Value].Value;
+            return RedirectToPage("/Clients/Details", new { id = proposal.ClientId });
         }
 
         await LoadAsync(proposal, current, ct);
+        return Page();
+    }
+
+    public string? FieldOf(DomainException refusal, string? handler) => refusal?.Code switch
+    {
+        "Grade.ReasonRequired" => nameof(Reason),
+        "Grade.ResponsibleLeaderRequired" => nameof(ResponsibleLeaderId),
+        _ => "",
+    };
+
+    /// <summary>The proposal as it is saved now (the refused decision changed it in memory only), beside the figures it was judged on.</summary>
+    public async Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct)
+    {
+        var proposal = await db.GradeProposals.AsNoTracking().Include(p => p.Client).FirstAsync(p => p.Id == _decided!.Value.Id, ct);
+        await LoadAsync(proposal, _decided!.Value.Current, ct);
         return Page();
     }
 

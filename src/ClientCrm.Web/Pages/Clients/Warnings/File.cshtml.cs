@@ -1,4 +1,3 @@
-using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Notifications;
@@ -54,25 +53,17 @@ public sealed class FileModel(CrmDbContext db, ICurrentActor actor, Notifier not
             return Page();
         }
 
-        try
-        {
-            var now = clock.GetUtcNow();
-            var filer = WarningPeople.Actor(actor, User);
-            var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
-            db.Warnings.Add(warning);
+        var now = clock.GetUtcNow();
+        var filer = WarningPeople.Actor(actor, User);
+        var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
+        db.Warnings.Add(warning);
 
-            await notifier.SendAsync(WarningNotices.ForNewWarning(WarningNotices.Subject(warning, client.Name, client.ChineseName), warning.Severity,
-                await notifier.DepartmentHeadIdsAsync(client.DepartmentId, ct),
-                warning.Severity == WarningSeverity.High ? await notifier.LeaderIdsAsync(ct) : [], client.OwnerId, filer.UserId, now), ct);
+        await notifier.SendAsync(WarningNotices.ForNewWarning(WarningNotices.Subject(warning, client.Name, client.ChineseName), warning.Severity,
+            await notifier.DepartmentHeadIdsAsync(client.DepartmentId, ct),
+            warning.Severity == WarningSeverity.High ? await notifier.LeaderIdsAsync(ct) : [], client.OwnerId, filer.UserId, now), ct);
 
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Warnings.Filed"].Value;
-            return RedirectToPage("/Warnings/Details", new { id = warning.Id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, nameof(Input), FileWarningInput.FieldOf, l);
-            return Page();
-        }
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Warnings.Filed"].Value;
+        return RedirectToPage("/Warnings/Details", new { id = warning.Id });
     }
 }
