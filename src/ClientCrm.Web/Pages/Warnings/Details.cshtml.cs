@@ -37,7 +37,6 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
     public bool MayResolve { get; private set; }
     public bool MayDismiss { get; private set; }
     public bool MayWriteReport { get; private set; }
-    public bool MayAddNote => true;
     public bool IsReviewer { get; private set; }
 
     /// <summary>The open rule warning's condition still holds: it stays open until its cause is dealt with.</summary>
@@ -174,7 +173,8 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
         WarningStep.Resolve => MayResolve,
         WarningStep.Dismiss => MayDismiss,
         WarningStep.Report => MayWriteReport,
-        _ => MayAddNote,
+        // A note: anyone who sees the warning may add one, at any time.
+        _ => true,
     };
 
     private async Task<bool> LoadAsync(Guid id, bool prefillReport, CancellationToken ct)
