@@ -57,7 +57,7 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(
             """
-            COPY "Notifications" ("Id", "RecipientId", "Kind", "Text", "Link", "CreatedAt", "SubjectId", "ClientName", "ClientChineseName", "Rule")
+            COPY "Notifications" ("Id", "RecipientId", "Kind", "Text", "CreatedAt", "SubjectId", "ClientName", "ClientChineseName", "Rule")
             FROM STDIN (FORMAT BINARY)
             """, ct);
         foreach (var n in notifications.Where(n => !disabled.Contains(n.RecipientId)))
@@ -67,7 +67,6 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
             await writer.WriteAsync(n.RecipientId, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync((int)n.Kind, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(n.Text, NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(n.Link, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(n.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             await WriteOrNullAsync(writer, n.SubjectId, NpgsqlDbType.Uuid, ct);
             await WriteOrNullAsync(writer, n.ClientName, NpgsqlDbType.Varchar, ct);
