@@ -220,7 +220,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         var leaders = await notifier.LeaderIdsAsync(ct);
         await notifier.SendManyAsync(escalated
             .SelectMany(e => leaders.Select(l => Notification.About(l, NotificationKind.WarningEscalated,
-                new NotificationSubject(e.Id, e.Name, e.ChineseName, e.Rule, e.Rule is null ? e.Summary : null), WarningLinks.Detail(e.Id), now)))
+                new NotificationSubject(e.Id, e.Name, e.ChineseName, e.Rule, e.Rule is null ? e.Summary : null), now)))
             .ToList(), ct);
         return escalated.Count;
     }
@@ -370,10 +370,4 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         Message = "Warning run {RunId} ({Trigger}): {Assessed} clients, {Raised} raised, {Refreshed} refreshed, {Cleared} cleared, {Returned} returned, {Escalated} escalated in {Milliseconds:0} ms")]
     private static partial void LogRun(ILogger logger, Guid runId, WarningRunTrigger trigger, int assessed, int raised, int refreshed, int cleared,
         int returned, int escalated, double milliseconds);
-}
-
-/// <summary>Where a warning lives in the app; notifications link there.</summary>
-public static class WarningLinks
-{
-    public static string Detail(Guid warningId) => $"/Warnings/{warningId}";
 }

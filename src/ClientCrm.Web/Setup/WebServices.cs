@@ -18,7 +18,13 @@ internal static class WebServices
     public const string ClientWorkersPolicy = "ClientWorkers";
     public const string LeaderPolicy = "Leader";
     public const string AdminPolicy = "Admin";
-    public const string GradeDecidersPolicy = "GradeDeciders";
+    public const string ReviewersPolicy = "Reviewers";
+
+    /// <summary>Staff, heads and leaders: everyone who sees clients (an admin sees none).</summary>
+    public static bool WorksWithClients(AccessScope scope) => scope.Level != ScopeLevel.None;
+
+    /// <summary>Heads and leaders: they decide grades and review warnings.</summary>
+    public static bool Reviews(AccessScope scope) => scope.IsLeader || scope.IsDepartmentHead;
 
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
 
@@ -89,10 +95,12 @@ internal static class WebServices
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ClientWorkersPolicy, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead, Roles.Leader))
-            .AddPolicy(LeaderPolicy, p => p.RequireRole(Roles.Leader))
+            // What a user is comes from their roles in one place (AccessScope.For, through CrmClaims.ScopeOf), for the page
+            // policies as for the pages, the menu and the data.
+            .AddPolicy(ClientWorkersPolicy, p => p.RequireAssertion(c => WorksWithClients(CrmClaims.ScopeOf(c.User))))
+            .AddPolicy(LeaderPolicy, p => p.RequireAssertion(c => CrmClaims.ScopeOf(c.User).IsLeader))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(GradeDecidersPolicy, p => p.RequireRole(Roles.DepartmentHead, Roles.Leader));
+            .AddPolicy(ReviewersPolicy, p => p.RequireAssertion(c => Reviews(CrmClaims.ScopeOf(c.User))));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, CachedSharedLocalizer>();
@@ -113,7 +121,7 @@ internal static class WebServices
             {
                 o.Conventions.AuthorizeFolder("/Clients", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Audit", LeaderPolicy);
-                o.Conventions.AuthorizeFolder("/Grading", GradeDecidersPolicy);
+                o.Conventions.AuthorizeFolder("/Grading", ReviewersPolicy);
                 o.Conventions.AuthorizeFolder("/Warnings", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);

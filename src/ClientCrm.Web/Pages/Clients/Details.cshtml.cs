@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClientCrm.Web.Paging;
 using ClientCrm.Infrastructure.Grading;
-using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
@@ -27,7 +26,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, WarningTr
     public string OwnerName { get; private set; } = "";
     public string DepartmentName { get; private set; } = "";
     public bool ReviewDue { get; private set; }
-    public bool IsLeader => actor.Scope.Level == ScopeLevel.All;
+    public bool IsLeader => actor.Scope.IsLeader;
     public IReadOnlyList<ClientStatus> StatusTargets { get; private set; } = [];
     public ClientGradeView Grading { get; private set; } = null!;
     public ClientProjectsView Projects { get; private set; } = null!;
