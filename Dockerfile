@@ -11,7 +11,9 @@ COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ClientCrm.Domain/ClientCrm.Domain.csproj src/ClientCrm.Domain/
 COPY src/ClientCrm.Infrastructure/ClientCrm.Infrastructure.csproj src/ClientCrm.Infrastructure/
 COPY src/ClientCrm.Web/ClientCrm.Web.csproj src/ClientCrm.Web/
-RUN dotnet restore src/ClientCrm.Web/ClientCrm.Web.csproj
+# Restored as Release, as it is published: the Debug build also references src/ClientCrm.Development (the local
+# PostgreSQL cluster and the demo data), which the image never carries (.dockerignore leaves it out).
+RUN dotnet restore src/ClientCrm.Web/ClientCrm.Web.csproj -p:Configuration=Release
 
 COPY src/ src/
 RUN dotnet publish src/ClientCrm.Web/ClientCrm.Web.csproj -c Release -o /app/publish --no-restore /p:UseAppHost=false

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using ClientCrm.Development;
+using ClientCrm.Development.Postgres;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Infrastructure.Persistence;
-using ClientCrm.Infrastructure.Postgres;
 using ClientCrm.Infrastructure.Security;
 using ClientCrm.Infrastructure.Warnings;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace ClientCrm.Benchmarks;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster under the temp folder holding a migrated ClientCrm database filled by
-/// <see cref="BenchmarkDataGenerator"/>, with the app's own services (<see cref="DependencyInjection.AddInfrastructure"/>,
+/// <see cref="BenchmarkDataGenerator"/>, with the app's own services (<see cref="Infrastructure.DependencyInjection.AddInfrastructure"/>,
 /// system actor: scope All) wired to it. Any benchmark over the full data set starts from <see cref="CreateAsync"/>.
 /// </summary>
 public sealed class BenchmarkData : IAsyncDisposable
@@ -106,7 +107,7 @@ public sealed class BenchmarkData : IAsyncDisposable
         BenchmarkData? data = null;
         try
         {
-            await DatabaseBootstrap.EnsureDatabaseAsync(cluster.ConnectionString("postgres"), DatabaseName, ct);
+            await LocalDatabase.EnsureDatabaseAsync(cluster.ConnectionString("postgres"), DatabaseName, ct);
             var keys = BenchmarkKeys.Create();
             keys.Save(Path.Combine(root, KeysFileName));
             var services = BuildServices(cluster.ConnectionString(DatabaseName), options, keys);

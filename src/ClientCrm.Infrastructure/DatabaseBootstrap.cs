@@ -1,21 +1,16 @@
-using ClientCrm.Infrastructure.Postgres;
 using ClientCrm.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace ClientCrm.Infrastructure;
 
 /// <summary>
-/// Decides where the data lives before the host is built: the configured server (ConnectionStrings:Crm), or a
-/// private PostgreSQL cluster under the git-ignored data folder for development.
+/// What the host needs before it is built: the database's connection string and the encryption keys, and the
+/// git-ignored data folder where a developer's run keeps its private cluster and key file.
 /// </summary>
 public static class DatabaseBootstrap
 {
     public const string ConnectionStringName = "Crm";
-    public const string DatabaseName = "clientcrm";
 
     /// <summary>Folder for the local cluster and the development keys: setting Crm:DataDirectory, default "{content root}/.data".</summary>
     public static string DataDirectory(IConfiguration configuration, string contentRoot)
@@ -25,8 +20,11 @@ public static class DatabaseBootstrap
         return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(contentRoot, ".data") : configured, contentRoot);
     }
 
-    public static async Task<string> ResolveConnectionStringAsync(IConfiguration configuration, IHostEnvironment environment,
-        IServiceCollection services, ILogger logger, CancellationToken ct = default)
+    /// <summary>
+    /// The configured server (ConnectionStrings:Crm). A Debug build's Development run sets it to its private cluster
+    /// when nothing is configured (ClientCrm.Development); anywhere else a missing setting is a mistake.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
@@ -36,21 +34,9 @@ public static class DatabaseBootstrap
             return configured;
         }
 
-        if (!environment.IsDevelopment())
-        {
-            // Only a developer's machine gets the private cluster; anywhere else a missing setting is a mistake.
-            throw new InvalidOperationException(
-                $"ConnectionStrings:Crm is not set. Outside Development ({environment.EnvironmentName}) ClientCrm uses only a " +
-                "configured PostgreSQL server (environment variable ConnectionStrings__Crm).");
-        }
-
-        var root = Path.Combine(DataDirectory(configuration, environment.ContentRootPath), "postgres");
-        var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { RootDirectory = root }, logger, ct);
-        services.AddSingleton(cluster);
-        services.AddHostedService<LocalPostgresLifetime>();
-        await EnsureDatabaseAsync(cluster.ConnectionString("postgres"), DatabaseName, ct);
-        logger.LogInformation("Using the local PostgreSQL cluster in {Folder} on port {Port}", root, cluster.Port);
-        return cluster.ConnectionString(DatabaseName);
+        throw new InvalidOperationException(
+            $"ConnectionStrings:Crm is not set. ClientCrm ({environment.EnvironmentName}) uses a configured PostgreSQL server " +
+            "(environment variable ConnectionStrings__Crm); only a Debug build run in Development starts a private cluster instead.");
     }
 
     /// <summary>
@@ -74,26 +60,5 @@ public static class DatabaseBootstrap
         }
 
         return KeyRing.FromOptions(options);
-    }
-
-    public static async Task EnsureDatabaseAsync(string serverConnectionString, string database, CancellationToken ct = default)
-    {
-        await using var connection = new NpgsqlConnection(serverConnectionString);
-        await connection.OpenAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(ct) is null)
-        {
-            // Identifiers cannot be parameters; the name is ours, quoted to be safe.
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "", StringComparison.Ordinal)}\"", connection);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private sealed class LocalPostgresLifetime(LocalPostgres cluster) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public async Task StopAsync(CancellationToken cancellationToken) => await cluster.DisposeAsync();
     }
 }

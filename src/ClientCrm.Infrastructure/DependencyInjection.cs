@@ -20,7 +20,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database, encryption and data services. <paramref name="connectionString"/> comes from
-    /// <see cref="DatabaseBootstrap.ResolveConnectionStringAsync"/>; <paramref name="keyRing"/> from
+    /// <see cref="DatabaseBootstrap.ConnectionString"/>; <paramref name="keyRing"/> from
     /// <see cref="DatabaseBootstrap.LoadKeyRing"/>.
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, string connectionString, KeyRing keyRing)

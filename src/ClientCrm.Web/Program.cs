@@ -1,25 +1,22 @@
 using ClientCrm.Infrastructure;
-using ClientCrm.Infrastructure.Postgres;
 using ClientCrm.Infrastructure.Seeding;
 using ClientCrm.Web.Setup;
+#if DEBUG
+using ClientCrm.Development;
+#endif
 
 var builder = WebApplication.CreateBuilder(args);
 var startupLog = builder.AddCrmLogging();
-
-string connectionString;
-try
+#if DEBUG
+// `dotnet run`: the demo company, and a private PostgreSQL cluster when no server is configured.
+if (!await builder.AddDevelopmentRunAsync(startupLog))
 {
-    connectionString = await DatabaseBootstrap.ResolveConnectionStringAsync(
-        builder.Configuration, builder.Environment, builder.Services, startupLog);
-}
-catch (PostgresUnavailableException ex)
-{
-    // One clear line on what to install or configure, not a stack trace.
-    await Console.Error.WriteLineAsync(ex.Message);
     return 1;
 }
+#endif
 
-builder.Services.AddInfrastructure(connectionString, DatabaseBootstrap.LoadKeyRing(builder.Configuration, builder.Environment));
+builder.Services.AddInfrastructure(DatabaseBootstrap.ConnectionString(builder.Configuration, builder.Environment),
+    DatabaseBootstrap.LoadKeyRing(builder.Configuration, builder.Environment));
 builder.Services.AddScheduledJobs(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);
 

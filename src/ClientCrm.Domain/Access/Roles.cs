@@ -10,8 +10,5 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Staff, DepartmentHead, Leader, Admin];
 
-    /// <summary>Roles that work with client data (everyone but Admin).</summary>
-    public const string ClientWorkers = Staff + "," + DepartmentHead + "," + Leader;
-
     public static bool NeedsDepartment(string role) => role is Staff or DepartmentHead;
 }

@@ -5,7 +5,6 @@ public enum AuditAction
     Created = 1,
     Updated = 2,
     Deleted = 3,
-    Viewed = 4,
 }
 
 /// <summary>

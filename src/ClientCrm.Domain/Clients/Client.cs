@@ -1,5 +1,4 @@
 using System.Text;
-using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 
@@ -353,12 +352,6 @@ public class Client : RecordsDomainEvents, IAuditable
 
     /// <summary>The same, for lists that read the two columns without loading the client.</summary>
     public static DateOnly ContactClockStartOf(DateOnly? lastContactOn, DateOnly registeredOn) => lastContactOn ?? registeredOn;
-
-    public bool IsVisibleTo(AccessScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.Covers(OwnerId, DepartmentId);
-    }
 
     public static string NormalizeName(string name)
     {

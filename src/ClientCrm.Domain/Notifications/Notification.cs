@@ -30,7 +30,8 @@ public sealed record NotificationSubject(Guid Id, string ClientName, string? Cli
 
 /// <summary>
 /// One message in one person's inbox: what happened (kind, and what it is about: <see cref="NotificationSubject"/>, or a
-/// short text) and where to look (a link inside the app). Read once opened; done once someone closed the item it is about.
+/// short text). Read once opened; done once someone closed the item it is about. Where it leads is not stored: the app
+/// knows the page of each kind's item, so a page can move without rewriting anyone's inbox.
 /// </summary>
 public class Notification
 {
@@ -43,11 +44,11 @@ public class Notification
     /// A message about an item: the names and the rule are stored, not a sentence, so the inbox words it in the reader's
     /// language; the item's id lets closing it mark the message done.
     /// </summary>
-    public static Notification About(string recipientId, NotificationKind kind, NotificationSubject subject, string link, DateTimeOffset now)
+    public static Notification About(string recipientId, NotificationKind kind, NotificationSubject subject, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject.ClientName);
-        var notification = new Notification(recipientId, kind, subject.Summary ?? "", link, now)
+        var notification = new Notification(recipientId, kind, subject.Summary ?? "", now)
         {
             SubjectId = subject.Id,
             ClientName = Cut(subject.ClientName, MaxClientNameLength),
@@ -57,21 +58,14 @@ public class Notification
         return notification;
     }
 
-    public Notification(string recipientId, NotificationKind kind, string text, string link, DateTimeOffset now)
+    public Notification(string recipientId, NotificationKind kind, string text, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipientId);
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentException.ThrowIfNullOrWhiteSpace(link);
-        if (!IsAppLocal(link))
-        {
-            throw new ArgumentException("A notification links inside the app.", nameof(link));
-        }
-
         Id = Guid.CreateVersion7(now);
         RecipientId = recipientId;
         Kind = kind;
         Text = Cut(text, MaxTextLength);
-        Link = link;
         CreatedAt = now;
     }
 
@@ -79,7 +73,6 @@ public class Notification
     public string RecipientId { get; private set; } = "";
     public NotificationKind Kind { get; private set; }
     public string Text { get; private set; } = "";
-    public string Link { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
 
@@ -97,22 +90,9 @@ public class Notification
     /// <summary>When the item was closed (a warning resolved or dismissed, a proposal decided): nothing is left to do.</summary>
     public DateTimeOffset? DoneAt { get; private set; }
 
-    public const int MaxLinkLength = 300;
-
     public bool IsRead => ReadAt is not null;
 
     public bool IsDone => DoneAt is not null;
-
-    /// <summary>
-    /// Opening a notification redirects to its link, so only a path inside the app passes: it starts with one "/", not
-    /// "//" or "/\" (browsers read both as another site), and has no control characters (browsers drop tabs and line
-    /// breaks, which could turn "/\t/x" into "//x").
-    /// </summary>
-    public static bool IsAppLocal(string? link) =>
-        link is { Length: > 0 and <= MaxLinkLength }
-        && link[0] == '/'
-        && (link.Length == 1 || (link[1] != '/' && link[1] != '\\'))
-        && !link.Any(char.IsControl);
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 

@@ -43,6 +43,20 @@ public enum WarningState
     Dismissed = 5,
 }
 
+/// <summary>
+/// What a person does with a warning: the actions of its review table (<see cref="Warning.Review"/>). The page offers and posts
+/// these by name; the names are the handlers' and the resource keys' (<c>Warnings.Done.{action}</c>).
+/// </summary>
+public enum WarningAction
+{
+    Acknowledge = 1,
+    Investigate = 2,
+    Resolve = 3,
+    Dismiss = 4,
+    Report = 5,
+    Note = 6,
+}
+
 /// <summary>What a line of a warning's timeline records.</summary>
 public enum WarningEventKind
 {

@@ -1,6 +1,8 @@
+using System.Linq.Expressions;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
+using ClientCrm.Domain.Workflows;
 
 namespace ClientCrm.Domain.Warnings;
 
@@ -8,7 +10,17 @@ namespace ClientCrm.Domain.Warnings;
 public sealed record WarningActor(string UserId, string Name, bool IsLeader, bool IsDepartmentHead)
 {
     public bool Reviews => IsLeader || IsDepartmentHead;
+
+    /// <summary>
+    /// What the person is to a warning they see. A head sees only the warnings of their own department (the scope filter), so
+    /// a head is the head of the warning's client's department.
+    /// </summary>
+    public Parties Parties => Parties.AnyoneInScope | (IsLeader ? Parties.Leader : Parties.None) | (IsDepartmentHead ? Parties.DepartmentHead : Parties.None);
 }
+
+/// <summary>What a person writes when taking a step on a warning; each action reads its own texts (<see cref="Warning.Take"/>).</summary>
+public sealed record WarningTexts(string? Actions = null, string? InvestigationNote = null, string? Cause = null, string? Measures = null,
+    string? DismissReason = null, string? Report = null, string? Note = null);
 
 /// <summary>
 /// A warning in a client's warning column (预警栏, SPEC §7): raised by a rule of the engine or filed by hand, with a
@@ -32,7 +44,7 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
         ArgumentNullException.ThrowIfNull(actor);
         if (!Enum.IsDefined(family))
         {
-            throw new DomainException("Warnings.FamilyRequired", "A warning needs a family.");
+            throw new DomainException("Warnings.FamilyRequired", "A warning needs a family.", nameof(Family));
         }
 
         var warning = new Warning
@@ -42,8 +54,8 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
             Family = family,
             Severity = WarningRules.SeverityOf(family, client.Grade),
             State = WarningState.Open,
-            Summary = Required(summary, MaxSummaryLength, "Warnings.SummaryRequired", "Warnings.SummaryTooLong"),
-            Report = Optional(report, "Warnings.ReportTooLong"),
+            Summary = Required(summary, MaxSummaryLength, "Warnings.SummaryRequired", "Warnings.SummaryTooLong", nameof(Summary)),
+            Report = Optional(report, "Warnings.ReportTooLong", nameof(Report)),
             RaisedAt = now,
             RaisedById = actor.UserId,
             RaisedByName = actor.Name,
@@ -137,13 +149,27 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
 
     public IReadOnlyCollection<WarningEvent> Events => _events;
 
-    public bool IsClosed => State is WarningState.Resolved or WarningState.Dismissed;
+    public bool IsClosed => !IsOpenState(State);
 
-    public static bool IsOpenState(WarningState state) => state is WarningState.Open or WarningState.Acknowledged or WarningState.Investigating;
+    /// <summary>
+    /// The review workflow (SPEC §7) as its table: open → acknowledged → investigating → resolved or dismissed, steps for
+    /// department heads and leaders; the report (while open) and notes (always) for anyone who sees the warning. An open
+    /// warning nobody acknowledged in time goes to the leaders.
+    /// </summary>
+    public static WorkflowTable<WarningState, WarningAction> Review { get; } = ReviewTable();
 
-    public bool MayAcknowledge(WarningActor actor) => Reviewer(actor) && State == WarningState.Open;
+    /// <summary>"The warning is open", for queries and the partial indexes; <see cref="IsOpenState"/> is the same rule in memory.</summary>
+    public static Expression<Func<Warning, bool>> IsOpen { get; } = Review.IsOpenWhere<Warning>(w => w.State);
 
-    public bool MayStartInvestigation(WarningActor actor) => Reviewer(actor) && State == WarningState.Acknowledged;
+    public static bool IsOpenState(WarningState state) => Review.IsOpen(state);
+
+    /// <summary>What this person may do with the warning now: the forms the page shows.</summary>
+    /// <param name="findings">The rules that hold for the client now (see <see cref="StillHolds"/>).</param>
+    public IReadOnlyList<WarningAction> ActionsFor(WarningActor actor, IReadOnlyList<RuleFinding> findings) =>
+        Review.ActionsFor(State, PartiesOf(actor), HeldOpenBy(findings));
+
+    public bool May(WarningAction action, WarningActor actor, IReadOnlyList<RuleFinding> findings) =>
+        Review.May(State, action, PartiesOf(actor), HeldOpenBy(findings));
 
     /// <summary>
     /// Whether the rule that raised this warning holds in <paramref name="findings"/>: what <see cref="WarningRules.Evaluate"/>
@@ -151,28 +177,48 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
     /// </summary>
     public bool StillHolds(IReadOnlyList<RuleFinding> findings) => Rule is { } rule && WarningRules.Holds(rule, findings);
 
-    /// <summary>Resolving needs a reviewer, an acknowledged or investigated warning, and a condition that no longer holds.</summary>
-    public bool MayResolve(WarningActor actor, IReadOnlyList<RuleFinding> findings) =>
-        Reviewer(actor) && State is WarningState.Acknowledged or WarningState.Investigating && !StillHolds(findings);
-
-    /// <summary>Dismissing needs a reviewer, an open warning, and a condition that no longer holds.</summary>
-    public bool MayDismiss(WarningActor actor, IReadOnlyList<RuleFinding> findings) => Reviewer(actor) && !IsClosed && !StillHolds(findings);
+    /// <summary>Takes <paramref name="action"/> with the texts the person wrote; each action reads its own.</summary>
+    public void Take(WarningAction action, WarningActor actor, WarningTexts texts, IReadOnlyList<RuleFinding> findings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        switch (action)
+        {
+            case WarningAction.Acknowledge:
+                Acknowledge(actor, texts.Actions, now);
+                break;
+            case WarningAction.Investigate:
+                StartInvestigation(actor, texts.InvestigationNote, now);
+                break;
+            case WarningAction.Resolve:
+                Resolve(actor, texts.Cause, texts.Measures, findings, now);
+                break;
+            case WarningAction.Dismiss:
+                Dismiss(actor, texts.DismissReason, findings, now);
+                break;
+            case WarningAction.Report:
+                WriteReport(actor, texts.Report, now);
+                break;
+            case WarningAction.Note:
+                AddNote(actor, texts.Note, now);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, "Not an action of the warning's review.");
+        }
+    }
 
     /// <summary>The department head (or a leader) has read it and says what is to be done.</summary>
     public void Acknowledge(WarningActor actor, string? actions, DateTimeOffset now)
     {
-        Require(MayAcknowledge(actor), actor, "acknowledge");
-        Actions = Required(actions, MaxTextLength, "Warnings.ActionsRequired", "Warnings.TextTooLong");
-        State = WarningState.Acknowledged;
+        var step = Review.Take(State, WarningAction.Acknowledge, As(actor), actions, now);
+        Actions = step.Comment;
         AcknowledgedAt = now;
-        Touch(WarningEventKind.Acknowledged, actor, now, Actions);
+        Enter(step, WarningEventKind.Acknowledged, step.Comment);
     }
 
     public void StartInvestigation(WarningActor actor, string? note, DateTimeOffset now)
     {
-        Require(MayStartInvestigation(actor), actor, "start investigating");
-        State = WarningState.Investigating;
-        Touch(WarningEventKind.InvestigationStarted, actor, now, Optional(note, "Warnings.TextTooLong"));
+        var step = Review.Take(State, WarningAction.Investigate, As(actor), note, now);
+        Enter(step, WarningEventKind.InvestigationStarted, step.Comment);
     }
 
     /// <summary>
@@ -182,15 +228,13 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
     /// </summary>
     public void Resolve(WarningActor actor, string? cause, string? measures, IReadOnlyList<RuleFinding> findings, DateTimeOffset now)
     {
-        Require(Reviewer(actor) && State is WarningState.Acknowledged or WarningState.Investigating, actor, "resolve");
-        RefuseWhileHolding(findings);
-        var c = Required(cause, MaxTextLength, "Warnings.CauseRequired", "Warnings.TextTooLong");
-        var m = Required(measures, MaxTextLength, "Warnings.MeasuresRequired", "Warnings.TextTooLong");
+        var step = Review.Take(State, WarningAction.Resolve, As(actor), null, now, HeldOpenBy(findings));
+        var c = Required(cause, MaxTextLength, "Warnings.CauseRequired", "Warnings.TextTooLong", nameof(Cause));
+        var m = Required(measures, MaxTextLength, "Warnings.MeasuresRequired", "Warnings.TextTooLong", nameof(Measures));
         Cause = c;
         Measures = m;
-        State = WarningState.Resolved;
         ClosedAt = now;
-        Touch(WarningEventKind.Resolved, actor, now, null);
+        Enter(step, WarningEventKind.Resolved, null);
     }
 
     /// <summary>
@@ -199,21 +243,18 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
     /// </summary>
     public void Dismiss(WarningActor actor, string? reason, IReadOnlyList<RuleFinding> findings, DateTimeOffset now)
     {
-        Require(Reviewer(actor) && !IsClosed, actor, "dismiss");
-        RefuseWhileHolding(findings);
-        DismissReason = Required(reason, MaxTextLength, "Warnings.DismissReasonRequired", "Warnings.TextTooLong");
-        State = WarningState.Dismissed;
+        var step = Review.Take(State, WarningAction.Dismiss, As(actor), reason, now, HeldOpenBy(findings));
+        DismissReason = step.Comment;
         ClosedAt = now;
-        Touch(WarningEventKind.Dismissed, actor, now, DismissReason);
+        Enter(step, WarningEventKind.Dismissed, step.Comment);
     }
 
     /// <summary>Anyone who sees the warning may write or rewrite the detailed report while it is open.</summary>
     public void WriteReport(WarningActor actor, string? report, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        RefuseWhenClosed();
-        Report = Required(report, MaxTextLength, "Warnings.ReportRequired", "Warnings.ReportTooLong");
-        Touch(WarningEventKind.ReportWritten, actor, now, null);
+        var step = Review.Take(State, WarningAction.Report, As(actor), null, now);
+        Report = Required(report, MaxTextLength, "Warnings.ReportRequired", "Warnings.ReportTooLong", nameof(Report));
+        Enter(step, WarningEventKind.ReportWritten, null);
     }
 
     /// <summary>
@@ -222,16 +263,23 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
     /// </summary>
     public void AddNote(WarningActor actor, string? note, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        Touch(WarningEventKind.NoteAdded, actor, now, Required(note, MaxTextLength, "Warnings.NoteRequired", "Warnings.TextTooLong"));
+        var step = Review.Take(State, WarningAction.Note, As(actor), note, now);
+        Enter(step, WarningEventKind.NoteAdded, step.Comment);
     }
 
     /// <summary>
-    /// SPEC §7: an open warning nobody acknowledged within <paramref name="afterDays"/> days goes to the leaders, once.
-    /// The engine applies this to all warnings in one statement from <see cref="EscalationCutoff"/>.
+    /// SPEC §7: an open warning nobody acknowledged within <paramref name="afterDays"/> days goes to the leaders, once. The
+    /// engine escalates with <see cref="DueForEscalation"/>, the same rule as a query.
     /// </summary>
     public static bool IsDueForEscalation(WarningState state, DateTimeOffset raisedAt, DateTimeOffset? escalatedAt, DateTimeOffset now, int afterDays) =>
-        state == WarningState.Open && escalatedAt is null && raisedAt <= EscalationCutoff(now, afterDays);
+        Review.IsDueForEscalation(state, raisedAt, escalatedAt, EscalationCutoff(now, afterDays));
+
+    /// <summary>
+    /// The warnings due for escalation at <paramref name="cutoff"/> (<see cref="EscalationCutoff"/>), as a query. The step with a
+    /// due time is the first one (open), so the warning has been in it since it was raised.
+    /// </summary>
+    public static Expression<Func<Warning, bool>> DueForEscalation(DateTimeOffset cutoff) =>
+        Review.DueForEscalationWhere<Warning>(w => w.State, w => w.RaisedAt, w => w.EscalatedAt, cutoff);
 
     /// <summary>Warnings raised at or before this moment are overdue for acknowledgement.</summary>
     public static DateTimeOffset EscalationCutoff(DateTimeOffset now, int afterDays) => now.AddDays(-afterDays);
@@ -242,73 +290,77 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
     /// </summary>
     public static DateTimeOffset AcknowledgementDue(DateTimeOffset raisedAt, int afterDays) => raisedAt.AddDays(afterDays);
 
-    private static bool Reviewer(WarningActor actor)
+    private static WorkflowTable<WarningState, WarningAction> ReviewTable()
+    {
+        const Parties reviewers = Parties.DepartmentHead | Parties.Leader;
+        WarningState[] open = [WarningState.Open, WarningState.Acknowledged, WarningState.Investigating];
+        return new WorkflowTable<WarningState, WarningAction>("Warnings", MaxTextLength)
+            .Allow(WarningState.Open, WarningAction.Acknowledge, reviewers, WarningState.Acknowledged, CommentRule.Required(nameof(Actions)))
+            .Allow(WarningState.Acknowledged, WarningAction.Investigate, reviewers, WarningState.Investigating, CommentRule.Optional("InvestigationNote"))
+            .Allow([WarningState.Acknowledged, WarningState.Investigating], WarningAction.Resolve, reviewers, WarningState.Resolved)
+            .Allow(open, WarningAction.Dismiss, reviewers, WarningState.Dismissed, CommentRule.Required(nameof(DismissReason)))
+            .Stay(open, WarningAction.Report, Parties.AnyoneInScope)
+            .Stay(Enum.GetValues<WarningState>(), WarningAction.Note, Parties.AnyoneInScope, CommentRule.Required("Note"))
+            .Final(WarningState.Resolved, WarningState.Dismissed)
+            .DueIn(WarningState.Open, escalatesTo: Parties.Leader)
+            .RefuseOthersWith(reviewers, "Warnings.ReviewersOnly");
+    }
+
+    private static Parties PartiesOf(WarningActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.Reviews;
+        return actor.Parties;
     }
 
-    private void Require(bool allowed, WarningActor actor, string what)
+    private static WorkflowActor As(WarningActor actor)
     {
-        if (allowed)
-        {
-            return;
-        }
-
-        RefuseWhenClosed();
-        if (!actor.Reviews)
-        {
-            throw new DomainException("Warnings.ReviewersOnly", $"Only department heads and leaders may {what} a warning.");
-        }
-
-        throw new DomainException("Warnings.WrongState", $"A warning that is {State} cannot {what}.");
+        ArgumentNullException.ThrowIfNull(actor);
+        return new(actor.UserId, actor.Name, actor.Parties);
     }
 
-    private void RefuseWhileHolding(IReadOnlyList<RuleFinding> findings)
+    /// <summary>A rule warning stays open while its rule holds: closing it is refused until the cause is dealt with.</summary>
+    private Func<WarningAction, DomainException?> HeldOpenBy(IReadOnlyList<RuleFinding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        if (StillHolds(findings))
-        {
-            throw new DomainException("Warnings.ConditionHolds", $"The {Rule} rule still holds for this client; deal with its cause before closing the warning.");
-        }
+        return action => action is WarningAction.Resolve or WarningAction.Dismiss && StillHolds(findings)
+            ? new DomainException("Warnings.ConditionHolds", $"The {Rule} rule still holds for this client; deal with its cause before closing the warning.")
+            : null;
     }
 
-    private void RefuseWhenClosed()
+    private void Enter(WorkflowStep<WarningState, WarningAction> step, WarningEventKind kind, string? text)
     {
-        if (IsClosed)
-        {
-            throw new DomainException("Warnings.Closed", "The warning is closed.");
-        }
+        State = step.To;
+        Touch(kind, step.Actor, step.At, text);
     }
 
-    private void Touch(WarningEventKind kind, WarningActor? actor, DateTimeOffset now, string? text)
+    private void Touch(WarningEventKind kind, WorkflowActor actor, DateTimeOffset now, string? text)
     {
         UpdatedAt = now;
-        Record(kind, actor, now, text);
+        _events.Add(new WarningEvent(Id, kind, now, actor.UserId, actor.Name, text));
     }
 
     private void Record(WarningEventKind kind, WarningActor? actor, DateTimeOffset now, string? text) =>
         _events.Add(new WarningEvent(Id, kind, now, actor?.UserId, actor?.Name, text));
 
-    private static string Required(string? value, int max, string missingCode, string tooLongCode)
+    private static string Required(string? value, int max, string missingCode, string tooLongCode, string field)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainException(missingCode, "A required text is missing.");
+            throw new DomainException(missingCode, "A required text is missing.", field);
         }
 
         var trimmed = value.Trim();
-        return trimmed.Length <= max ? trimmed : throw new DomainException(tooLongCode, "The text is too long.");
+        return trimmed.Length <= max ? trimmed : throw new DomainException(tooLongCode, "The text is too long.", field);
     }
 
-    private static string? Optional(string? value, string tooLongCode) =>
+    private static string? Optional(string? value, string tooLongCode, string field) =>
         string.IsNullOrWhiteSpace(value) ? null
         : value.Trim().Length <= MaxTextLength ? value.Trim()
-        : throw new DomainException(tooLongCode, "The text is too long.");
+        : throw new DomainException(tooLongCode, "The text is too long.", field);
 }
 
 /// <summary>One line of a warning's timeline. Written by the workflow methods and, in bulk, by the engine; never changed.</summary>
-public class WarningEvent
+public class WarningEvent : ITimelineLine
 {
     private WarningEvent() { }
 
@@ -325,6 +377,8 @@ public class WarningEvent
 
     public Guid Id { get; private set; }
     public Guid WarningId { get; private set; }
+
+    Guid IClientRecordLine.RecordId => WarningId;
 
     /// <summary>For the access scope: a timeline line is visible exactly when its warning's client is.</summary>
     public Warning? Warning { get; private set; }

@@ -56,24 +56,26 @@ public sealed class DuplicateClientCheck(CrmDbContext db, IBlindIndexer indexer)
             {
                 c.Id,
                 c.Name,
-                c.OwnerId,
-                c.DepartmentId,
-                c.CountryCode,
-                c.NormalizedName,
-                c.ChineseName,
                 ByRegistration = regIndex != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndex,
                 DepartmentName = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).First(),
             })
             .Take(10)
             .ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
 
-        var scope = db.Actor.Scope;
+        // Which of them the user may see is the scope filter's answer, asked in a query of its own: IgnoreQueryFilters
+        // above switches the filter off for its whole query.
+        var ids = candidates.Select(c => c.Id).ToList();
+        var visible = (await db.Clients.Where(c => EF.MultipleParameters(ids).Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         return candidates
             .Select(c =>
             {
                 var reason = c.ByRegistration ? DuplicateReason.RegistrationNumber : DuplicateReason.NameInCountry;
-                var visible = scope.Covers(c.OwnerId, c.DepartmentId);
-                return new DuplicateMatch(reason, c.DepartmentName, visible ? c.Id : null, visible ? c.Name : null);
+                var seen = visible.Contains(c.Id);
+                return new DuplicateMatch(reason, c.DepartmentName, seen ? c.Id : null, seen ? c.Name : null);
             })
             .ToList();
     }

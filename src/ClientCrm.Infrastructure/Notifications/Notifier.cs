@@ -1,5 +1,6 @@
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Notifications;
+using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,18 +17,18 @@ namespace ClientCrm.Infrastructure.Notifications;
 public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
 {
     public async Task<IReadOnlyList<string>> LeaderIdsAsync(CancellationToken ct = default) =>
-        await UsersInRole(Roles.Leader).Select(u => u.Id).ToListAsync(ct);
+        await db.Leaders().Select(u => u.Id).ToListAsync(ct);
 
     /// <summary>The heads of every department, by department.</summary>
     public async Task<ILookup<int, string>> DepartmentHeadIdsAsync(CancellationToken ct = default)
     {
-        var heads = await UsersInRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null)
+        var heads = await db.InRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null)
             .Select(u => new { DepartmentId = u.DepartmentId!.Value, u.Id }).ToListAsync(ct);
         return heads.ToLookup(h => h.DepartmentId, h => h.Id);
     }
 
     public async Task<IReadOnlyList<string>> DepartmentHeadIdsAsync(int departmentId, CancellationToken ct = default) =>
-        await UsersInRole(Roles.DepartmentHead).Where(u => u.DepartmentId == departmentId).Select(u => u.Id).ToListAsync(ct);
+        await db.InRole(Roles.DepartmentHead).Where(u => u.DepartmentId == departmentId).Select(u => u.Id).ToListAsync(ct);
 
     /// <summary>
     /// Adds notifications to the context, without those to disabled users; they are saved with the caller's other changes,
@@ -56,7 +57,7 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(
             """
-            COPY "Notifications" ("Id", "RecipientId", "Kind", "Text", "Link", "CreatedAt", "SubjectId", "ClientName", "ClientChineseName", "Rule")
+            COPY "Notifications" ("Id", "RecipientId", "Kind", "Text", "CreatedAt", "SubjectId", "ClientName", "ClientChineseName", "Rule")
             FROM STDIN (FORMAT BINARY)
             """, ct);
         foreach (var n in notifications.Where(n => !disabled.Contains(n.RecipientId)))
@@ -66,7 +67,6 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
             await writer.WriteAsync(n.RecipientId, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync((int)n.Kind, NpgsqlDbType.Integer, ct);
             await writer.WriteAsync(n.Text, NpgsqlDbType.Varchar, ct);
-            await writer.WriteAsync(n.Link, NpgsqlDbType.Varchar, ct);
             await writer.WriteAsync(n.CreatedAt, NpgsqlDbType.TimestampTz, ct);
             await WriteOrNullAsync(writer, n.SubjectId, NpgsqlDbType.Uuid, ct);
             await WriteOrNullAsync(writer, n.ClientName, NpgsqlDbType.Varchar, ct);
@@ -84,7 +84,4 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
 
     private static Task WriteOrNullAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken ct) =>
         value is not null ? writer.WriteAsync(value, type, ct) : writer.WriteNullAsync(ct);
-
-    private IQueryable<Identity.CrmUser> UsersInRole(string role) =>
-        db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == role)));
 }

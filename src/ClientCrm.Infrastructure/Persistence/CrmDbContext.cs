@@ -23,10 +23,9 @@ namespace ClientCrm.Infrastructure.Persistence;
 /// </summary>
 public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbContext<CrmUser>(options)
 {
-    /// <summary>An owner id no client has: the owner filter with it shows nothing (users who see no clients).</summary>
-    private const string NoOwner = "";
-
     private ICurrentActor? _actor;
+
+    /// <summary>The acting user's scope; the query filters read it per query, so EF Core sends its values as parameters.</summary>
     private AccessScope _scope = AccessScope.Nothing;
 
     public DbSet<Department> Departments => Set<Department>();
@@ -59,16 +58,11 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
 
     internal IFieldCipher Cipher => ModelOptions.Cipher;
 
-    // The access-scope query filters read these per query (EF Core parameterises them); the model has only the filter of
-    // its own shape, so only one of them appears in any statement.
-    private int ScopeDepartmentId => _scope.DepartmentId ?? -1;
-    private string ScopeOwnerId => _scope.Level == ScopeLevel.Own ? _scope.UserId ?? NoOwner : NoOwner;
-
     /// <summary>A context for <paramref name="actor"/> without a pool (tests, design time, one-off tools).</summary>
     public static CrmDbContext Create(DbContextOptions<CrmDbContext> options, ICurrentActor actor, IFieldCipher cipher)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = new CrmDbContext(CrmModelOptions.With(options, cipher, ScopeFilterShapes.For(actor.Scope.Level)));
+        var db = new CrmDbContext(CrmModelOptions.With(options, cipher, actor.Scope.FilterShape));
         db.ActFor(actor);
         return db;
     }
@@ -78,7 +72,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     {
         ArgumentNullException.ThrowIfNull(actor);
         var scope = actor.Scope;
-        if (ScopeFilterShapes.For(scope.Level) != ModelOptions.Shape)
+        if (scope.FilterShape != ModelOptions.Shape)
         {
             throw new InvalidOperationException($"A context with the {ModelOptions.Shape} scope filter cannot serve a {scope.Level} scope.");
         }
@@ -104,25 +98,26 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     }
 
     /// <summary>
-    /// SPEC §1: the one place client visibility is decided. Clients are filtered by owner or department; every
-    /// <see cref="IClientRecord"/> gets the same filter through its client, so a new kind of client record is scoped
-    /// by implementing the interface. Code that must look across scopes (duplicate detection) calls
-    /// IgnoreQueryFilters explicitly and reveals no client data.
+    /// SPEC §1: client visibility is enforced here, with the rule of <see cref="ClientVisibility"/> for this model's shape.
+    /// Clients are filtered by owner or department; every <see cref="IClientRecord"/> gets the same filter through its
+    /// client, and every <see cref="IClientRecordLine"/> (a timeline line) through its record, so a new kind of client
+    /// record or line is scoped by implementing the interface. Code that must look across scopes (duplicate detection)
+    /// calls IgnoreQueryFilters explicitly and reveals no client data.
     /// </summary>
     private void ApplyAccessScope(ModelBuilder builder)
     {
-        Expression<Func<Client, bool>>? visible = ModelOptions.Shape switch
-        {
-            ScopeFilterShape.Department => c => c.DepartmentId == ScopeDepartmentId,
-            ScopeFilterShape.Owner => c => c.OwnerId == ScopeOwnerId,
-            _ => null,
-        };
-        if (visible is null)
+        var rule = ClientVisibility.Filter(ModelOptions.Shape);
+        if (rule is null)
         {
             // Leaders and jobs see every client: no filter, and no join to the clients for their records either.
             return;
         }
 
+        // The rule's scope parameter becomes this context's scope: the compiler writes `this` as a constant, which EF Core
+        // replaces by the context that runs the query, so the values are read per query and the statement stays the same.
+        Expression<Func<AccessScope>> actingScope = () => _scope;
+        var visible = Expression.Lambda<Func<Client, bool>>(
+            new ParameterSwap(rule.Parameters[1], actingScope.Body).Visit(rule.Body), rule.Parameters[0]);
         builder.Entity<Client>().HasQueryFilter(visible);
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientRecord).IsAssignableFrom(t.ClrType)).ToList())
@@ -134,11 +129,16 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
             builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, record));
         }
 
-        // A warning's timeline lines belong to the client through their warning.
-        var line = Expression.Parameter(typeof(WarningEvent), "line");
-        var lineClient = Expression.Property(Expression.Property(line, nameof(WarningEvent.Warning)), nameof(Warning.Client));
-        builder.Entity<WarningEvent>().HasQueryFilter(
-            Expression.Lambda<Func<WarningEvent, bool>>(new ParameterSwap(visible.Parameters[0], lineClient).Visit(visible.Body), line));
+        // The lines of a client record (a workflow item's timeline) belong to the client through their record.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientRecordLine).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            // line => visible(line.Record.Client)
+            var toRecord = type.GetNavigations().Single(n => !n.IsCollection && typeof(IClientRecord).IsAssignableFrom(n.TargetEntityType.ClrType));
+            var line = Expression.Parameter(type.ClrType, "line");
+            var client = Expression.Property(Expression.Property(line, toRecord.Name), nameof(IClientRecord.Client));
+            var body = new ParameterSwap(visible.Parameters[0], client).Visit(visible.Body);
+            builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, line));
+        }
     }
 
     private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor

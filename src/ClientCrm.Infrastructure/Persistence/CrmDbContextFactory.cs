@@ -1,3 +1,4 @@
+using ClientCrm.Domain.Access;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class CrmDbContextFactory
     public CrmDbContext CreateFor(ICurrentActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var db = _pools[(int)ScopeFilterShapes.For(actor.Scope.Level)].CreateDbContext();
+        var db = _pools[(int)actor.Scope.FilterShape].CreateDbContext();
         db.ActFor(actor);
         return db;
     }

@@ -7,34 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClientCrm.Infrastructure.Persistence;
 
 /// <summary>
-/// Which access-scope filter a model carries. Each level gets a model whose filter has only its own shape
-/// (<c>"OwnerId" = $1</c>, <c>"DepartmentId" = $1</c>, or none), so PostgreSQL can reuse one generic plan per
-/// statement instead of planning <c>$1 OR ($2 AND …)</c> anew on every request, and a leader's queries do not
-/// join the clients at all.
-/// </summary>
-public enum ScopeFilterShape
-{
-    /// <summary>No filter: leaders and the company's own jobs.</summary>
-    All = 0,
-
-    /// <summary><c>DepartmentId = the head's department</c>.</summary>
-    Department = 1,
-
-    /// <summary><c>OwnerId = the user</c>; also serves users who see nothing, with an owner id no client has.</summary>
-    Owner = 2,
-}
-
-public static class ScopeFilterShapes
-{
-    public static ScopeFilterShape For(ScopeLevel level) => level switch
-    {
-        ScopeLevel.All => ScopeFilterShape.All,
-        ScopeLevel.Department => ScopeFilterShape.Department,
-        _ => ScopeFilterShape.Owner,
-    };
-}
-
-/// <summary>
 /// What the model is built from besides the entity configurations: the cipher its value converters embed and the
 /// shape of its scope filter. Carried in the options so pooled contexts (whose only constructor argument is the
 /// options) get the right model, and used as the model's cache key.

@@ -60,11 +60,18 @@ public static class DatabaseInitializer
 
         if (seedDemo)
         {
-            // The demo company's history is written after the fact: nothing follows from it (its first warnings come from
-            // the first scheduled run, as in a real start).
-            using (Outbox.OutboxWriter.DropEvents())
+            if (sp.GetService<IDemoCompany>() is { } demo)
             {
-                await DemoData.SeedAsync(sp, ct);
+                // The demo company's history is written after the fact: nothing follows from it (its first warnings come from
+                // the first scheduled run, as in a real start).
+                using (Outbox.OutboxWriter.DropEvents())
+                {
+                    await demo.SeedAsync(sp, ct);
+                }
+            }
+            else
+            {
+                logger.LogWarning("Crm:SeedDemoData is set, but this build has no demo data: only Debug builds carry it");
             }
         }
 
@@ -113,8 +120,10 @@ public static class DatabaseInitializer
         logger.LogInformation("Created the initial admin account {UserName}", userName);
     }
 
-    internal static void Check(IdentityResult result, string what)
+    /// <summary>Stops the start-up with what failed, when Identity refused to create a role or a user.</summary>
+    public static void Check(IdentityResult result, string what)
     {
+        ArgumentNullException.ThrowIfNull(result);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not {what}: " + string.Join("; ", result.Errors.Select(e => e.Description)));

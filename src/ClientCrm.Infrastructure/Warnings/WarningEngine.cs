@@ -215,27 +215,33 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
     /// <summary>SPEC §7: open warnings nobody acknowledged within the deadline go to the leaders, once each.</summary>
     private async Task<int> EscalateAsync(WarningThresholds settings, DateTimeOffset now, CancellationToken ct)
     {
-        var cutoff = Warning.EscalationCutoff(now, settings.EscalateAfterDays);
-        var escalated = await db.Database
-            .SqlQueryRaw<EscalatedWarning>(
-                """
-                UPDATE "Warnings" AS w SET "EscalatedAt" = @now, "UpdatedAt" = @now
-                FROM "Clients" AS c
-                WHERE c."Id" = w."ClientId" AND w."State" = 1 AND w."EscalatedAt" IS NULL AND w."RaisedAt" <= @cutoff
-                RETURNING w."Id", w."Rule", w."Summary", c."Name", c."ChineseName"
-                """,
-                new NpgsqlParameter("now", now), new NpgsqlParameter("cutoff", cutoff))
+        // The rule is the review table's (Warning.DueForEscalation), used here as a query, not written again in SQL.
+        var due = Warning.DueForEscalation(Warning.EscalationCutoff(now, settings.EscalateAfterDays));
+        var warnings = db.Warnings.IgnoreQueryFilters();
+        var escalated = await warnings.AsNoTracking().Where(due)
+            .Select(w => new EscalatedWarning(w.Id, w.Rule, w.Summary, w.Client!.Name, w.Client.ChineseName))
             .ToListAsync(ct);
         if (escalated.Count == 0)
         {
             return 0;
         }
 
+        // The update asks the rule again, row by row: a warning acknowledged since it was read is not escalated.
+        var ids = escalated.Select(e => e.Id).ToArray();
+        var updated = await warnings.Where(w => ids.Contains(w.Id)).Where(due)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.EscalatedAt, now).SetProperty(w => w.UpdatedAt, now), ct);
+        if (updated != escalated.Count)
+        {
+            // They were all unmarked when read, and only this engine marks (under its lock): the marked ones are this run's.
+            var marked = (await warnings.Where(w => ids.Contains(w.Id) && w.EscalatedAt != null).Select(w => w.Id).ToListAsync(ct)).ToHashSet();
+            escalated = escalated.Where(e => marked.Contains(e.Id)).ToList();
+        }
+
         await InsertEventsAsync(escalated.Select(e => new WarningEvent(e.Id, WarningEventKind.Escalated, now, null, null, null)).ToList(), ct);
         var leaders = await notifier.LeaderIdsAsync(ct);
         await notifier.SendManyAsync(escalated
             .SelectMany(e => leaders.Select(l => Notification.About(l, NotificationKind.WarningEscalated,
-                new NotificationSubject(e.Id, e.Name, e.ChineseName, e.Rule, e.Rule is null ? e.Summary : null), WarningLinks.Detail(e.Id), now)))
+                new NotificationSubject(e.Id, e.Name, e.ChineseName, e.Rule, e.Rule is null ? e.Summary : null), now)))
             .ToList(), ct);
         return escalated.Count;
     }
@@ -385,10 +391,4 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         Message = "Warning run {RunId} ({Trigger}): {Assessed} clients, {Raised} raised, {Refreshed} refreshed, {Cleared} cleared, {Returned} returned, {Escalated} escalated in {Milliseconds:0} ms")]
     private static partial void LogRun(ILogger logger, Guid runId, WarningRunTrigger trigger, int assessed, int raised, int refreshed, int cleared,
         int returned, int escalated, double milliseconds);
-}
-
-/// <summary>Where a warning lives in the app; notifications link there.</summary>
-public static class WarningLinks
-{
-    public static string Detail(Guid warningId) => $"/Warnings/{warningId}";
 }

@@ -21,13 +21,12 @@ public static class WarningNotices
         IEnumerable<string> leaders, string ownerId, string? filerId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(warning);
-        var link = WarningLinks.Detail(warning.Id);
         var recipients = heads.Select(h => (Id: h, Kind: NotificationKind.WarningToReview))
             .Concat(severity == WarningSeverity.High ? leaders.Select(l => (Id: l, Kind: NotificationKind.HighWarning)) : [])
             .Append((Id: ownerId, Kind: NotificationKind.WarningOnOwnClient));
         return recipients
             .DistinctBy(r => r.Id)
             .Where(r => r.Id != filerId)
-            .Select(r => Notification.About(r.Id, r.Kind, warning, link, now));
+            .Select(r => Notification.About(r.Id, r.Kind, warning, now));
     }
 }

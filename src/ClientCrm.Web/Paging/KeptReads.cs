@@ -39,8 +39,7 @@ public sealed class KeptReads(IMemoryCache cache, SummaryVersion version)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(compute);
-        var cacheKey = (nameof(KeptReads), scope.Level, scope.DepartmentId, scope.Level == ScopeLevel.Own ? scope.UserId : null, key,
-            version.Current);
+        var cacheKey = (nameof(KeptReads), scope.FilterKey, key, version.Current);
         if (cache.TryGetValue(cacheKey, out Task<T>? kept) && kept is not null)
         {
             return await kept.WaitAsync(ct);

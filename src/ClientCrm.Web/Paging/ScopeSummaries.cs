@@ -22,13 +22,13 @@ public sealed class ScopeSummaries(SummaryVersion version, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<(string Name, ScopeLevel Level, int? Department, string? User), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(string Name, ScopeFilterKey Scope), Entry> _entries = new();
 
     public async Task<Snapshot<T>> GetAsync<T>(string name, AccessScope scope, Func<CancellationToken, Task<T>> compute, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(compute);
-        var key = (name, scope.Level, scope.DepartmentId, scope.Level == ScopeLevel.Own ? scope.UserId : null);
+        var key = (name, scope.FilterKey);
         var current = version.Current;
         var entry = _entries.GetOrAdd(key, _ => new Entry());
         if (entry.Value is Kept<T> kept && kept.Version == current)

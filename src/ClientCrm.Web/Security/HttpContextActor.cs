@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using ClientCrm.Domain.Access;
 using ClientCrm.Infrastructure.Access;
@@ -27,24 +26,5 @@ internal sealed class HttpContextActor(IHttpContextAccessor accessor) : ICurrent
 
     public AccessScope Scope => _scope ??= Compute();
 
-    private AccessScope Compute()
-    {
-        if (OutsideRequest)
-        {
-            return SystemActor.Instance.Scope;
-        }
-
-        var user = User;
-        var id = UserId;
-        if (user is null || id is null)
-        {
-            return AccessScope.Nothing;
-        }
-
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value);
-        var department = int.TryParse(user.FindFirstValue(CrmClaims.DepartmentId), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d)
-            ? d
-            : (int?)null;
-        return AccessScope.For(id, roles, department);
-    }
+    private AccessScope Compute() => OutsideRequest ? SystemActor.Instance.Scope : CrmClaims.ScopeOf(User);
 }

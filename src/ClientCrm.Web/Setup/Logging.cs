@@ -6,9 +6,8 @@ namespace ClientCrm.Web.Setup;
 internal static class Logging
 {
     /// <summary>
-    /// Serilog from the "Serilog" configuration section (console always, file where configured). Serilog.AspNetCore
-    /// is not available here, so the logger is plugged in as a plain logging provider and requests are logged by
-    /// <see cref="RequestLogging"/>.
+    /// Serilog from the "Serilog" configuration section (console always, file where configured) for everything the app
+    /// logs. Returns it as a logger for what runs before the host is built (a developer's run starts its cluster then).
     /// </summary>
     public static Microsoft.Extensions.Logging.ILogger AddCrmLogging(this WebApplicationBuilder builder)
     {
@@ -16,29 +15,20 @@ internal static class Logging
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+        // This app's own logger, not the static Log.Logger: the tests run several apps in one process.
+        builder.Services.AddSerilog(logger, dispose: true);
         return new SerilogLoggerFactory(logger).CreateLogger("ClientCrm.Startup");
     }
-}
 
-/// <summary>One line per request: method, path, status and duration. Query strings are left out (they may hold search terms).</summary>
-internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger, TimeProvider clock)
-{
-    public async Task InvokeAsync(HttpContext context)
-    {
-        var start = clock.GetTimestamp();
-        try
+    /// <summary>
+    /// One line per request once it completes: method, path, status and duration, at Error for a 5xx. The path only:
+    /// query strings hold searched names, phone numbers and e-mail addresses.
+    /// </summary>
+    public static IApplicationBuilder UseCrmRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(o =>
         {
-            await next(context);
-        }
-        finally
-        {
-            var elapsed = clock.GetElapsedTime(start).TotalMilliseconds;
-            Log(logger, context.Request.Method, context.Request.Path.Value ?? "/", context.Response.StatusCode, elapsed);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms")]
-    private static partial void Log(Microsoft.Extensions.Logging.ILogger logger, string method, string path, int statusCode, double elapsedMs);
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            o.IncludeQueryInRequestPath = false;
+        });
 }

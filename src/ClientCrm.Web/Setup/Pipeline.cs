@@ -8,7 +8,7 @@ internal static class Pipeline
 {
     public static WebApplication UseCrmPipeline(this WebApplication app)
     {
-        app.UseMiddleware<RequestLogging>();
+        app.UseCrmRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

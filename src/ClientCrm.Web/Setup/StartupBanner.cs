@@ -11,10 +11,10 @@ internal static class StartupBanner
     {
         var addresses = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var lines = new List<string> { "", "ClientCrm is running at: " + string.Join(", ", addresses) };
-        if (app.Configuration.GetValue<bool>("Crm:SeedDemoData") && app.Environment.IsDevelopment())
+        if (app.Configuration.GetValue<bool>("Crm:SeedDemoData") && app.Environment.IsDevelopment() &&
+            app.Services.GetService<IDemoCompany>() is { } demo)
         {
-            lines.Add($"Demo accounts (password {DemoData.Password}):");
-            lines.AddRange(DemoData.Accounts.Select(a => $"  {a.UserName,-8} {a.Role,-15} {a.DepartmentCode ?? ""}"));
+            lines.AddRange(demo.SignInLines);
         }
 
         lines.Add("");

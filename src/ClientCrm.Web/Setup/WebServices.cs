@@ -6,6 +6,7 @@ using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Localization;
 using ClientCrm.Web.Security;
 using ClientCrm.Web.Validation;
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -17,7 +18,13 @@ internal static class WebServices
     public const string ClientWorkersPolicy = "ClientWorkers";
     public const string LeaderPolicy = "Leader";
     public const string AdminPolicy = "Admin";
-    public const string GradeDecidersPolicy = "GradeDeciders";
+    public const string ReviewersPolicy = "Reviewers";
+
+    /// <summary>Staff, heads and leaders: everyone who sees clients (an admin sees none).</summary>
+    public static bool WorksWithClients(AccessScope scope) => scope.Level != ScopeLevel.None;
+
+    /// <summary>Heads and leaders: they decide grades and review warnings.</summary>
+    public static bool Reviews(AccessScope scope) => scope.IsLeader || scope.IsDepartmentHead;
 
     public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
 
@@ -88,10 +95,12 @@ internal static class WebServices
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ClientWorkersPolicy, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead, Roles.Leader))
-            .AddPolicy(LeaderPolicy, p => p.RequireRole(Roles.Leader))
+            // What a user is comes from their roles in one place (AccessScope.For, through CrmClaims.ScopeOf), for the page
+            // policies as for the pages, the menu and the data.
+            .AddPolicy(ClientWorkersPolicy, p => p.RequireAssertion(c => WorksWithClients(CrmClaims.ScopeOf(c.User))))
+            .AddPolicy(LeaderPolicy, p => p.RequireAssertion(c => CrmClaims.ScopeOf(c.User).IsLeader))
             .AddPolicy(AdminPolicy, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(GradeDecidersPolicy, p => p.RequireRole(Roles.DepartmentHead, Roles.Leader));
+            .AddPolicy(ReviewersPolicy, p => p.RequireAssertion(c => Reviews(CrmClaims.ScopeOf(c.User))));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, CachedSharedLocalizer>();
@@ -112,7 +121,7 @@ internal static class WebServices
             {
                 o.Conventions.AuthorizeFolder("/Clients", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Audit", LeaderPolicy);
-                o.Conventions.AuthorizeFolder("/Grading", GradeDecidersPolicy);
+                o.Conventions.AuthorizeFolder("/Grading", ReviewersPolicy);
                 o.Conventions.AuthorizeFolder("/Warnings", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
@@ -132,13 +141,17 @@ internal static class WebServices
 
         // Dates outside 1900–2099 are refused at binding, for every page (the other half of the edge is InputCleaning).
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BoundedDateBinderProvider()));
+        // A refused save (the domain's refusal, a concurrent change, a duplicate) becomes the message next to its field, on every page.
+        services.AddSingleton<RefusalFilter>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<RefusalFilter>());
 
         // Kept first pages (26 per entry) and unread counts (1 each): about 2,000 pages at most, some tens of MB.
         services.AddMemoryCache(o => o.SizeLimit = 50_000);
         services.AddSingleton<Paging.KeptReads>();
         services.AddSingleton<Paging.ScopeSummaries>();
         services.AddSingleton<Pages.InboxBadge>();
-        services.AddValidatorsFromAssembly(typeof(WebServices).Assembly);
+        // Internal validators too, so a validator's visibility never decides whether its page can be built.
+        services.AddValidatorsFromAssembly(typeof(WebServices).Assembly, includeInternalTypes: true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

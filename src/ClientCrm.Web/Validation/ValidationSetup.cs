@@ -7,24 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Validation;
 
 /// <summary>
-/// FluentValidation wiring without FluentValidation.DependencyInjectionExtensions (not served here): validators
-/// are found by reflection, run by the page handlers, and their errors land next to the fields.
+/// How FluentValidation speaks the product's language, and how the page handlers put its results and the domain's
+/// refusals next to the fields. The validators themselves are registered by FluentValidation's own assembly scan.
 /// </summary>
 internal static class ValidationSetup
 {
-    public static IServiceCollection AddValidatorsFromAssembly(this IServiceCollection services, Assembly assembly)
-    {
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
-        {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
-            {
-                services.AddScoped(contract, type);
-            }
-        }
-
-        return services;
-    }
-
     /// <summary>
     /// Messages name a field by its localised label (the same [Display] key the form shows), and a rule without a message
     /// of its own gets the product's wording (<see cref="ProductLanguageManager"/>), not FluentValidation's built-in text.
@@ -36,21 +23,6 @@ internal static class ValidationSetup
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
             member?.GetCustomAttribute<DisplayAttribute>()?.Name is { } key ? localizer[key] : member?.Name;
         ValidatorOptions.Global.LanguageManager = new ProductLanguageManager(localizer);
-    }
-
-    /// <summary>
-    /// A rule the domain refused, in the user's language, next to the form field <paramref name="fieldOf"/> names for
-    /// its code (or at the top of the form when it names none).
-    /// </summary>
-    public static void AddDomainError(this ModelStateDictionary modelState, ClientCrm.Domain.Common.DomainException ex, string prefix,
-        Func<string, string> fieldOf, IStringLocalizer l)
-    {
-        ArgumentNullException.ThrowIfNull(modelState);
-        ArgumentNullException.ThrowIfNull(ex);
-        ArgumentNullException.ThrowIfNull(fieldOf);
-        ArgumentNullException.ThrowIfNull(l);
-        var field = fieldOf(ex.Code);
-        modelState.AddModelError(field.Length == 0 ? string.Empty : $"{prefix}.{field}", l[ex.Code]);
     }
 
     public static void AddToModelState(this FluentValidation.Results.ValidationResult result, ModelStateDictionary modelState, string prefix)

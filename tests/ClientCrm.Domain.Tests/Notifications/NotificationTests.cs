@@ -7,8 +7,8 @@ public sealed class NotificationTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
 
-    private static Notification Create(string link = "/clients/42/warnings", string text = "A warning on Gulf Star LLC") =>
-        new("user-1", NotificationKind.WarningToReview, text, link, Now);
+    private static Notification Create(string text = "A warning on Gulf Star LLC") =>
+        new("user-1", NotificationKind.WarningToReview, text, Now);
 
     [Fact]
     public void A_new_notification_is_unread_and_keeps_what_it_was_given()
@@ -16,7 +16,8 @@ public sealed class NotificationTests
         var n = Create();
 
         Assert.Equal(("user-1", NotificationKind.WarningToReview), (n.RecipientId, n.Kind));
-        Assert.Equal(("A warning on Gulf Star LLC", "/clients/42/warnings"), (n.Text, n.Link));
+        Assert.Equal("A warning on Gulf Star LLC", n.Text);
+        Assert.Null(n.SubjectId);
         Assert.Equal(Now, n.CreatedAt);
         Assert.False(n.IsRead);
         Assert.Null(n.ReadAt);
@@ -24,49 +25,11 @@ public sealed class NotificationTests
     }
 
     [Theory]
-    [InlineData("/")]
-    [InlineData("/x")]
-    [InlineData("/clients/42/warnings?id=7#top")]
-    public void A_link_inside_the_app_is_accepted(string link)
-    {
-        Assert.Equal(link, Create(link: link).Link);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("//evil.example")]
-    [InlineData("//evil.example/clients")]
-    [InlineData("https://evil.example")]
-    [InlineData("http://evil.example/x")]
-    [InlineData("javascript:alert(1)")]
-    [InlineData("clients/42")]
-    public void A_link_to_another_site_or_not_rooted_in_the_app_is_refused(string link)
-    {
-        Assert.ThrowsAny<ArgumentException>(() => Create(link: link));
-    }
-
-    [Fact]
-    public void A_missing_link_is_refused()
-    {
-        Assert.ThrowsAny<ArgumentException>(() => new Notification("user-1", NotificationKind.WarningToReview, "text", null!, Now));
-    }
-
-    /// <summary>Browsers read "/\host" as "//host", so a redirect to it leaves the app (ASP.NET Core's IsLocalUrl refuses it).</summary>
-    [Theory]
-    [InlineData("/\\evil.example")]
-    [InlineData("/\\/evil.example")]
-    public void A_link_that_browsers_read_as_another_site_is_refused(string link)
-    {
-        Assert.ThrowsAny<ArgumentException>(() => Create(link: link));
-    }
-
-    [Theory]
     [InlineData("")]
     [InlineData(" ")]
     public void A_notification_needs_a_recipient(string recipient)
     {
-        Assert.ThrowsAny<ArgumentException>(() => new Notification(recipient, NotificationKind.HighWarning, "text", "/x", Now));
+        Assert.ThrowsAny<ArgumentException>(() => new Notification(recipient, NotificationKind.HighWarning, "text", Now));
     }
 
     [Theory]
@@ -118,7 +81,7 @@ public sealed class NotificationTests
         var warningId = Guid.CreateVersion7();
 
         var n = Notification.About("user-1", NotificationKind.HighWarning,
-            new NotificationSubject(warningId, "Gulf Star LLC", "海湾之星", WarningRule.OperatingStatusDeclined, null), "/Warnings/" + warningId, Now);
+            new NotificationSubject(warningId, "Gulf Star LLC", "海湾之星", WarningRule.OperatingStatusDeclined, null), Now);
 
         Assert.Equal((warningId, "Gulf Star LLC", "海湾之星"), (n.SubjectId, n.ClientName, n.ClientChineseName));
         Assert.Equal(WarningRule.OperatingStatusDeclined, n.Rule);
@@ -130,7 +93,7 @@ public sealed class NotificationTests
     public void A_message_about_a_warning_filed_by_hand_keeps_its_summary_as_the_text()
     {
         var n = Notification.About("user-1", NotificationKind.WarningToReview,
-            new NotificationSubject(Guid.CreateVersion7(), "Gulf Star LLC", " ", null, "厂房搬迁"), "/Warnings/1", Now);
+            new NotificationSubject(Guid.CreateVersion7(), "Gulf Star LLC", " ", null, "厂房搬迁"), Now);
 
         Assert.Equal(("厂房搬迁", (WarningRule?)null, (string?)null), (n.Text, n.Rule, n.ClientChineseName));
     }
@@ -139,7 +102,7 @@ public sealed class NotificationTests
     public void A_message_about_an_item_needs_the_clients_name()
     {
         Assert.ThrowsAny<ArgumentException>(() => Notification.About("user-1", NotificationKind.HighWarning,
-            new NotificationSubject(Guid.CreateVersion7(), " ", null, WarningRule.WageArrears, null), "/Warnings/1", Now));
+            new NotificationSubject(Guid.CreateVersion7(), " ", null, WarningRule.WageArrears, null), Now));
     }
 
     [Fact]

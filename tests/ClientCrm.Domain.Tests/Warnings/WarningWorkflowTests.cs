@@ -219,7 +219,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = Filed();
 
-        Assert.False(warning.MayAcknowledge(Staff));
+        Assert.False(warning.May(WarningAction.Acknowledge, Staff, None));
         Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.Acknowledge(Staff, "actions", Later)));
         Assert.Equal(WarningState.Open, warning.State);
     }
@@ -229,7 +229,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = Acknowledged();
 
-        Assert.False(warning.MayStartInvestigation(Staff));
+        Assert.False(warning.May(WarningAction.Investigate, Staff, None));
         Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.StartInvestigation(Staff, null, Later)));
         Assert.Equal(WarningState.Acknowledged, warning.State);
     }
@@ -241,7 +241,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.False(warning.MayResolve(Staff, None));
+        Assert.False(warning.May(WarningAction.Resolve, Staff, None));
         Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.Resolve(Staff, "cause", "measures", None, Later)));
         Assert.Equal(state, warning.State);
     }
@@ -254,7 +254,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.False(warning.MayDismiss(Staff, None));
+        Assert.False(warning.May(WarningAction.Dismiss, Staff, None));
         Assert.Equal("Warnings.ReviewersOnly", Code(() => warning.Dismiss(Staff, "reason", None, Later)));
         Assert.Equal(state, warning.State);
     }
@@ -327,7 +327,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.False(warning.MayAcknowledge(Head));
+        Assert.False(warning.May(WarningAction.Acknowledge, Head, None));
         Assert.Equal("Warnings.WrongState", Code(() => warning.Acknowledge(Head, "again", Later)));
     }
 
@@ -338,7 +338,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = Acknowledged();
 
-        Assert.True(warning.MayStartInvestigation(Head));
+        Assert.True(warning.May(WarningAction.Investigate, Head, None));
         warning.StartInvestigation(Head, "  Talking to the workers  ", Later);
 
         Assert.Equal(WarningState.Investigating, warning.State);
@@ -352,7 +352,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.False(warning.MayStartInvestigation(Head));
+        Assert.False(warning.May(WarningAction.Investigate, Head, None));
         Assert.Equal("Warnings.WrongState", Code(() => warning.StartInvestigation(Head, null, Later)));
         Assert.Equal(state, warning.State);
     }
@@ -376,7 +376,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.True(warning.MayResolve(Head, None));
+        Assert.True(warning.May(WarningAction.Resolve, Head, None));
         warning.Resolve(Head, "  Late payment  ", "  Escrow account  ", None, Later);
 
         Assert.Equal(WarningState.Resolved, warning.State);
@@ -390,7 +390,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = Filed();
 
-        Assert.False(warning.MayResolve(Head, None));
+        Assert.False(warning.May(WarningAction.Resolve, Head, None));
         Assert.Equal("Warnings.WrongState", Code(() => warning.Resolve(Head, "cause", "measures", None, Later)));
     }
 
@@ -419,7 +419,7 @@ public sealed class WarningWorkflowTests
     {
         var warning = InState(state);
 
-        Assert.True(warning.MayDismiss(Head, None));
+        Assert.True(warning.May(WarningAction.Dismiss, Head, None));
         warning.Dismiss(Head, "  Duplicate of the wage warning  ", None, Later);
 
         Assert.Equal(WarningState.Dismissed, warning.State);
@@ -450,10 +450,10 @@ public sealed class WarningWorkflowTests
         var warning = InState(state);
         var events = warning.Events.Count;
 
-        Assert.False(warning.MayAcknowledge(Leader));
-        Assert.False(warning.MayStartInvestigation(Leader));
-        Assert.False(warning.MayResolve(Leader, None));
-        Assert.False(warning.MayDismiss(Leader, None));
+        Assert.False(warning.May(WarningAction.Acknowledge, Leader, None));
+        Assert.False(warning.May(WarningAction.Investigate, Leader, None));
+        Assert.False(warning.May(WarningAction.Resolve, Leader, None));
+        Assert.False(warning.May(WarningAction.Dismiss, Leader, None));
         Assert.Equal("Warnings.Closed", Code(() => warning.Acknowledge(Leader, "actions", Later)));
         Assert.Equal("Warnings.Closed", Code(() => warning.StartInvestigation(Leader, null, Later)));
         Assert.Equal("Warnings.Closed", Code(() => warning.Resolve(Leader, "cause", "measures", None, Later)));
@@ -612,7 +612,7 @@ public sealed class WarningWorkflowTests
         IReadOnlyList<RuleFinding> stillOpen = [Arrears];
 
         Assert.True(warning.StillHolds(stillOpen));
-        Assert.False(warning.MayResolve(Head, stillOpen));
+        Assert.False(warning.May(WarningAction.Resolve, Head, stillOpen));
         Assert.Equal("Warnings.ConditionHolds", Code(() => warning.Resolve(Head, "Employer short of cash", "Mediation agreed", stillOpen, Later)));
 
         Assert.Equal(state, warning.State);
@@ -630,7 +630,7 @@ public sealed class WarningWorkflowTests
         var warning = RaisedArrears(state);
         IReadOnlyList<RuleFinding> stillOpen = [Arrears];
 
-        Assert.False(warning.MayDismiss(Leader, stillOpen));
+        Assert.False(warning.May(WarningAction.Dismiss, Leader, stillOpen));
         Assert.Equal("Warnings.ConditionHolds", Code(() => warning.Dismiss(Leader, "False alarm", stillOpen, Later)));
         Assert.Equal(state, warning.State);
         Assert.Null(warning.DismissReason);
@@ -644,7 +644,7 @@ public sealed class WarningWorkflowTests
         var dismissed = RaisedArrears(WarningState.Open);
 
         Assert.False(resolved.StillHolds(otherRule));
-        Assert.True(resolved.MayResolve(Head, otherRule));
+        Assert.True(resolved.May(WarningAction.Resolve, Head, otherRule));
         resolved.Resolve(Head, "Employer short of cash", "Paid in full after mediation", otherRule, Later);
         dismissed.Dismiss(Head, "Incident was entered on the wrong client and has been corrected", None, Later);
 
@@ -659,7 +659,7 @@ public sealed class WarningWorkflowTests
         IReadOnlyList<RuleFinding> arrearsHold = [Arrears];
 
         Assert.False(warning.StillHolds(arrearsHold));
-        Assert.True(warning.MayResolve(Head, arrearsHold));
+        Assert.True(warning.May(WarningAction.Resolve, Head, arrearsHold));
         warning.Resolve(Head, "Overtime dispute", "Overtime paid", arrearsHold, Later);
         Assert.Equal(WarningState.Resolved, warning.State);
     }

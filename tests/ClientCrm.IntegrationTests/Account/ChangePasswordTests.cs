@@ -1,5 +1,5 @@
 using System.Net;
-using ClientCrm.Infrastructure.Seeding;
+using ClientCrm.Development.Seeding;
 using ClientCrm.IntegrationTests.Admin;
 using ClientCrm.IntegrationTests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using ClientCrm.Development.Seeding;
 using ClientCrm.Infrastructure.Identity;
-using ClientCrm.Infrastructure.Seeding;
 using ClientCrm.IntegrationTests.Admin;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

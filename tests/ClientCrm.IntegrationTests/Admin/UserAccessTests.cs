@@ -1,6 +1,6 @@
 using System.Net;
+using ClientCrm.Development.Seeding;
 using ClientCrm.Domain.Access;
-using ClientCrm.Infrastructure.Seeding;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using ClientCrm.Infrastructure.Seeding;
+using ClientCrm.Development.Seeding;
 
 namespace ClientCrm.IntegrationTests.Infrastructure;
 

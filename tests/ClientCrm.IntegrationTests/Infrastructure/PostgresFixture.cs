@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ClientCrm.Infrastructure.Postgres;
+using ClientCrm.Development.Postgres;
 using Npgsql;
 
 namespace ClientCrm.IntegrationTests.Infrastructure;

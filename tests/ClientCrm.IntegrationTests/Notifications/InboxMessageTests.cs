@@ -151,7 +151,7 @@ public sealed class InboxMessageTests(PostgresFixture postgres) : AppTest(postgr
         var proposalId = await GradingArrange.PendingProposalAsync(App, clientId);
         var headId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "head1").Select(u => u.Id).SingleAsync());
         var message = Notification.About(headId, NotificationKind.WarningToReview,
-            new NotificationSubject(proposalId, "Proposal Message Builders", null, null, "C → B"), $"/Grading/Proposals/{proposalId}", DateTimeOffset.UtcNow);
+            new NotificationSubject(proposalId, "Proposal Message Builders", null, null, "C → B"), DateTimeOffset.UtcNow);
         await App.WithDbAsync(db =>
         {
             db.Notifications.Add(message);

@@ -44,9 +44,7 @@ internal static class WarningArrange
         app.WithDbAsync(db => db.Warnings.Include(w => w.Events).Where(w => w.ClientId == clientId).OrderBy(w => w.RaisedAt).ToListAsync());
 
     public static Task<Guid> OpenWarningAsync(CrmAppFactory app, Guid clientId, WarningRule rule) =>
-        app.WithDbAsync(db => db.Warnings.Where(w => w.ClientId == clientId && w.Rule == rule
-                && (w.State == WarningState.Open || w.State == WarningState.Acknowledged || w.State == WarningState.Investigating))
-            .Select(w => w.Id).SingleAsync());
+        app.WithDbAsync(db => db.Warnings.Where(w => w.ClientId == clientId && w.Rule == rule).Where(Warning.IsOpen).Select(w => w.Id).SingleAsync());
 }
 
 /// <summary>More arrangements the engine tests need: grades, resolved incidents, requested workers per window.</summary>

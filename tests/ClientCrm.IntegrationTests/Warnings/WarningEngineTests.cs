@@ -2,7 +2,6 @@ using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Notifications;
 using ClientCrm.Domain.Warnings;
-using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.IntegrationTests.Grading;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -330,8 +329,7 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
     private Task<List<(string User, NotificationKind Kind)>> RecipientsAsync(Guid warningId) =>
         App.WithDbAsync(async db =>
         {
-            var link = WarningLinks.Detail(warningId);
-            var rows = await db.Notifications.Where(n => n.Link == link)
+            var rows = await db.Notifications.Where(n => n.SubjectId == warningId)
                 .Join(db.Users, n => n.RecipientId, u => u.Id, (n, u) => new { u.UserName, n.Kind }).ToListAsync();
             return rows.Select(r => (r.UserName!, r.Kind)).OrderBy(r => r.Item1, StringComparer.Ordinal).ToList();
         });

@@ -341,7 +341,7 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
 
     /// <summary>Who was told about the warning, and why, by user name.</summary>
     private Task<List<(string User, NotificationKind Kind)>> NotifiedAsync(Guid warningId) =>
-        App.WithDbAsync(async db => (await db.Notifications.Where(n => n.Link == $"/Warnings/{warningId}")
+        App.WithDbAsync(async db => (await db.Notifications.Where(n => n.SubjectId == warningId)
                 .Select(n => new { User = db.Users.Where(u => u.Id == n.RecipientId).Select(u => u.UserName).First(), n.Kind })
                 .ToListAsync())
             .Select(n => (n.User!, n.Kind)).OrderBy(n => n.Item1, StringComparer.Ordinal).ToList());

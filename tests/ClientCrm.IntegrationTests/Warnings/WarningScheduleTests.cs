@@ -39,13 +39,12 @@ public sealed class WarningScheduleTests(PostgresFixture postgres) : AppTest(pos
         Assert.Equal(_clock.GetUtcNow(), await EscalatedAtAsync(warningId));
         Assert.True(run.Escalated >= 1);
         var leaderId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "leader").Select(u => u.Id).SingleAsync());
-        var link = ClientCrm.Infrastructure.Warnings.WarningLinks.Detail(warningId);
-        Assert.Equal(1, await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == leaderId && n.Link == link && n.Kind == NotificationKind.WarningEscalated)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.RecipientId == leaderId && n.SubjectId == warningId && n.Kind == NotificationKind.WarningEscalated)));
         Assert.Contains(WarningEventKind.Escalated, (await WarningArrange.WarningsAsync(App, id)).Single().Events.Select(e => e.Kind));
 
         _clock.Advance(TimeSpan.FromDays(1));
         await WarningArrange.RunEngineAsync(App);
-        Assert.Equal(1, await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.Link == link && n.Kind == NotificationKind.WarningEscalated)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Notifications.CountAsync(n => n.SubjectId == warningId && n.Kind == NotificationKind.WarningEscalated)));
     }
 
     [Fact]

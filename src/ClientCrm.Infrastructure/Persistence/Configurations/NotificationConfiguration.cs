@@ -13,7 +13,6 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Id).ValueGeneratedNever();
         b.Property(n => n.RecipientId).HasMaxLength(450).IsRequired();
         b.Property(n => n.Text).HasMaxLength(Notification.MaxTextLength).IsRequired();
-        b.Property(n => n.Link).HasMaxLength(Notification.MaxLinkLength).IsRequired();
         b.Property(n => n.ClientName).HasMaxLength(Notification.MaxClientNameLength);
         b.Property(n => n.ClientChineseName).HasMaxLength(Notification.MaxClientNameLength);
         b.Ignore(n => n.IsRead);

@@ -22,7 +22,7 @@ public sealed class CreateModel(
     IValidator<ClientInput> clientValidator,
     IValidator<PrincipalInput> principalValidator,
     IStringLocalizer<SharedResource> l,
-    BusinessClock clock) : PageModel
+    BusinessClock clock) : PageModel, IRefusalPage
 {
     [BindProperty] public ClientInput Input { get; set; } = new();
     [BindProperty] public PrincipalInput Principal { get; set; } = new();
@@ -33,6 +33,9 @@ public sealed class CreateModel(
 
     /// <summary>Only a same-name match may be overridden; a registration-number match always blocks.</summary>
     public bool CanConfirmDuplicate => Duplicates.MayBeConfirmed();
+
+    /// <summary>Someone registered the same registration number between the duplicate check and the save.</summary>
+    public RefusalMessage Duplicate() => new("", "Duplicate.Blocked");
 
     public async Task OnGetAsync()
     {
@@ -68,26 +71,12 @@ public sealed class CreateModel(
             return Page();
         }
 
-        try
-        {
-            var thresholds = await db.GradingThresholdsAsync(ct);
-            var client = Client.Register(Input.ToCard(), Principal.ToCard(), owner!.Id, owner.DepartmentId, thresholds, clock);
-            db.Clients.Add(client);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Client.Registered", client.Name].Value;
-            return RedirectToPage("Details", new { id = client.Id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l[ex.Code]);
-            return Page();
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // Someone registered the same registration number between our check and our save.
-            ModelState.AddModelError(string.Empty, l["Duplicate.Blocked"]);
-            return Page();
-        }
+        var thresholds = await db.GradingThresholdsAsync(ct);
+        var client = Client.Register(Input.ToCard(), Principal.ToCard(), owner!.Id, owner.DepartmentId, thresholds, clock);
+        db.Clients.Add(client);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Client.Registered", client.Name].Value;
+        return RedirectToPage("Details", new { id = client.Id });
     }
 
     /// <summary>The fields the duplicate check reads were given and passed their own rules.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClientCrm.Web.Paging;
 using ClientCrm.Infrastructure.Grading;
-using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
@@ -14,18 +13,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ClientCrm.Web.Localization;
+using ClientCrm.Web.Validation;
 
 namespace ClientCrm.Web.Pages.Clients;
 
 /// <summary>The client's dossier page: enterprise card, principal cards, status, owner.</summary>
 public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, BusinessClock clock, ScopeSummaries summaries,
-    KeptReads keptReads) : PageModel
+    KeptReads keptReads) : PageModel, IRefusalPage
 {
     public Client Client { get; private set; } = null!;
     public string OwnerName { get; private set; } = "";
     public string DepartmentName { get; private set; } = "";
     public bool ReviewDue { get; private set; }
-    public bool IsLeader => actor.Scope.Level == ScopeLevel.All;
+    public bool IsLeader => actor.Scope.IsLeader;
     public IReadOnlyList<ClientStatus> StatusTargets { get; private set; } = [];
     public ClientGradeView Grading { get; private set; } = null!;
     public ClientProjectsView Projects { get; private set; } = null!;
@@ -89,20 +89,18 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
             try
             {
                 client.ChangeStatus(to, IsLeader, clock.UtcNow, StatusReason, actor.UserId);
-                await db.SaveChangesAsync(ct);
-                TempData["Flash"] = l["Client.StatusChanged", l.Enum(to)].Value;
-                return RedirectToPage(new { id });
             }
-            catch (DomainException ex) when (ex.Code == "Client.StatusReasonRequired")
+            catch (DomainException ex) when (ex.Code != "Client.StatusReasonRequired")
             {
-                ModelState.AddModelError("reason", l[ex.Code]);
-            }
-            catch (DomainException ex)
-            {
-                // A move this user may not make (the form never offers it): said at the top of the page.
+                // Stays a catch: a move this user may not make (the form never offers it) has no field to sit next to, and the
+                // client page says it at the top after a redirect, so reloading the page does not post the move again.
                 TempData["FlashError"] = l[ex.Code].Value;
                 return RedirectToPage(new { id });
             }
+
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Client.StatusChanged", l.Enum(to)].Value;
+            return RedirectToPage(new { id });
         }
 
         return await RedisplayAsync(id, ct);
@@ -137,17 +135,10 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         }
         else
         {
-            try
-            {
-                client.RecordContact(ContactOn.Value, await db.GradingThresholdsAsync(ct), clock);
-                await db.SaveChangesAsync(ct);
-                TempData["Flash"] = l["Grading.ContactRecorded", ContactOn.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value;
-                return RedirectToPage(new { id });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(nameof(ContactOn), l[ex.Code]);
-            }
+            client.RecordContact(ContactOn.Value, await db.GradingThresholdsAsync(ct), clock);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Grading.ContactRecorded", ContactOn.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value;
+            return RedirectToPage(new { id });
         }
 
         return await RedisplayAsync(id, ct);
@@ -172,28 +163,33 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
 
         if (ModelState.IsValid)
         {
-            try
+            client.ChangeGrade(GradeTo!.Value, GradeChangeKind.Manual, GradingPeople.Decider(actor, User), GradeReason, null, leaderId, null,
+                await db.GradingThresholdsAsync(ct), clock);
+            // A proposal made before the grade was set by hand no longer applies.
+            foreach (var pending in await db.GradeProposals.Where(p => p.ClientId == id && p.State == ProposalState.Pending).ToListAsync(ct))
             {
-                client.ChangeGrade(GradeTo!.Value, GradeChangeKind.Manual, GradingPeople.Decider(actor, User), GradeReason, null, leaderId, null,
-                    await db.GradingThresholdsAsync(ct), clock);
-                // A proposal made before the grade was set by hand no longer applies.
-                foreach (var pending in await db.GradeProposals.Where(p => p.ClientId == id && p.State == ProposalState.Pending).ToListAsync(ct))
-                {
-                    pending.Supersede();
-                }
+                pending.Supersede();
+            }
 
-                await db.SaveChangesAsync(ct);
-                TempData["Flash"] = l["Grading.GradeSet", GradeTo.Value].Value;
-                return RedirectToPage(new { id });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(ex.Code == "Grade.ReasonRequired" ? nameof(GradeReason) : nameof(GradeTo), l[ex.Code]);
-            }
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Grading.GradeSet", GradeTo.Value].Value;
+            return RedirectToPage(new { id });
         }
 
         return await RedisplayAsync(id, ct);
     }
+
+    /// <summary>Each form of the page has its own fields: the reason of a status move, the contact date, the grade and its reason.</summary>
+    public string? FieldOf(DomainException refusal, string? handler) => handler switch
+    {
+        "Status" => "reason",
+        "Contact" => nameof(ContactOn),
+        "Grade" => refusal?.Code == "Grade.ReasonRequired" ? nameof(GradeReason) : nameof(GradeTo),
+        _ => null,
+    };
+
+    public Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct) =>
+        RedisplayAsync(Guid.Parse((string)RouteData.Values["id"]!, System.Globalization.CultureInfo.InvariantCulture), ct);
 
     private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken ct)
     {

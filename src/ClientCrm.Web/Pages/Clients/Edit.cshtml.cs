@@ -23,7 +23,7 @@ public sealed class EditModel(
     DuplicateClientCheck duplicates,
     IValidator<ClientInput> validator,
     IStringLocalizer<SharedResource> l,
-    BusinessClock clock) : PageModel
+    BusinessClock clock) : PageModel, IRefusalPage
 {
     [BindProperty] public ClientInput Input { get; set; } = new();
     [BindProperty] public string? OwnerId { get; set; }
@@ -79,39 +79,32 @@ public sealed class EditModel(
             return Page();
         }
 
-        try
+        var now = clock.UtcNow;
+        db.Entry(client).Property(c => c.Version).OriginalValue = Version;
+        client.UpdateCard(Input.ToCard(), clock, actor.UserName);
+        if (newOwner is not null)
         {
-            var now = clock.UtcNow;
-            db.Entry(client).Property(c => c.Version).OriginalValue = Version;
-            client.UpdateCard(Input.ToCard(), clock, actor.UserName);
-            if (newOwner is not null)
-            {
-                client.AssignOwner(newOwner.Id, newOwner.DepartmentId, now);
-            }
+            client.AssignOwner(newOwner.Id, newOwner.DepartmentId, now);
+        }
 
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Client.Saved"].Value;
-            return RedirectToPage("Details", new { id });
-        }
-        catch (DomainException ex)
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Client.Saved"].Value;
+        return RedirectToPage("Details", new { id });
+    }
+
+    /// <summary>Someone registered the same registration number between the duplicate check and the save.</summary>
+    public RefusalMessage Duplicate() => new("", "Duplicate.Blocked");
+
+    public async Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct)
+    {
+        if (refused is DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError(string.Empty, l[ex.Code]);
-            return Page();
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // Someone registered the same registration number between our check and our save.
-            ModelState.AddModelError(string.Empty, l["Duplicate.Blocked"]);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Keep what the user typed; they can compare with the current card in another tab and save again.
-            ModelState.AddModelError(string.Empty, l["Common.ConcurrentEdit"]);
-            Version = (await db.Clients.AsNoTracking().Where(c => c.Id == id).Select(c => c.Version).FirstAsync(ct));
+            // Keep what the user typed; they can compare with the current card in another tab and save it over that one.
+            Version = await db.Clients.AsNoTracking().Where(c => c.Id == Id).Select(c => c.Version).FirstAsync(ct);
             ModelState.Remove(nameof(Version));
-            return Page();
         }
+
+        return Page();
     }
 
     private async Task LoadAsync(Client client, CancellationToken ct)

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Security;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -23,15 +23,13 @@ public static class GradingPeople
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(user);
         return new GradeDecider(actor.UserId ?? "", user.FindFirst(CrmClaims.DisplayName)?.Value ?? actor.UserName ?? "",
-            IsLeader: user.IsInRole(Roles.Leader) && actor.Scope.Level == ScopeLevel.All,
-            IsDepartmentHead: user.IsInRole(Roles.DepartmentHead) && actor.Scope.Level == ScopeLevel.Department);
+            IsLeader: actor.Scope.IsLeader, IsDepartmentHead: actor.Scope.IsDepartmentHead);
     }
 
     public static async Task<IReadOnlyList<LeaderOption>> LeadersAsync(CrmDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await db.Users
-            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Leader)))
+        return await db.Leaders()
             .OrderBy(u => u.DisplayName)
             .Select(u => new LeaderOption(u.Id, u.DisplayName))
             .ToListAsync(ct);
@@ -64,7 +62,6 @@ public static class GradingPeople
     public static async Task<bool> IsLeaderAsync(CrmDbContext db, string? userId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return userId is not null && await db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Leader)
-                                                                        && db.Users.Any(u => u.Id == userId && !u.IsDisabled), ct);
+        return userId is not null && await db.Leaders().AnyAsync(u => u.Id == userId, ct);
     }
 }

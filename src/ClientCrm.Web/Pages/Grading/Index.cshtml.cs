@@ -130,6 +130,8 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, RegradeServ
         }
         catch (DomainException ex)
         {
+            // Stays a catch: the run button has no field, and the refusal (who may run) is said at the top after a redirect, so
+            // reloading the page does not start a run again.
             TempData["FlashError"] = l[ex.Code].Value;
             return RedirectToPage();
         }

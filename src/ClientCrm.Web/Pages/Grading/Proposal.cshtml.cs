@@ -1,12 +1,15 @@
+using System.Globalization;
 using ClientCrm.Infrastructure.Grading;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Grading;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Paging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using ClientCrm.Web.Validation;
 
 namespace ClientCrm.Web.Pages.Grading;
 
@@ -16,8 +19,11 @@ namespace ClientCrm.Web.Pages.Grading;
 /// pending, the page assesses the client again with today's figures (the same facts query and engine as a run) and shows
 /// them beside the run's: confirming is offered, and allowed, only while they still give the proposed grade.
 /// </summary>
-public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, BusinessClock clock,
+    KeptReads kept, ScopeSummaries summaries) : PageModel, IRefusalPage
 {
+    private (Guid Id, GradeAssessment Current)? _decided;
+
     public GradeProposal Proposal { get; private set; } = null!;
 
     /// <summary>What the rules give the client today; null once the proposal is no longer pending.</summary>
@@ -48,7 +54,11 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringL
             return NotFound();
         }
 
-        await LoadAsync(proposal, await CurrentAsync(proposal, await db.GradingThresholdsAsync(ct), ct), ct);
+        // Shown, not decided: the client's figures of today are kept like a client page's (KeptReads: until this instance
+        // changes anything they are computed from, a minute at most); Confirm and Override read them afresh.
+        var facts = await kept.GetOrComputeAsync(actor.Scope, string.Create(CultureInfo.InvariantCulture, $"grading-facts:{proposal.ClientId}:{clock.Today:yyyy-MM-dd}"),
+            async token => new KeptFacts(await FactsAsync(proposal, token)), ct);
+        await LoadAsync(proposal, GradingEngine.Assess(facts.Facts, await PickLists.GradingThresholdsAsync(db, summaries, ct)), ct);
         // Out of date: the override form starts at the grade today's figures give.
         if (Current is not null && !Supported)
         {
@@ -86,38 +96,46 @@ public sealed class ProposalModel(CrmDbContext db, ICurrentActor actor, IStringL
         // Today's figures, read at the decision: they decide whether confirming is still allowed, and the history keeps them.
         var thresholds = await db.GradingThresholdsAsync(ct);
         var current = await CurrentAsync(proposal, thresholds, ct);
+        _decided = (id, current);
         if (ModelState.IsValid)
         {
-            try
-            {
-                decide(proposal, GradingPeople.Decider(actor, User), current, thresholds, clock);
-                await db.SaveChangesAsync(ct);
-                TempData["Flash"] = l["Grading.Decided", proposal.Client!.Name, proposal.FinalGrade!.Value].Value;
-                return RedirectToPage("/Clients/Details", new { id = proposal.ClientId });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(ex.Code == "Grade.ReasonRequired" ? nameof(Reason)
-                    : ex.Code == "Grade.ResponsibleLeaderRequired" ? nameof(ResponsibleLeaderId) : "", l[ex.Code]);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", l["Common.ConcurrentEdit"]);
-            }
+            decide(proposal, GradingPeople.Decider(actor, User), current, thresholds, clock);
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Grading.Decided", proposal.Client!.Name, proposal.FinalGrade!.Value].Value;
+            return RedirectToPage("/Clients/Details", new { id = proposal.ClientId });
         }
 
         await LoadAsync(proposal, current, ct);
         return Page();
     }
 
+    public string? FieldOf(DomainException refusal, string? handler) => refusal?.Code switch
+    {
+        "Grade.ReasonRequired" => nameof(Reason),
+        "Grade.ResponsibleLeaderRequired" => nameof(ResponsibleLeaderId),
+        _ => "",
+    };
+
+    /// <summary>The proposal as it is saved now (the refused decision changed it in memory only), beside the figures it was judged on.</summary>
+    public async Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct)
+    {
+        var proposal = await db.GradeProposals.AsNoTracking().Include(p => p.Client).FirstAsync(p => p.Id == _decided!.Value.Id, ct);
+        await LoadAsync(proposal, _decided!.Value.Current, ct);
+        return Page();
+    }
+
     /// <summary>The client assessed with today's facts and thresholds, as a run would assess it now.</summary>
     private async Task<GradeAssessment> CurrentAsync(GradeProposal proposal, GradingThresholds thresholds, CancellationToken ct)
     {
-        // The proposal was read through the scope, so its client is in it.
-        var facts = await GradingFactsQuery.ForClientAsync(db, proposal.ClientId, clock.Today, ct)
-            ?? throw new InvalidOperationException("The client of a proposal in scope is not in scope.");
-        return GradingEngine.Assess(facts, thresholds);
+        return GradingEngine.Assess(await FactsAsync(proposal, ct), thresholds);
     }
+
+    private async Task<GradingFacts> FactsAsync(GradeProposal proposal, CancellationToken ct) =>
+        // The proposal was read through the scope, so its client is in it.
+        await GradingFactsQuery.ForClientAsync(db, proposal.ClientId, clock.Today, ct)
+        ?? throw new InvalidOperationException("The client of a proposal in scope is not in scope.");
+
+    private sealed record KeptFacts(GradingFacts Facts);
 
     private async Task LoadAsync(GradeProposal proposal, GradeAssessment current, CancellationToken ct)
     {

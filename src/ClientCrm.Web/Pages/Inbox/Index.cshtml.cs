@@ -88,7 +88,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
         return query.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id);
     }
 
-    /// <summary>Marks the notification read and goes where it points. Another user's notification answers 404.</summary>
+    /// <summary>Marks the notification read and goes to what it is about. Another user's notification answers 404.</summary>
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct)
     {
         var notification = await Mine().SingleOrDefaultAsync(n => n.Id == id, ct);
@@ -99,8 +99,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, TimeProvide
 
         notification.MarkRead(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        // The domain only accepts app paths; checked again here because this is where a bad link would become an open redirect.
-        return Notification.IsAppLocal(notification.Link) && Url.IsLocalUrl(notification.Link) ? LocalRedirect(notification.Link) : RedirectToPage();
+        return NotificationLinks.Of(notification.Kind, notification.SubjectId) is { } link ? LocalRedirect(link) : RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)

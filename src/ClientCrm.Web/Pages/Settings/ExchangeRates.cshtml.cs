@@ -24,7 +24,7 @@ public sealed class ExchangeRatesModel(
     IValidator<ExchangeRateInput> validator,
     IStringLocalizer<SharedResource> l,
     BusinessClock clock,
-    ScopeSummaries summaries) : KeysetListModel
+    ScopeSummaries summaries) : KeysetListModel, IRefusalPage
 {
     public const int PageSize = 50;
 
@@ -60,33 +60,31 @@ public sealed class ExchangeRatesModel(
             return Page();
         }
 
-        try
-        {
-            var rate = new ExchangeRate(Input.CurrencyCode, Input.CnyPerUnit!.Value, Input.EffectiveFrom!.Value, actor.UserName, clock.UtcNow);
-            db.ExchangeRates.Add(rate);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Rate.Added", rate.Currency, rate.CnyPerUnit.ToString("0.######", CultureInfo.InvariantCulture), rate.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value;
-            return RedirectToPage();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, nameof(Input), ExchangeRateInput.FieldOf, l);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // Another leader entered the same currency and day between our check and our save.
-            db.ChangeTracker.Clear();
-            AddDuplicateError();
-        }
+        var rate = new ExchangeRate(Input.CurrencyCode, Input.CnyPerUnit!.Value, Input.EffectiveFrom!.Value, actor.UserName, clock.UtcNow);
+        db.ExchangeRates.Add(rate);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Rate.Added", rate.Currency, rate.CnyPerUnit.ToString("0.######", CultureInfo.InvariantCulture), rate.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value;
+        return RedirectToPage();
+    }
 
+    public string? FieldOf(DomainException refusal, string? handler) => RefusalFields.In(nameof(Input), ExchangeRateInput.FieldOf(refusal?.Code ?? ""));
+
+    /// <summary>Another leader entered the same currency and day between the check above and the save.</summary>
+    public RefusalMessage Duplicate() => new($"{nameof(Input)}.{nameof(ExchangeRateInput.EffectiveFrom)}", "Rate.Duplicate", [Input.CurrencyCode]);
+
+    public async Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct)
+    {
         await LoadAsync(ct);
         return Page();
     }
 
     private DateOnly Today => clock.Today;
 
-    private void AddDuplicateError() =>
-        ModelState.AddModelError($"{nameof(Input)}.{nameof(ExchangeRateInput.EffectiveFrom)}", l["Rate.Duplicate", Input.CurrencyCode]);
+    private void AddDuplicateError()
+    {
+        var duplicate = Duplicate();
+        ModelState.AddModelError(duplicate.Field, l[duplicate.Key, duplicate.Arguments!]);
+    }
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace ClientCrm.Web.Pages.Settings;
 
 /// <summary>Leaders set the grading thresholds and contact intervals (SPEC §4); every change is in the audit log.</summary>
 public sealed class GradingModel(CrmDbContext db, IValidator<GradingSettingsInput> validator, IStringLocalizer<SharedResource> l,
-    BusinessClock clock) : PageModel
+    BusinessClock clock) : PageModel, IRefusalPage
 {
     [BindProperty] public GradingSettingsInput Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -36,28 +36,15 @@ public sealed class GradingModel(CrmDbContext db, IValidator<GradingSettingsInpu
             return Page();
         }
 
-        try
-        {
-            db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
-            var thresholds = Input.ToThresholds();
-            settings.Change(thresholds, clock.UtcNow);
-            // The contact intervals decide every client's next contact day: they change together.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await ContactSchedule.RescheduleAllAsync(db, thresholds, clock, ct);
-            await transaction.CommitAsync(ct);
-            TempData["Flash"] = l["Settings.Saved"].Value;
-            return RedirectToPage();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError("", l[ex.Code]);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", l["Common.ConcurrentEdit"]);
-        }
-
-        return Page();
+        db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
+        var thresholds = Input.ToThresholds();
+        settings.Change(thresholds, clock.UtcNow);
+        // The contact intervals decide every client's next contact day: they change together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await ContactSchedule.RescheduleAllAsync(db, thresholds, clock, ct);
+        await transaction.CommitAsync(ct);
+        TempData["Flash"] = l["Settings.Saved"].Value;
+        return RedirectToPage();
     }
 }

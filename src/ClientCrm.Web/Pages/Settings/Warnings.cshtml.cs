@@ -19,7 +19,7 @@ public sealed record WarningRunRow(Guid Id, WarningRunTrigger Trigger, string? S
 /// the engine over the whole company on demand and see what the recent runs did.
 /// </summary>
 public sealed class WarningsModel(CrmDbContext db, IValidator<WarningSettingsInput> validator, WarningEngine engine,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IRefusalPage
 {
     public const int RunsShown = 20;
 
@@ -43,24 +43,21 @@ public sealed class WarningsModel(CrmDbContext db, IValidator<WarningSettingsInp
         (await validator.ValidateAsync(Input, ct)).AddToModelState(ModelState, nameof(Input));
         if (ModelState.IsValid)
         {
-            try
-            {
-                db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
-                settings.Change(Input.ToThresholds(), clock.GetUtcNow());
-                await db.SaveChangesAsync(ct);
-                TempData["Flash"] = l["Settings.Saved"].Value;
-                return RedirectToPage();
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddDomainError(ex, nameof(Input), Input.FieldOf, l);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.AddModelError("", l["Common.ConcurrentEdit"]);
-            }
+            db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
+            settings.Change(Input.ToThresholds(), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = l["Settings.Saved"].Value;
+            return RedirectToPage();
         }
 
+        await LoadRunsAsync(ct);
+        return Page();
+    }
+
+    public string? FieldOf(DomainException refusal, string? handler) => RefusalFields.In(nameof(Input), Input.FieldOf(refusal?.Code ?? ""));
+
+    public async Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct)
+    {
         await LoadRunsAsync(ct);
         return Page();
     }
@@ -75,6 +72,8 @@ public sealed class WarningsModel(CrmDbContext db, IValidator<WarningSettingsInp
         }
         catch (DomainException ex)
         {
+            // Stays a catch: the run button has no field, and the refusal (who may run) is said at the top after a redirect, so
+            // reloading the page does not start a run again.
             TempData["FlashError"] = l[ex.Code].Value;
         }
 

@@ -15,7 +15,7 @@ namespace ClientCrm.Web.Pages.Warnings;
 /// severity, then the earliest acknowledgement due date), with how long each has waited and when it is due. A department head sees their department's (the context's scope), a leader the company's. Staff do not
 /// review warnings, so the page is refused to them.
 /// </summary>
-[Authorize(Roles = Roles.DepartmentHead + "," + Roles.Leader)]
+[Authorize(Policy = Setup.WebServices.ReviewersPolicy)]
 public sealed class ReviewModel(CrmDbContext db, ICurrentActor actor, TimeProvider clock, ScopeSummaries summaries,
     KeptReads keptReads) : KeysetListModel
 {

@@ -5,20 +5,10 @@ using Microsoft.Extensions.Localization;
 
 namespace ClientCrm.Web.Pages.Warnings;
 
-/// <summary>The steps a person takes on a warning's page; each is one form and one handler.</summary>
-public enum WarningStep
-{
-    Acknowledge,
-    Investigate,
-    Resolve,
-    Dismiss,
-    Report,
-    Note,
-}
-
 /// <summary>
 /// What the forms of the warning page post. Each form posts only its own fields; <see cref="Version"/> is the row version
-/// the user saw, so a step taken on a warning someone else changed meanwhile is refused instead of overwriting theirs.
+/// the user saw, so a step taken on a warning someone else changed meanwhile is refused instead of overwriting theirs. The
+/// fields are named as the domain names them (<see cref="WarningTexts"/>), so a refusal lands next to its field by itself.
 /// </summary>
 public sealed class WarningStepInput
 {
@@ -32,35 +22,17 @@ public sealed class WarningStepInput
     [Display(Name = "Warnings.Report")] public string? Report { get; set; }
     [Display(Name = "Warnings.Note")] public string? Note { get; set; }
 
-    /// <summary>What the user typed for <paramref name="step"/>, for showing it again when the step could not be saved.</summary>
-    public string? TextOf(WarningStep step) => step switch
-    {
-        WarningStep.Acknowledge => Actions,
-        WarningStep.Investigate => InvestigationNote,
-        WarningStep.Resolve => string.Join("\n\n", new[] { Cause, Measures }.Where(t => !string.IsNullOrWhiteSpace(t))),
-        WarningStep.Dismiss => DismissReason,
-        WarningStep.Report => Report,
-        _ => Note,
-    };
+    public WarningTexts ToTexts() => new(Actions, InvestigationNote, Cause, Measures, DismissReason, Report, Note);
 
-    /// <summary>The form field a refusal of the domain belongs next to; empty for a refusal of the whole step.</summary>
-    public static string FieldOf(string code, WarningStep step) => code switch
+    /// <summary>What the user typed for <paramref name="action"/>, for showing it again when the step could not be saved.</summary>
+    public string? TextOf(WarningAction action) => action switch
     {
-        "Warnings.ActionsRequired" => nameof(Actions),
-        "Warnings.CauseRequired" => nameof(Cause),
-        "Warnings.MeasuresRequired" => nameof(Measures),
-        "Warnings.DismissReasonRequired" => nameof(DismissReason),
-        "Warnings.ReportRequired" or "Warnings.ReportTooLong" => nameof(Report),
-        "Warnings.NoteRequired" => nameof(Note),
-        "Warnings.TextTooLong" => step switch
-        {
-            WarningStep.Acknowledge => nameof(Actions),
-            WarningStep.Investigate => nameof(InvestigationNote),
-            WarningStep.Dismiss => nameof(DismissReason),
-            WarningStep.Note => nameof(Note),
-            _ => "",
-        },
-        _ => "",
+        WarningAction.Acknowledge => Actions,
+        WarningAction.Investigate => InvestigationNote,
+        WarningAction.Resolve => string.Join("\n\n", new[] { Cause, Measures }.Where(t => !string.IsNullOrWhiteSpace(t))),
+        WarningAction.Dismiss => DismissReason,
+        WarningAction.Report => Report,
+        _ => Note,
     };
 }
 
@@ -73,16 +45,16 @@ public sealed class WarningStepInputValidator : AbstractValidator<WarningStepInp
     public WarningStepInputValidator(IStringLocalizer<SharedResource> l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        RuleSet(nameof(WarningStep.Acknowledge), () => Required(x => x.Actions, l["Warnings.ActionsRequired"], l["Warnings.TextTooLong"]));
-        RuleSet(nameof(WarningStep.Investigate), () => NotTooLong(x => x.InvestigationNote, l["Warnings.TextTooLong"]));
-        RuleSet(nameof(WarningStep.Resolve), () =>
+        RuleSet(nameof(WarningAction.Acknowledge), () => Required(x => x.Actions, l["Warnings.ActionsRequired"], l["Warnings.TextTooLong"]));
+        RuleSet(nameof(WarningAction.Investigate), () => NotTooLong(x => x.InvestigationNote, l["Warnings.TextTooLong"]));
+        RuleSet(nameof(WarningAction.Resolve), () =>
         {
             Required(x => x.Cause, l["Warnings.CauseRequired"], l["Warnings.TextTooLong"]);
             Required(x => x.Measures, l["Warnings.MeasuresRequired"], l["Warnings.TextTooLong"]);
         });
-        RuleSet(nameof(WarningStep.Dismiss), () => Required(x => x.DismissReason, l["Warnings.DismissReasonRequired"], l["Warnings.TextTooLong"]));
-        RuleSet(nameof(WarningStep.Report), () => Required(x => x.Report, l["Warnings.ReportRequired"], l["Warnings.ReportTooLong"]));
-        RuleSet(nameof(WarningStep.Note), () => Required(x => x.Note, l["Warnings.NoteRequired"], l["Warnings.TextTooLong"]));
+        RuleSet(nameof(WarningAction.Dismiss), () => Required(x => x.DismissReason, l["Warnings.DismissReasonRequired"], l["Warnings.TextTooLong"]));
+        RuleSet(nameof(WarningAction.Report), () => Required(x => x.Report, l["Warnings.ReportRequired"], l["Warnings.ReportTooLong"]));
+        RuleSet(nameof(WarningAction.Note), () => Required(x => x.Note, l["Warnings.NoteRequired"], l["Warnings.TextTooLong"]));
     }
 
     private void Required(System.Linq.Expressions.Expression<Func<WarningStepInput, string?>> field, string missing, string tooLong)

@@ -1,4 +1,3 @@
-using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Validation;
 using FluentValidation;
@@ -9,9 +8,12 @@ using Microsoft.Extensions.Localization;
 
 namespace ClientCrm.Web.Pages.Admin.Departments;
 
-public sealed class EditModel(CrmDbContext db, IValidator<DepartmentInput> validator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(CrmDbContext db, IValidator<DepartmentInput> validator, IStringLocalizer<SharedResource> l) : PageModel, IRefusalPage
 {
     [BindProperty] public DepartmentInput Input { get; set; } = new();
+
+    /// <summary>Another admin saved the same name or code between the check above and the save.</summary>
+    public RefusalMessage Duplicate() => new("", "Department.NotUnique");
 
     public int Id { get; private set; }
     public string CurrentName { get; private set; } = "";
@@ -49,23 +51,9 @@ public sealed class EditModel(CrmDbContext db, IValidator<DepartmentInput> valid
             return Page();
         }
 
-        try
-        {
-            department.Rename(Input.Name!, Input.Code!);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Department.Saved", department.Name].Value;
-            return RedirectToPage("Index");
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, l[ex.Code]);
-            return Page();
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            // Another admin saved the same name or code between our check and our save.
-            ModelState.AddModelError(string.Empty, l["Department.NotUnique"]);
-            return Page();
-        }
+        department.Rename(Input.Name!, Input.Code!);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Department.Saved", department.Name].Value;
+        return RedirectToPage("Index");
     }
 }

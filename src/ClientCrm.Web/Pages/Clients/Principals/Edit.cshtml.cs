@@ -68,6 +68,8 @@ public sealed class EditModel(CrmDbContext db, IValidator<PrincipalInput> valida
         }
         catch (DomainException)
         {
+            // Stays a catch: the domain refuses a principal that is not this client's, which to the user is a page that does not
+            // exist (404), not a form to correct.
             return NotFound();
         }
 

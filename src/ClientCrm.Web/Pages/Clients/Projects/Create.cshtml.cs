@@ -15,9 +15,11 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Opens a cooperation project. SPEC §2: only an Active client (进入操作程序) may have a new one, so any other client
 /// gets the reason instead of the form, and a post for it saves nothing.
 /// </summary>
-public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel, IRefusalPage
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
+
+    public string? FieldOf(DomainException refusal, string? handler) => RefusalFields.In(nameof(Input), ProjectInput.FieldOf(refusal?.Code ?? ""));
 
     public Guid ClientId { get; private set; }
     public string ClientName { get; private set; } = "";
@@ -72,23 +74,10 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
             return Page();
         }
 
-        try
-        {
-            var project = CooperationProject.Open(client, Input.ToTerms(), quote, today, clock.UtcNow);
-            db.CooperationProjects.Add(project);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Project.Created", project.Name].Value;
-            return RedirectToPage("/Clients/Projects/Details", new { clientId, id = project.Id });
-        }
-        catch (DomainException ex) when (ex.Code == "Project.ClientNotActive")
-        {
-            ClientStatus = client.Status;
-            return Page();
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, nameof(Input), ProjectInput.FieldOf, l);
-            return Page();
-        }
+        var project = CooperationProject.Open(client, Input.ToTerms(), quote, today, clock.UtcNow);
+        db.CooperationProjects.Add(project);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Project.Created", project.Name].Value;
+        return RedirectToPage("/Clients/Projects/Details", new { clientId, id = project.Id });
     }
 }

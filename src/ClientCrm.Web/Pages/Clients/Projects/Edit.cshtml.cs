@@ -14,7 +14,7 @@ namespace ClientCrm.Web.Pages.Clients.Projects;
 /// Revises a project's terms. The CNY equivalent fixed at entry stays unless amount or currency change; then the rate
 /// in force today is used. The row version guards against two people overwriting each other.
 /// </summary>
-public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel, IRefusalPage
 {
     [BindProperty] public ProjectInput Input { get; set; } = new();
     [BindProperty] public uint Version { get; set; }
@@ -61,27 +61,25 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
             return Page();
         }
 
-        try
+        db.Entry(project).Property(p => p.Version).OriginalValue = Version;
+        project.Revise(Input.ToTerms(), quote, today, clock.UtcNow);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Project.Saved"].Value;
+        return RedirectToPage("/Clients/Projects/Details", new { clientId, id });
+    }
+
+    public string? FieldOf(DomainException refusal, string? handler) => RefusalFields.In(nameof(Input), ProjectInput.FieldOf(refusal?.Code ?? ""));
+
+    public async Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct)
+    {
+        if (refused is DbUpdateConcurrencyException)
         {
-            db.Entry(project).Property(p => p.Version).OriginalValue = Version;
-            project.Revise(Input.ToTerms(), quote, today, clock.UtcNow);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Project.Saved"].Value;
-            return RedirectToPage("/Clients/Projects/Details", new { clientId, id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, nameof(Input), ProjectInput.FieldOf, l);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Keep what the user typed; they can look at the saved project in another tab and save again.
-            ModelState.AddModelError(string.Empty, l["Common.ConcurrentEdit"]);
-            Version = await db.CooperationProjects.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct);
+            // Keep what the user typed; they can look at the saved project in another tab and save it over that one.
+            Version = await db.CooperationProjects.AsNoTracking().Where(p => p.Id == Id).Select(p => p.Version).FirstAsync(ct);
             ModelState.Remove(nameof(Version));
-            return Page();
         }
+
+        return Page();
     }
 
     private async Task LoadAsync(CooperationProject project, CancellationToken ct)

@@ -1,4 +1,3 @@
-using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
@@ -52,20 +51,12 @@ public sealed class FileModel(CrmDbContext db, ICurrentActor actor, IValidator<F
             return Page();
         }
 
-        try
-        {
-            var now = clock.GetUtcNow();
-            var filer = WarningPeople.Actor(actor, User);
-            var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
-            db.Warnings.Add(warning);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Warnings.Filed"].Value;
-            return RedirectToPage("/Warnings/Details", new { id = warning.Id });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, nameof(Input), FileWarningInput.FieldOf, l);
-            return Page();
-        }
+        var now = clock.GetUtcNow();
+        var filer = WarningPeople.Actor(actor, User);
+        var warning = Warning.File(client, Input.Family ?? default, Input.Summary, Input.Report, filer, now);
+        db.Warnings.Add(warning);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Warnings.Filed"].Value;
+        return RedirectToPage("/Warnings/Details", new { id = warning.Id });
     }
 }

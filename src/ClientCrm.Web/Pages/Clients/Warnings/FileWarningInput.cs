@@ -5,21 +5,15 @@ using Microsoft.Extensions.Localization;
 
 namespace ClientCrm.Web.Pages.Clients.Warnings;
 
-/// <summary>A warning filed by hand (人工填报): what staff saw that the rules cannot see.</summary>
+/// <summary>
+/// A warning filed by hand (人工填报): what staff saw that the rules cannot see. The fields are named as <see cref="Warning.File"/>
+/// names them in its refusals, so each refusal lands next to its field.
+/// </summary>
 public sealed class FileWarningInput
 {
     [Display(Name = "Warnings.Family")] public WarningFamily? Family { get; set; }
     [Display(Name = "Warnings.Summary")] public string? Summary { get; set; }
     [Display(Name = "Warnings.Report")] public string? Report { get; set; }
-
-    /// <summary>The form field a domain refusal belongs next to; empty for a refusal of the whole form.</summary>
-    public static string FieldOf(string code) => code switch
-    {
-        "Warnings.FamilyRequired" => nameof(Family),
-        "Warnings.SummaryRequired" or "Warnings.SummaryTooLong" => nameof(Summary),
-        "Warnings.ReportTooLong" => nameof(Report),
-        _ => "",
-    };
 }
 
 /// <summary>The rules of <see cref="Warning.File"/>, checked first so each message lands next to its field.</summary>

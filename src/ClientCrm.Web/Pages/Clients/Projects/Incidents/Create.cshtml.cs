@@ -14,9 +14,11 @@ namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 /// Records a worker incident on a project. Any project of a client in scope may get one, whatever the client's status:
 /// workers already abroad stay the company's responsibility after a client is paused or terminated.
 /// </summary>
-public sealed class CreateModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class CreateModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel, IRefusalPage
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
+
+    public string? FieldOf(DomainException refusal, string? handler) => RefusalFields.In(nameof(Input), IncidentInput.FieldOf(refusal?.Code ?? ""));
 
     public Guid ClientId { get; private set; }
     public Guid ProjectId { get; private set; }
@@ -59,18 +61,10 @@ public sealed class CreateModel(CrmDbContext db, IValidator<IncidentInput> valid
             return Page();
         }
 
-        try
-        {
-            var incident = project.RecordIncident(Input.ToDetails(), clock);
-            db.WorkerIncidents.Add(incident);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Incident.Recorded"].Value;
-            return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, nameof(Input), IncidentInput.FieldOf, l);
-            return Page();
-        }
+        var incident = project.RecordIncident(Input.ToDetails(), clock);
+        db.WorkerIncidents.Add(incident);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Incident.Recorded"].Value;
+        return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
     }
 }

@@ -11,9 +11,11 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Pages.Clients.Projects.Incidents;
 
 /// <summary>Updates an incident as it is handled: status, handling record (required once resolved), corrections.</summary>
-public sealed class EditModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel
+public sealed class EditModel(CrmDbContext db, IValidator<IncidentInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel, IRefusalPage
 {
     [BindProperty] public IncidentInput Input { get; set; } = new();
+
+    public string? FieldOf(DomainException refusal, string? handler) => RefusalFields.In(nameof(Input), IncidentInput.FieldOf(refusal?.Code ?? ""));
 
     public Guid ClientId { get; private set; }
     public Guid ProjectId { get; private set; }
@@ -56,18 +58,10 @@ public sealed class EditModel(CrmDbContext db, IValidator<IncidentInput> validat
             return Page();
         }
 
-        try
-        {
-            project.ReviseIncident(incident, Input.ToDetails(), clock);
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = l["Incident.Saved"].Value;
-            return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddDomainError(ex, nameof(Input), IncidentInput.FieldOf, l);
-            return Page();
-        }
+        project.ReviseIncident(incident, Input.ToDetails(), clock);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l["Incident.Saved"].Value;
+        return RedirectToPage("/Clients/Projects/Details", new { clientId, id = projectId });
     }
 
     private void Load(CooperationProject project, Guid id) =>

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace ClientCrm.Infrastructure.Postgres;
+namespace ClientCrm.Development.Postgres;
 
 internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
 {

@@ -1,4 +1,4 @@
-namespace ClientCrm.Infrastructure.Postgres;
+namespace ClientCrm.Development.Postgres;
 
 /// <summary>Where and how <see cref="LocalPostgres"/> keeps its private cluster.</summary>
 public sealed class LocalPostgresOptions

@@ -6,11 +6,12 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Organisation;
 using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClientCrm.Infrastructure.Seeding;
+namespace ClientCrm.Development.Seeding;
 
 /// <summary>
 /// The demo company of the README and the user guide: two departments, their heads and staff, a leader, an admin

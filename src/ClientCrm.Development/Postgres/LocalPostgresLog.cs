@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace ClientCrm.Infrastructure.Postgres;
+namespace ClientCrm.Development.Postgres;
 
 // Nothing logged here may carry the password: commands only ever name the password file, never its content.
 internal static partial class LocalPostgresLog

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace ClientCrm.Infrastructure.Postgres;
+namespace ClientCrm.Development.Postgres;
 
 /// <summary>The folder holding <c>initdb</c> and <c>pg_ctl</c> (and the <c>postgres</c> server next to them).</summary>
 internal sealed record PostgresBinaries(string BinDirectory)

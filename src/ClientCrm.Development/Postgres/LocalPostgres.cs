@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace ClientCrm.Infrastructure.Postgres;
+namespace ClientCrm.Development.Postgres;
 
 /// <summary>
 /// A private PostgreSQL cluster under <see cref="LocalPostgresOptions.RootDirectory"/>, run from the machine's own

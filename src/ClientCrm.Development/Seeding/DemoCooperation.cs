@@ -5,7 +5,7 @@ using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClientCrm.Infrastructure.Seeding;
+namespace ClientCrm.Development.Seeding;
 
 /// <summary>
 /// Projects, incidents and exchange rates of the demo company, shaped so the first regrade finds key (A) and regular

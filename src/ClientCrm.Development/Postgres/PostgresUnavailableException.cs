@@ -1,4 +1,4 @@
-namespace ClientCrm.Infrastructure.Postgres;
+namespace ClientCrm.Development.Postgres;
 
 /// <summary>
 /// The local PostgreSQL cluster could not be found, created or started. The first line of the message says

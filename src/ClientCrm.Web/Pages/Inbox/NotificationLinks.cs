@@ -1,0 +1,20 @@
+using ClientCrm.Domain.Notifications;
+
+namespace ClientCrm.Web.Pages.Inbox;
+
+/// <summary>
+/// Where a message leads: the page of the item it is about, by its kind. Messages store the item's id, not a path, so the
+/// path is built here, from an id, and cannot lead outside the app. A kind added for a new workflow adds its page here.
+/// </summary>
+public static class NotificationLinks
+{
+    /// <summary>The item's page; null when the message is about no item (it has only a text), so opening it stays in the inbox.</summary>
+    public static string? Of(NotificationKind kind, Guid? subjectId) => subjectId is { } id
+        ? kind switch
+        {
+            NotificationKind.WarningToReview or NotificationKind.HighWarning or NotificationKind.WarningEscalated
+                or NotificationKind.WarningOnOwnClient => $"/Warnings/{id}",
+            _ => null,
+        }
+        : null;
+}
