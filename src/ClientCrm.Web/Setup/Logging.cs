@@ -5,19 +5,31 @@ namespace ClientCrm.Web.Setup;
 
 internal static class Logging
 {
+    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
     /// <summary>
     /// Serilog from the "Serilog" configuration section (console always, file where configured) for everything the app
-    /// logs. Returns it as a logger for what runs before the host is built (a developer's run starts its cluster then).
+    /// logs. The section is read when the host is built, not now: settings a host adds later (a test's, a deployment's
+    /// command line) count. Returns a console logger for what runs before the host is built (a developer's run starts its
+    /// cluster then).
     /// </summary>
     public static Microsoft.Extensions.Logging.ILogger AddCrmLogging(this WebApplicationBuilder builder)
     {
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .CreateLogger();
         // This app's own logger, not the static Log.Logger: the tests run several apps in one process.
-        builder.Services.AddSerilog(logger, dispose: true);
-        return new SerilogLoggerFactory(logger).CreateLogger("ClientCrm.Startup");
+        builder.Services.AddSerilog(
+            (services, logger) => logger
+                .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+                // Sinks registered as services (ILogEventSink) too: a host may add one without touching settings.
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext(),
+            preserveStaticLogger: true);
+
+        // A plain console sink holds no thread or file, so nothing needs to dispose it.
+        var startup = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+        return new SerilogLoggerFactory(startup).CreateLogger("ClientCrm.Startup");
     }
 
     /// <summary>

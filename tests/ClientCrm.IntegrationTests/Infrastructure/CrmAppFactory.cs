@@ -33,6 +33,9 @@ public sealed class CrmAppFactory(PostgresFixture postgres, string connectionStr
         // when several test runs share it.
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+        // A line per request from some hundred hosts buries a failure's own output; a test that reads the log lowers this.
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         foreach (var (key, value) in postgres.EncryptionSettings)
         {
             builder.UseSetting(key, value);

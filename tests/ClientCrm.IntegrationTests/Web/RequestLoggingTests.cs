@@ -1,5 +1,11 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Display;
 
 namespace ClientCrm.IntegrationTests.Web;
 
@@ -7,17 +13,16 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : AppTest(post
 {
     private static readonly TimeSpan WaitForLine = TimeSpan.FromSeconds(10);
 
-    private readonly string _logFile = Path.Combine(Path.GetTempPath(), $"clientcrm-log-{Guid.NewGuid():N}.log");
+    private readonly CapturedLog _log = new();
 
     /// <summary>
-    /// The app's own Serilog pipeline (levels and overrides from appsettings.json) with a plain file sink beside the
-    /// console, added through settings as docs/operations.md adds one: the file holds everything the app logs.
+    /// The app's own Serilog pipeline (levels and overrides from appsettings.json) with one more sink beside the console:
+    /// it holds every event the app logs, rendered as its message.
     /// </summary>
     protected override void ConfigureApp(IWebHostBuilder builder)
     {
-        builder.UseSetting("Serilog:WriteTo:1:Name", "File");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", _logFile);
-        builder.UseSetting("Serilog:WriteTo:1:Args:outputTemplate", "{Message:lj}{NewLine}");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Information");
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(_log));
     }
 
     [Fact]
@@ -31,24 +36,16 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : AppTest(post
         var lines = await LinesAsync(l => l.Contains("/Clients", StringComparison.Ordinal));
         var line = Assert.Single(lines);
         Assert.Matches(@"^HTTP GET /Clients responded 200 in \d+(\.\d)? ms$", line);
-        Assert.DoesNotContain(await LinesAsync(_ => true), l => l.Contains("971501234567", StringComparison.Ordinal));
+        Assert.DoesNotContain(_log.Messages, l => l.Contains("971501234567", StringComparison.Ordinal));
     }
 
-    /// <summary>The log's lines that match, once at least one does (the request line is written as the request ends).</summary>
+    /// <summary>The messages that match, once at least one does (the request line is written as the request ends).</summary>
     private async Task<List<string>> LinesAsync(Func<string, bool> match)
     {
         var deadline = DateTime.UtcNow + WaitForLine;
         while (true)
         {
-            List<string> lines = [];
-            if (File.Exists(_logFile))
-            {
-                // The app's sink holds the file open for writing.
-                await using var stream = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var reader = new StreamReader(stream);
-                lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(match).ToList();
-            }
-
+            var lines = _log.Messages.Where(match).ToList();
             if (lines.Count > 0 || DateTime.UtcNow > deadline)
             {
                 return lines;
@@ -58,9 +55,20 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : AppTest(post
         }
     }
 
-    public override async Task DisposeAsync()
+    private sealed class CapturedLog : ILogEventSink
     {
-        await base.DisposeAsync();
-        File.Delete(_logFile);
+        private readonly ConcurrentQueue<string> _messages = new();
+
+        // As the console and file sinks write it ({Message:lj}): strings unquoted.
+        private readonly MessageTemplateTextFormatter _format = new("{Message:lj}", CultureInfo.InvariantCulture);
+
+        public IEnumerable<string> Messages => _messages;
+
+        public void Emit(LogEvent logEvent)
+        {
+            using var text = new StringWriter(CultureInfo.InvariantCulture);
+            _format.Format(logEvent, text);
+            _messages.Enqueue(text.ToString());
+        }
     }
 }
