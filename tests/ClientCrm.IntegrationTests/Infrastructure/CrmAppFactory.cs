@@ -29,9 +29,8 @@ public sealed class CrmAppFactory(PostgresFixture postgres, string connectionStr
         // Tests check that disabling a user ends their session at the next request.
         builder.UseSetting("Crm:SecurityStampValidationInterval", "00:00:00");
         // Each test host would otherwise watch the appsettings files; the machine's inotify limit (128 per user) runs out
-        // when several test runs share it.
+        // when several test runs share it. (PostgresFixture also sets DOTNET_USE_POLLING_FILE_WATCHER, once for the process.)
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
-        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
         foreach (var (key, value) in postgres.EncryptionSettings)
         {
             builder.UseSetting(key, value);
