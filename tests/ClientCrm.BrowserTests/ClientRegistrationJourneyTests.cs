@@ -86,9 +86,9 @@ public sealed class ClientRegistrationJourneyTests(ITestOutputHelper output)
 
             // The unfiltered first page may already list the new client: only rows of the search result count.
             browser.WaitFor("the search result page", d => new Uri(d.Url).Query.Contains("q=", StringComparison.Ordinal));
-            var link = browser.WaitFor($"a row for '{clientName}' in #client-table", d =>
+            // WaitFor fails the test when no such row comes (it never returns null).
+            browser.WaitFor($"a row for '{clientName}' in #client-table", d =>
                 d.FindElements(By.CssSelector("#client-table tbody tr a.client-link")).FirstOrDefault(a => a.Text == clientName));
-            Assert.NotNull(link);
             Assert.Single(browser.Driver.FindElements(By.CssSelector("#client-table tbody tr[data-client-id]")));
 
             step = "sign out";

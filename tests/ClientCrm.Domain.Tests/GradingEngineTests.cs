@@ -33,6 +33,8 @@ public sealed class GradingEngineTests
         var assessment = Assess(ClearA());
 
         Assert.Equal(ClientGrade.A, assessment.Grade);
+        // Every criterion of A and of B is there (B has all but the batches of the last 12 months), and each is met.
+        Assert.Equal(2 * Enum.GetValues<GradingCriterion>().Length - 1, assessment.Criteria.Count);
         Assert.All(assessment.Criteria, c => Assert.True(c.Met, c.Criterion.ToString()));
         Assert.Empty(assessment.Missing);
     }

@@ -62,7 +62,8 @@ internal static class WebServices
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        var hashIterations = PasswordHashing.Iterations(configuration, environment);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = hashIterations);
         // Each user's current stamp, so every request can check its cookie without a query (SessionStamps).
         services.AddSingleton<SessionStamps>();
         // Sign-in attempts per address and per account name (Crm:SignIn:*); bad limits stop the start-up here.

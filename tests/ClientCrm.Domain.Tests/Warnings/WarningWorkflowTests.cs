@@ -278,6 +278,8 @@ public sealed class WarningWorkflowTests
         warning.Resolve(Leader, "Late payment by the main contractor", "Paid through the escrow", None, Now.AddHours(3));
 
         Assert.Equal(WarningState.Resolved, warning.State);
+        Assert.Equal([WarningEventKind.Acknowledged, WarningEventKind.InvestigationStarted, WarningEventKind.Resolved],
+            warning.Events.Skip(1).Select(e => e.Kind));
         Assert.All(warning.Events.Skip(1), e => Assert.Equal("leader-1", e.ActorId));
 
         var other = Filed();

@@ -129,7 +129,9 @@ public sealed partial class AuditLogPageTests(PostgresFixture postgres) : AppTes
         var statusLines = page.QuerySelectorAll("#audit-table li[data-field='Status']").Select(li => li.TextContent).ToList();
         Assert.Contains(statusLines, t => t.Contains("评估中", StringComparison.Ordinal) && t.Contains("合作中（进入操作程序）", StringComparison.Ordinal));
         Assert.Contains(statusLines, t => t.Contains("潜在/洽谈中", StringComparison.Ordinal) && t.Contains("评估中", StringComparison.Ordinal));
-        Assert.All(page.QuerySelectorAll("#audit-table li[data-field='Status'] .audit-field"), f => Assert.Equal("客户状态", f.TextContent.Trim()));
+        var fieldNames = page.QuerySelectorAll("#audit-table li[data-field='Status'] .audit-field");
+        Assert.Equal(statusLines.Count, fieldNames.Length); // one name per status line
+        Assert.All(fieldNames, f => Assert.Equal("客户状态", f.TextContent.Trim()));
         Assert.DoesNotContain("UnderEvaluation", page.QuerySelector("#audit-table")!.TextContent, StringComparison.Ordinal);
 
         var graded = await GradingArrange.RegularClientAsync(App, "staff1a", "Grade Leader Holdings");

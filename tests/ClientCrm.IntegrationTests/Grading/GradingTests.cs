@@ -22,8 +22,9 @@ public sealed class GradingTests(PostgresFixture postgres) : AppTest(postgres)
 
         var proposalId = await GradingArrange.PendingProposalAsync(App, id);
         var proposal = await leader.GetPageAsync($"/Grading/Proposals/{proposalId}");
-        Assert.All(proposal.QuerySelectorAll(".criteria-table[data-grade='A'] tr[data-criterion]"),
-            r => Assert.Equal("true", r.GetAttribute("data-met")));
+        var criteriaOfA = proposal.QuerySelectorAll(".criteria-table[data-grade='A'] tr[data-criterion]");
+        Assert.Equal(Enum.GetValues<GradingCriterion>().Length, criteriaOfA.Length); // every criterion of A is shown
+        Assert.All(criteriaOfA, r => Assert.Equal("true", r.GetAttribute("data-met")));
         using var confirmed = await leader.SubmitAsync(proposal, $"/Grading/Proposals/{proposalId}", "#confirm-form");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
 

@@ -24,8 +24,18 @@ public sealed class ScheduledRegradeTests(PostgresFixture postgres) : AppTest(po
     {
         var id = await GradingArrange.KeyClientAsync(App, "staff1a", "Quarterly Key Co");
 
-        // Two pollers (as two app instances would) at the same moment.
-        await Task.WhenAll(PollAsync(), PollAsync());
+        // Two pollers (as two app instances would) at the same moment: both start while the test holds the regrade's lock,
+        // so both are in progress at once, queued for it.
+        int queued;
+        Task[] polls;
+        await using (var held = await HeldAdvisoryLock.TakeAsync(App.ConnectionString, AdvisoryLocks.Regrade))
+        {
+            polls = [Task.Run(PollAsync), Task.Run(PollAsync)];
+            queued = await held.WaitForWaitersAsync(2);
+        }
+
+        await Task.WhenAll(polls);
+        Assert.Equal(2, queued);
         Assert.Equal(1, await ScheduledRuns());
         Assert.Equal(ClientGrade.A, await App.WithDbAsync(db => db.GradeProposals.Where(p => p.ClientId == id).Select(p => p.ProposedGrade).SingleAsync()));
 

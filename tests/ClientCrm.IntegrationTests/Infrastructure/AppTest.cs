@@ -1,12 +1,14 @@
+using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Npgsql;
 
 namespace ClientCrm.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Base for tests that drive the app: each test class gets its own copy of the seeded database and its own app.
+/// Base for tests that drive the app: each test gets its own copy of the seeded database and its own app (xunit makes an
+/// instance of the class per test). Test classes run in parallel; they share the run's PostgreSQL cluster and nothing else.
 /// </summary>
-[Collection(AppCollection.Name)]
-public abstract class AppTest(PostgresFixture postgres) : IAsyncLifetime
+public abstract class AppTest(PostgresFixture postgres) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private readonly List<CrmClient> _clients = [];
 
@@ -49,8 +51,10 @@ public abstract class AppTest(PostgresFixture postgres) : IAsyncLifetime
         }
 
         await App.DisposeAsync();
-        // Each test class's app leaves its idle pooled connections open for minutes; the classes run one after another
-        // against one cluster, so without this the suite ran out of PostgreSQL connections (53300) part way through.
-        Npgsql.NpgsqlConnection.ClearAllPools();
+        // The app's idle pooled connections would stay open for minutes (and the suite once ran out of PostgreSQL
+        // connections, 53300). Only this app's pool is closed (the app's connection string is the tuned one): the other
+        // classes' apps are running. Dropping the copy ends whatever session is left and gives its disk back.
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(PostgresConnectionSettings.Tune(App.ConnectionString)));
+        await Postgres.DropDatabaseAsync(App.ConnectionString);
     }
 }

@@ -55,10 +55,22 @@ public sealed class ScopeModelTests(PostgresFixture postgres) : AppTest(postgres
     [Fact]
     public async Task Client_records_queried_directly_are_limited_to_the_clients_in_scope()
     {
-        var (ownerId, departmentId, ownPrincipals, allPrincipals) = await App.WithDbAsync(async db =>
+        // A card edit on a client of staff2a and on one of someone else: archived cards on both sides of the scope.
+        await App.WithDbAsync(async db =>
+        {
+            var staff2a = await db.Users.Where(u => u.UserName == "staff2a").Select(u => u.Id).SingleAsync();
+            foreach (var client in new[] { await db.Clients.FirstAsync(c => c.OwnerId == staff2a), await db.Clients.FirstAsync(c => c.OwnerId != staff2a) })
+            {
+                client.UpdateCard(client.CurrentCard() with { Website = "https://scope-" + client.Id.ToString("N")[..8] + ".example" }, App.Clock, "test");
+            }
+
+            await db.SaveChangesAsync();
+        });
+        var (ownerId, departmentId, ownPrincipals, allPrincipals, ownRevisions, allRevisions) = await App.WithDbAsync(async db =>
         {
             var owner = await db.Users.Where(u => u.UserName == "staff2a").Select(u => new { u.Id, u.DepartmentId }).SingleAsync();
-            return (owner.Id, owner.DepartmentId, await db.Principals.CountAsync(p => p.Client!.OwnerId == owner.Id), await db.Principals.CountAsync());
+            return (owner.Id, owner.DepartmentId, await db.Principals.CountAsync(p => p.Client!.OwnerId == owner.Id), await db.Principals.CountAsync(),
+                await db.ClientCardRevisions.CountAsync(r => r.Client!.OwnerId == owner.Id), await db.ClientCardRevisions.CountAsync());
         });
 
         await using var scope = App.Services.CreateAsyncScope();
@@ -69,7 +81,10 @@ public sealed class ScopeModelTests(PostgresFixture postgres) : AppTest(postgres
 
         Assert.True(ownPrincipals > 0 && ownPrincipals < allPrincipals);
         Assert.Equal(ownPrincipals, await asStaff.Principals.CountAsync());
+        Assert.True(ownRevisions > 0 && ownRevisions < allRevisions, $"{ownRevisions} of {allRevisions}");
+        Assert.Equal(ownRevisions, await asStaff.ClientCardRevisions.CountAsync());
         Assert.Equal(0, await asAdmin.Principals.CountAsync());
+        Assert.Equal(0, await asAdmin.ClientCardRevisions.CountAsync());
         Assert.Equal(0, await asAdmin.Clients.CountAsync());
     }
 

@@ -2,6 +2,8 @@ using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Notifications;
 using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Jobs;
+using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.IntegrationTests.Grading;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -180,9 +182,19 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
         var id = await GradingArrange.RegularClientAsync(App, "staff1a", "Concurrent Arrears Co");
         await WarningArrange.IncidentAsync(App, id, IncidentType.WageArrears, daysAgo: 3, workers: 9);
 
-        // Without the advisory lock both would insert the same warning and one would fail on the unique index.
-        var runs = await Task.WhenAll(Task.Run(() => WarningArrange.RunEngineAsync(App)), Task.Run(() => WarningArrange.RunEngineAsync(App)));
+        // Without the advisory lock both would insert the same warning and one would fail on the unique index. Both runs start
+        // while the test holds the engine's lock, so both are in progress at once, queued for it.
+        int queued;
+        Task<WarningRun>[] started;
+        await using (var held = await HeldAdvisoryLock.TakeAsync(App.ConnectionString, AdvisoryLocks.WarningEngine))
+        {
+            started = [Task.Run(() => WarningArrange.RunEngineAsync(App)), Task.Run(() => WarningArrange.RunEngineAsync(App))];
+            queued = await held.WaitForWaitersAsync(2);
+        }
 
+        var runs = await Task.WhenAll(started);
+
+        Assert.Equal(2, queued);
         Assert.Single(await WarningArrange.WarningsAsync(App, id));
         var ordered = runs.OrderBy(r => r.StartedAt).ToList();
         Assert.True(ordered[1].StartedAt >= ordered[0].FinishedAt, "the second run started before the first one finished");
@@ -195,8 +207,17 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
         var id = await GradingArrange.RegularClientAsync(App, "staff1a", "Scheduled Arrears Co");
         await WarningArrange.IncidentAsync(App, id, IncidentType.WageArrears, daysAgo: 3, workers: 9);
 
-        var runs = await Task.WhenAll(Task.Run(() => WarningArrange.RunScheduledAsync(App)), Task.Run(() => WarningArrange.RunScheduledAsync(App)));
+        int queued;
+        Task<WarningRun?>[] started;
+        await using (var held = await HeldAdvisoryLock.TakeAsync(App.ConnectionString, AdvisoryLocks.WarningEngine))
+        {
+            started = [Task.Run(() => WarningArrange.RunScheduledAsync(App)), Task.Run(() => WarningArrange.RunScheduledAsync(App))];
+            queued = await held.WaitForWaitersAsync(2);
+        }
 
+        var runs = await Task.WhenAll(started);
+
+        Assert.Equal(2, queued); // both polls were in progress at once
         Assert.Single(runs, r => r is not null);
         Assert.Equal(1, await App.WithDbAsync(db => db.WarningRuns.CountAsync()));
         Assert.Single(await WarningArrange.WarningsAsync(App, id));
