@@ -20,7 +20,7 @@ catch (PostgresUnavailableException ex)
 }
 
 builder.Services.AddInfrastructure(connectionString, DatabaseBootstrap.LoadKeyRing(builder.Configuration, builder.Environment));
-builder.Services.AddScheduledJobs(builder.Configuration);
+builder.Services.AddScheduledJobs(connectionString, builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

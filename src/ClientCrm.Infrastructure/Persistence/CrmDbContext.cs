@@ -46,6 +46,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<WarningSettings> WarningSettings => Set<WarningSettings>();
     public DbSet<WarningRun> WarningRuns => Set<WarningRun>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(
