@@ -40,7 +40,7 @@ public sealed record BenchmarkDataProfile(
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"""
-        Data: {Departments} departments, {Users} users (a head in each department, {BenchmarkDataGenerator.LeaderCount} leaders);
+        Data: {Departments} departments, {Users} users (a head in each department, {BenchmarkDataGenerator.LeaderCount} leaders, an admin);
               clients {KeyClients + RegularClients + OtherClients:N0} (key {KeyClients:N0}, regular {RegularClients:N0}, other {OtherClients:N0}; {ClientsWithoutProjects:N0} without projects);
               projects {Projects:N0} ({ContractedProjects:N0} contracted, {RunningProjects:N0} running today);
               incidents {Incidents:N0} ({OpenIncidents:N0} open, {OpenWageArrears:N0} open wage arrears){(Principals + AuditRows > 0 ? $"{Environment.NewLine}      principals {Principals:N0}, audit rows {AuditRows:N0}" : "")}
@@ -173,7 +173,7 @@ public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateO
             .Column("TwoFactorEnabled", NpgsqlDbType.Boolean, _ => false)
             .Column("LockoutEnabled", NpgsqlDbType.Boolean, _ => true)
             .Column("AccessFailedCount", NpgsqlDbType.Integer, _ => 0);
-        await users.WriteAsync(connection, UserRows(random), ct);
+        await users.WriteAsync(connection, UserRows(random).Append(AdminRow()), ct);
 
         // The four roles, as DatabaseInitializer.EnsureRolesAsync creates them, and one role per user.
         var roleIds = Roles.All.ToDictionary(r => r, _ => NewId(_now.AddYears(-7), random).ToString());
@@ -201,11 +201,19 @@ public sealed partial class BenchmarkDataGenerator(BenchmarkDataSize size, DateO
                 await writer.WriteRowAsync(ct, leader, roleIds[Roles.Leader]);
             }
 
+            await writer.WriteRowAsync(ct, AdminId, roleIds[Roles.Admin]);
             await writer.CompleteAsync(ct);
         }
 
-        return _userIds.Length + _leaderIds.Length;
+        return _userIds.Length + _leaderIds.Length + 1;
     }
+
+    private const string AdminId = "0190a1b2-0000-7000-8000-00000000ad01";
+
+    /// <summary>The admin, for the admin pages; made after everyone else and from no random draw, so the data stays the same.</summary>
+    private static UserRow AdminRow() => new(AdminId, "系统管理员", null, AdminUser, "0190a1b20000700080000000000000ad", "0190a1b2-0000-7000-8000-00000000ad02");
+
+    public const string AdminUser = "admin1";
 
     // Random draws in the order the generator has always made them (id, then the two stamps), so the data stays the same.
     private IEnumerable<UserRow> UserRows(Random random)

@@ -213,7 +213,7 @@ public static class PageBenchmark
     {
         using var client = new PageClient(app.BaseAddress);
         var jars = new Dictionary<PageRole, CookieJar>();
-        foreach (var role in new[] { PageRole.Staff, PageRole.Head, PageRole.Leader })
+        foreach (var role in new[] { PageRole.Staff, PageRole.Head, PageRole.Leader, PageRole.Admin })
         {
             jars[role] = await client.SignInAsync(ids.UserFor(role), BenchmarkDataGenerator.BenchPassword, ct);
             output.WriteLine($"Signed in as {ids.UserFor(role)} ({role}): GET / is 200 and not the sign-in page");

@@ -13,6 +13,7 @@ public enum PageRole
     Staff,
     Head,
     Leader,
+    Admin,
 }
 
 /// <summary>Which budget line a page is held to (see <see cref="PageBudgets"/>).</summary>
@@ -105,6 +106,7 @@ public static partial class PageCatalog
         new("/Grading/Proposals/{id}", PageRole.Head, PageBudget.Other, ids => $"/Grading/Proposals/{ids.ProposalId}"),
         new("/Rules", PageRole.Staff, PageBudget.Other, _ => "/Rules"),
         new("/Settings/ExchangeRates", PageRole.Leader, PageBudget.Other, _ => "/Settings/ExchangeRates"),
+        new("/Admin/Jobs", PageRole.Admin, PageBudget.Other, _ => "/Admin/Jobs"),
     ];
 
     public const int DeepPage = 500;
@@ -162,7 +164,7 @@ public static partial class PageCatalog
 /// department, and search terms taken from the data.
 /// </summary>
 public sealed record PageIds(
-    string StaffUser, string HeadUser, string LeaderUser,
+    string StaffUser, string HeadUser, string LeaderUser, string AdminUser,
     Guid ClientId, string ClientName, int ClientBatches, int ClientPrincipals, int DepartmentId,
     Guid ProjectId, Guid WarningId, Guid ProposalId,
     string NamePart, string ChineseNamePart, string Email)
@@ -172,12 +174,13 @@ public sealed record PageIds(
         PageRole.Staff => StaffUser,
         PageRole.Head => HeadUser,
         PageRole.Leader => LeaderUser,
+        PageRole.Admin => AdminUser,
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Anonymous pages need no user."),
     };
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"""
-        staff {StaffUser}, head {HeadUser}, leader {LeaderUser}; client {ClientId} "{ClientName}" ({ClientBatches} batches, {ClientPrincipals} principals, department {DepartmentId});
+        staff {StaffUser}, head {HeadUser}, leader {LeaderUser}, admin {AdminUser}; client {ClientId} "{ClientName}" ({ClientBatches} batches, {ClientPrincipals} principals, department {DepartmentId});
           project {ProjectId}, warning {WarningId}, proposal {ProposalId}; name part "{NamePart}", Chinese name part "{ChineseNamePart}", e-mail {Email}
         """);
 
@@ -231,6 +234,12 @@ public sealed record PageIds(
             JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
             WHERE r."Name" = 'Leader' ORDER BY u."UserName" LIMIT 1
             """, [], ct) ?? throw new InvalidOperationException("There is no leader.");
+        var admin = await ScalarAsync<string>(connection,
+            """
+            SELECT u."UserName" FROM "AspNetUsers" u
+            JOIN "AspNetUserRoles" ur ON ur."UserId" = u."Id" JOIN "AspNetRoles" r ON r."Id" = ur."RoleId"
+            WHERE r."Name" = 'Admin' ORDER BY u."UserName" LIMIT 1
+            """, [], ct) ?? throw new InvalidOperationException("There is no admin: the data predates the admin user; generate it again (without --reuse).");
         var project = await ScalarAsync<Guid?>(connection,
             """
             SELECT p."Id" FROM "CooperationProjects" p WHERE p."ClientId" = @client
@@ -262,7 +271,7 @@ public sealed record PageIds(
         }
 
         var cipher = data.Services.GetRequiredService<IFieldCipher>();
-        return new PageIds(staff, head, leader, client, name, batches, principals, department, project, warning, proposal,
+        return new PageIds(staff, head, leader, admin, client, name, batches, principals, department, project, warning, proposal,
             // Five letters from the company-name stem ("akura" of "Sakura …"), and three characters from the Chinese name
             // across its stem and trade ("花建筑" of "樱花建筑有限公司…"): parts that match some, not all, clients.
             name.Substring(1, 5), chinese.Substring(1, Math.Min(3, chinese.Length - 1)), cipher.Decrypt(email));

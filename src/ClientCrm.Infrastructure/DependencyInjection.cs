@@ -4,6 +4,7 @@ using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Persistence.Interceptors;
 using ClientCrm.Infrastructure.Security;
 using ClientCrm.Infrastructure.Identity;
+using ClientCrm.Infrastructure.Jobs;
 using ClientCrm.Infrastructure.Outbox;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -76,12 +77,23 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The background poller for scheduled jobs; off with Crm:Jobs:Enabled=false (tests drive jobs themselves).</summary>
-    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The scheduled jobs (docs/architecture.md, "Scheduled jobs"): the catalog, one line per job, and — unless
+    /// Crm:Jobs:Enabled is false (the tests and the page benchmark) — a clustered Quartz scheduler on the app's database.
+    /// </summary>
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
+        services.AddScheduledJob<WarningRunJob>();
+        services.AddScheduledJob<RegradeJob>();
+
+        services.AddScoped<JobBoard>();
         if (configuration.GetValue("Crm:Jobs:Enabled", true))
         {
-            services.AddHostedService<Jobs.ScheduledJobs>();
+            QuartzSetup.AddScheduler(services, connectionString, configuration);
+        }
+        else
+        {
+            services.AddSingleton<IJobSchedules, NoJobScheduler>();
         }
 
         return services;

@@ -15,9 +15,9 @@ if (!await builder.AddDevelopmentRunAsync(startupLog))
 }
 #endif
 
-builder.Services.AddInfrastructure(DatabaseBootstrap.ConnectionString(builder.Configuration, builder.Environment),
-    DatabaseBootstrap.LoadKeyRing(builder.Configuration, builder.Environment));
-builder.Services.AddScheduledJobs(builder.Configuration);
+var connectionString = DatabaseBootstrap.ConnectionString(builder.Configuration, builder.Environment);
+builder.Services.AddInfrastructure(connectionString, DatabaseBootstrap.LoadKeyRing(builder.Configuration, builder.Environment));
+builder.Services.AddScheduledJobs(connectionString, builder.Configuration);
 builder.Services.AddWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

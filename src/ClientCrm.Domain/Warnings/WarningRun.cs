@@ -7,8 +7,8 @@ public enum WarningRunTrigger
 }
 
 /// <summary>
-/// One company-wide pass of the warning engine and what it changed. The schedule reads the latest start to know when
-/// the next run is due; leaders see the list. Passes for one client after its data changed are not recorded here.
+/// One company-wide pass of the warning engine and what it changed; leaders see the list. Passes for one client after
+/// its data changed are not recorded here.
 /// </summary>
 public class WarningRun
 {

@@ -48,6 +48,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
     public DbSet<Outbox.OutboxDelivery> OutboxDeliveries => Set<Outbox.OutboxDelivery>();
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(

@@ -34,10 +34,10 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
     OutboxWriter outbox, ILogger<WarningEngine> log)
 {
     /// <summary>
-    /// A company-wide run, on demand (leaders) or by the schedule. A scheduled run checks under the lock that the last
-    /// run is at least the configured interval old; when another instance ran it already, this returns null.
+    /// A company-wide run, on demand (leaders) or by the schedule (<see cref="Jobs.WarningRunJob"/>). The schedule is the
+    /// job's trigger, fired once across instances by the clustered job store; the lock only keeps passes from overlapping.
     /// </summary>
-    public async Task<WarningRun?> RunAsync(WarningRunTrigger trigger, CancellationToken ct = default)
+    public async Task<WarningRun> RunAsync(WarningRunTrigger trigger, CancellationToken ct = default)
     {
         var actor = db.Actor;
         if (trigger == WarningRunTrigger.OnDemand && actor.Scope.Level != ScopeLevel.All)
@@ -48,11 +48,6 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         await using var tx = await BeginLockedAsync(ct);
         var settings = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).Thresholds;
         var started = clock.UtcNow;
-        if (trigger == WarningRunTrigger.Scheduled && !await ScheduledRunDueAsync(started, settings, ct))
-        {
-            return null;
-        }
-
         var run = new WarningRun(trigger, actor.UserId, actor.UserName, started);
         db.WarningRuns.Add(run);
         var counts = await PassAsync(clientId: null, settings, started, ct);
@@ -92,13 +87,6 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
         await own.CommitAsync(ct);
         summaries.Bump();
         return counts;
-    }
-
-    public async Task<bool> ScheduledRunDueAsync(DateTimeOffset now, WarningThresholds settings, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var since = now.AddMinutes(-settings.RunEveryMinutes);
-        return !await db.WarningRuns.AnyAsync(r => r.StartedAt > since, ct);
     }
 
     private async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginLockedAsync(CancellationToken ct)

@@ -14,14 +14,7 @@ internal static class WarningArrange
     public static async Task<WarningRun> RunEngineAsync(CrmAppFactory app, WarningRunTrigger trigger = WarningRunTrigger.OnDemand)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var run = await scope.ServiceProvider.GetRequiredService<WarningEngine>().RunAsync(trigger);
-        return run ?? throw new InvalidOperationException("The engine did not run (a scheduled run was not due).");
-    }
-
-    public static async Task<WarningRun?> RunScheduledAsync(CrmAppFactory app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WarningEngine>().RunAsync(WarningRunTrigger.Scheduled);
+        return await scope.ServiceProvider.GetRequiredService<WarningEngine>().RunAsync(trigger);
     }
 
     /// <summary>An incident on the client's first project, recorded straight through the domain (no page, so no trigger).</summary>

@@ -202,28 +202,6 @@ public sealed class WarningEngineTests(PostgresFixture postgres) : AppTest(postg
     }
 
     [Fact]
-    public async Task Two_scheduled_runs_at_once_as_two_instances_would_poll_give_one_run()
-    {
-        var id = await GradingArrange.RegularClientAsync(App, "staff1a", "Scheduled Arrears Co");
-        await WarningArrange.IncidentAsync(App, id, IncidentType.WageArrears, daysAgo: 3, workers: 9);
-
-        int queued;
-        Task<WarningRun?>[] started;
-        await using (var held = await HeldAdvisoryLock.TakeAsync(App.ConnectionString, AdvisoryLocks.WarningEngine))
-        {
-            started = [Task.Run(() => WarningArrange.RunScheduledAsync(App)), Task.Run(() => WarningArrange.RunScheduledAsync(App))];
-            queued = await held.WaitForWaitersAsync(2);
-        }
-
-        var runs = await Task.WhenAll(started);
-
-        Assert.Equal(2, queued); // both polls were in progress at once
-        Assert.Single(runs, r => r is not null);
-        Assert.Equal(1, await App.WithDbAsync(db => db.WarningRuns.CountAsync()));
-        Assert.Single(await WarningArrange.WarningsAsync(App, id));
-    }
-
-    [Fact]
     public async Task A_new_warning_tells_the_department_head_the_owner_and_for_high_ones_the_leaders()
     {
         var abnormal = await GradingArrange.RegularClientAsync(App, "staff1a", "High Severity Arrears");

@@ -1,19 +1,16 @@
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Notifications;
 using ClientCrm.Domain.Warnings;
-using ClientCrm.Infrastructure.Jobs;
 using ClientCrm.IntegrationTests.Grading;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClientCrm.IntegrationTests.Warnings;
 
-/// <summary>SPEC §7: the engine runs on its schedule, and warnings nobody acknowledged in time escalate to the leaders.</summary>
+/// <summary>SPEC §7: warnings nobody acknowledged in time escalate to the leaders (the schedule itself: Jobs/).</summary>
 public sealed class WarningScheduleTests(PostgresFixture postgres) : AppTest(postgres)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 8, 0, 0, TimeSpan.Zero);
@@ -66,33 +63,6 @@ public sealed class WarningScheduleTests(PostgresFixture postgres) : AppTest(pos
 
         Assert.Null(await EscalatedAtAsync(await WarningArrange.OpenWarningAsync(App, id, WarningRule.WageArrears)));
     }
-
-    [Fact]
-    public async Task The_scheduled_run_comes_once_per_interval_however_often_the_poller_looks()
-    {
-        await PollAsync();
-        Assert.Equal(1, await RunsAsync());
-
-        _clock.Advance(TimeSpan.FromMinutes(59));
-        await PollAsync();
-        Assert.Equal(1, await RunsAsync());
-
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await PollAsync();
-        Assert.Equal(2, await RunsAsync());
-        var last = await App.WithDbAsync(db => db.WarningRuns.OrderByDescending(r => r.StartedAt).FirstAsync());
-        Assert.Equal((WarningRunTrigger.Scheduled, null, Start.AddHours(1)), (last.Trigger, last.StartedById, last.StartedAt));
-        Assert.Equal(await App.WithDbAsync(db => db.Clients.CountAsync()), last.Assessed);
-    }
-
-    private async Task PollAsync()
-    {
-        var jobs = new ScheduledJobs(App.Services.GetRequiredService<IServiceScopeFactory>(), _clock,
-            App.Services.GetRequiredService<IConfiguration>(), NullLogger<ScheduledJobs>.Instance);
-        await jobs.RunDueJobsAsync(CancellationToken.None);
-    }
-
-    private Task<int> RunsAsync() => App.WithDbAsync(db => db.WarningRuns.CountAsync());
 
     private Task<DateTimeOffset?> EscalatedAtAsync(Guid warningId) =>
         App.WithDbAsync(db => db.Warnings.Where(w => w.Id == warningId).Select(w => w.EscalatedAt).SingleAsync());

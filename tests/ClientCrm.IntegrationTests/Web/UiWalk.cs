@@ -92,7 +92,7 @@ public static partial class UiWalk
         var pages = new List<string> { "/", "/Account/ChangePassword" };
         if (role == "admin")
         {
-            pages.AddRange(["/Admin/Users", "/Admin/Users/Create", "/Admin/Departments", "/Admin/Departments/Create"]);
+            pages.AddRange(["/Admin/Users", "/Admin/Users/Create", "/Admin/Departments", "/Admin/Departments/Create", "/Admin/Jobs"]);
             return pages;
         }
 

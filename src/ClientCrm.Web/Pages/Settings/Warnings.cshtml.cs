@@ -1,5 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Jobs;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Web.Validation;
@@ -19,7 +20,7 @@ public sealed record WarningRunRow(Guid Id, WarningRunTrigger Trigger, string? S
 /// the engine over the whole company on demand and see what the recent runs did.
 /// </summary>
 public sealed class WarningsModel(CrmDbContext db, IValidator<WarningSettingsInput> validator, WarningEngine engine,
-    IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IRefusalPage
+    IJobSchedules schedules, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel, IRefusalPage
 {
     public const int RunsShown = 20;
 
@@ -46,6 +47,8 @@ public sealed class WarningsModel(CrmDbContext db, IValidator<WarningSettingsInp
             db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
             settings.Change(Input.ToThresholds(), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            // The run interval is the warning job's schedule: its next firing moves now, not after the next run.
+            await schedules.ApplyAsync(WarningRunJob.Name, ct);
             TempData["Flash"] = l["Settings.Saved"].Value;
             return RedirectToPage();
         }
@@ -68,7 +71,7 @@ public sealed class WarningsModel(CrmDbContext db, IValidator<WarningSettingsInp
         try
         {
             var run = await engine.RunAsync(WarningRunTrigger.OnDemand, ct);
-            TempData["Flash"] = l["WarningSettings.RunDone", run!.Assessed, run.Raised, run.Refreshed, run.Cleared, run.Returned, run.Escalated].Value;
+            TempData["Flash"] = l["WarningSettings.RunDone", run.Assessed, run.Raised, run.Refreshed, run.Cleared, run.Returned, run.Escalated].Value;
         }
         catch (DomainException ex)
         {
