@@ -68,6 +68,7 @@ public static class DependencyInjection
         // What follows a save, run by the outbox after the commit (docs/architecture.md, "Domain events and the outbox").
         services.AddDomainEventHandler<Warnings.ClientWarningCheck>();
         services.AddDomainEventHandler<Warnings.FiledWarningNotices>();
+        services.AddDomainEventHandler<Warnings.WarningStepNotices>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");

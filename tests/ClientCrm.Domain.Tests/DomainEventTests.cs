@@ -154,6 +154,25 @@ public sealed class DomainEventTests
     }
 
     [Fact]
+    public void Acknowledging_and_closing_a_warning_record_a_step_to_tell_the_owner_of_and_a_note_records_none()
+    {
+        var client = Registered();
+        var head = new WarningActor("head-1", "Head One", IsLeader: false, IsDepartmentHead: true);
+        var warning = Warning.File(client, WarningFamily.MajorChange, "Moving the plant", null,
+            new WarningActor("staff-1", "Staff One", IsLeader: false, IsDepartmentHead: false), Now);
+        warning.ClearDomainEvents();
+
+        warning.Acknowledge(head, "Visit the employer this week", Later);
+        warning.AddNote(head, "Called the HR manager", Later);
+        warning.Dismiss(head, "The move was cancelled", [], Later);
+
+        Assert.Equal([
+            new WarningStepTaken(warning.Id, client.Id, WarningAction.Acknowledge, WarningState.Acknowledged, Workflows.Parties.Owner, "head-1", Later),
+            new WarningStepTaken(warning.Id, client.Id, WarningAction.Dismiss, WarningState.Dismissed, Workflows.Parties.Owner, "head-1", Later),
+        ], warning.DomainEvents);
+    }
+
+    [Fact]
     public void Events_accumulate_in_order_until_they_are_cleared()
     {
         var client = Registered();

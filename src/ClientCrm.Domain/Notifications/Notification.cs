@@ -19,6 +19,12 @@ public enum NotificationKind
 
     /// <summary>The engine raised a warning on one of the recipient's own clients.</summary>
     WarningOnOwnClient = 4,
+
+    /// <summary>The head acknowledged a warning on one of the recipient's clients and said what is to be done.</summary>
+    WarningAcknowledged = 5,
+
+    /// <summary>A warning on one of the recipient's clients was resolved or dismissed.</summary>
+    WarningClosed = 6,
 }
 
 /// <summary>

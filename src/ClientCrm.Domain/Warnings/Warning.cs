@@ -302,6 +302,10 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
             .Stay(open, WarningAction.Report, Parties.AnyoneInScope)
             .Stay(Enum.GetValues<WarningState>(), WarningAction.Note, Parties.AnyoneInScope, CommentRule.Required("Note"))
             .Final(WarningState.Resolved, WarningState.Dismissed)
+            // The owner carries out what the head decided, and hears how the warning on their client ended.
+            .Tell(WarningAction.Acknowledge, Parties.Owner)
+            .Tell(WarningAction.Resolve, Parties.Owner)
+            .Tell(WarningAction.Dismiss, Parties.Owner)
             .DueIn(WarningState.Open, escalatesTo: Parties.Leader)
             .RefuseOthersWith(reviewers, "Warnings.ReviewersOnly");
     }
@@ -331,6 +335,10 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
     {
         State = step.To;
         Touch(kind, step.Actor, step.At, text);
+        if (step.Tell != Parties.None)
+        {
+            AddDomainEvent(new WarningStepTaken(Id, ClientId, step.Action, step.To, step.Tell, step.Actor.UserId, step.At));
+        }
     }
 
     private void Touch(WarningEventKind kind, WorkflowActor actor, DateTimeOffset now, string? text)

@@ -22,9 +22,11 @@ public sealed record Transition<TState, TAction>(TState From, TAction Action, Pa
 
 /// <summary>
 /// A step taken: what the item's timeline records (who, when, which action, the comment) and where it leads. The next
-/// actors are whom the item waits for now; the caller tells them (<see cref="WorkflowParties.Recipients"/>).
+/// actors are whom the item waits for now; <see cref="Tell"/> are those the table says to tell of this step (<see
+/// cref="WorkflowTable{TState,TAction}.Tell"/>), whom a handler of the item's event finds with <see
+/// cref="WorkflowParties.Recipients"/>.
 /// </summary>
 public sealed record WorkflowStep<TState, TAction>(TState From, TAction Action, TState To, WorkflowActor Actor, DateTimeOffset At, string? Comment,
-    Parties NextActors)
+    Parties NextActors, Parties Tell = Parties.None)
     where TState : struct, Enum
     where TAction : struct, Enum;

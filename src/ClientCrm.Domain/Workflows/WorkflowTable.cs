@@ -28,6 +28,7 @@ public sealed class WorkflowTable<TState, TAction>
     private readonly HashSet<TState> _final = [];
     private readonly Dictionary<TState, Parties> _escalations = [];
     private readonly Dictionary<Parties, string> _refusalCodes = [];
+    private readonly Dictionary<TAction, Parties> _tell = [];
     private Func<TState, bool>? _isOpen;
     private Func<TState, DateTimeOffset, DateTimeOffset?, DateTimeOffset, bool>? _isDue;
 
@@ -101,6 +102,22 @@ public sealed class WorkflowTable<TState, TAction>
         return this;
     }
 
+    /// <summary>
+    /// After <paramref name="action"/>, <paramref name="whom"/> are told: usually whoever acts next (the owner who carries out
+    /// what the head decided, the head who reviews what staff submitted). The step carries them (<see
+    /// cref="WorkflowStep{TState,TAction}.Tell"/>); the item records an event, and a handler sends the messages.
+    /// </summary>
+    public WorkflowTable<TState, TAction> Tell(TAction action, Parties whom)
+    {
+        if (!_transitions.Any(t => SameAction.Equals(t.Action, action)))
+        {
+            throw new InvalidOperationException($"{CodePrefix}: {action} is told to someone but is not in the table.");
+        }
+
+        _tell[action] = whom;
+        return this;
+    }
+
     /// <summary>The refusal code for someone who is not among <paramref name="who"/> (who may take the action at all).</summary>
     public WorkflowTable<TState, TAction> RefuseOthersWith(Parties who, string code)
     {
@@ -112,6 +129,9 @@ public sealed class WorkflowTable<TState, TAction>
     // ---- Reading it ----
 
     public bool IsFinal(TState state) => _final.Contains(state);
+
+    /// <summary>Who is told after <paramref name="action"/> (<see cref="Tell"/>); none when nobody is.</summary>
+    public Parties ToldAfter(TAction action) => _tell.GetValueOrDefault(action);
 
     /// <summary>Every state that is not final, in the enum's order.</summary>
     public IReadOnlyList<TState> OpenStates => Enum.GetValues<TState>().Where(s => !_final.Contains(s)).ToList();
@@ -174,7 +194,7 @@ public sealed class WorkflowTable<TState, TAction>
         }
 
         var move = _transitions.Single(t => SameState.Equals(t.From, state) && SameAction.Equals(t.Action, action));
-        return new(state, action, move.To, actor, at, Comment(move.Comment, comment), NextActors(move.To));
+        return new(state, action, move.To, actor, at, Comment(move.Comment, comment), NextActors(move.To), ToldAfter(action));
     }
 
     // ---- The rules the queries share ----

@@ -27,9 +27,9 @@ internal static class QuartzSetup
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
-            // Quartz would otherwise take the app's TimeProvider from the container, which tests pin: a stopped clock
-            // never reaches a firing. The jobs page reads Quartz's times on this clock too.
-            q.UseTimeProvider(TimeProvider.System);
+            // Quartz runs on the app's TimeProvider (the container's), the machine's clock in production. Not UseTimeProvider:
+            // for this default scheduler it replaces the container's TimeProvider for the whole app. A stopped test clock
+            // never reaches a firing, so a test that runs the scheduler leaves the clock alone.
             q.UseInstanceIdGenerator(new InstanceIds());
             q.UsePersistentStore(store =>
             {

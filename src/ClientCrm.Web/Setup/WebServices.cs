@@ -62,8 +62,11 @@ internal static class WebServices
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        var hashIterations = PasswordHashing.Iterations(configuration, environment);
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = hashIterations);
+        // Read from the host's final configuration (a host may add settings after this runs); a refused count stops the
+        // start-up all the same (ValidateOnStart builds the options then).
+        services.AddOptions<PasswordHasherOptions>()
+            .Configure<IConfiguration>((o, settings) => o.IterationCount = PasswordHashing.Iterations(settings, environment))
+            .ValidateOnStart();
         // Each user's current stamp, so every request can check its cookie without a query (SessionStamps).
         services.AddSingleton<SessionStamps>();
         // Sign-in attempts per address and per account name (Crm:SignIn:*); bad limits stop the start-up here.

@@ -26,6 +26,8 @@ public sealed class WorkflowTableTests
         .Final(Stage.Approved)
         .DueIn(Stage.Submitted, escalatesTo: Parties.Leader)
         .DueIn(Stage.Reviewed, escalatesTo: Parties.Leader)
+        .Tell(Move.Submit, Parties.DepartmentHead)
+        .Tell(Move.Reject, Parties.Owner)
         .RefuseOthersWith(Parties.Leader, "Evaluation.LeadersOnly");
 
     public enum Stage
@@ -60,6 +62,15 @@ public sealed class WorkflowTableTests
     public void A_person_is_offered_exactly_the_moves_of_their_parties_from_the_state(Stage state, string who, Move[] offered)
     {
         Assert.Equal(offered, Table.ActionsFor(state, ActorNamed(who).Is));
+    }
+
+    [Fact]
+    public void A_step_carries_whom_the_table_says_to_tell_and_a_step_it_names_nobody_for_tells_nobody()
+    {
+        Assert.Equal(Parties.DepartmentHead, Table.Take(Stage.Draft, Move.Submit, Owner, null, Now).Tell);
+        Assert.Equal(Parties.Owner, Table.Take(Stage.Reviewed, Move.Reject, Leader, "补充材料", Now).Tell);
+        Assert.Equal(Parties.None, Table.Take(Stage.Submitted, Move.Review, Head, "同意", Now).Tell);
+        Assert.Throws<InvalidOperationException>(() => new WorkflowTable<Stage, Move>("X", 10).Tell(Move.Submit, Parties.Owner));
     }
 
     [Fact]

@@ -34,8 +34,16 @@ public sealed class MigrationTests(PostgresFixture postgres) : AppTest(postgres)
         var migrated = await SchemaAsync(App.ConnectionString);
         var modelled = await SchemaAsync(fromModel);
         Assert.NotEmpty(migrated);
-        Assert.Equal(modelled, migrated);
+        // Quartz's job store is Quartz's schema, not the model's: a migration creates it from Quartz's own script.
+        var (quartz, ours) = (migrated.Where(IsQuartz).ToList(), migrated.Where(r => !IsQuartz(r)).ToList());
+        Assert.Contains(quartz, r => r.StartsWith("column qrtz_triggers.next_fire_time bigint", StringComparison.Ordinal));
+        Assert.DoesNotContain(modelled, IsQuartz);
+        Assert.Equal(modelled, ours);
     }
+
+    private static bool IsQuartz(string row) =>
+        row.StartsWith("column qrtz_", StringComparison.Ordinal) || row.StartsWith("constraint qrtz_", StringComparison.Ordinal)
+        || row.StartsWith("index CREATE INDEX idx_qrtz_", StringComparison.Ordinal) || row.Contains(" ON public.qrtz_", StringComparison.Ordinal);
 
     private static async Task<List<string>> SchemaAsync(string connectionString)
     {

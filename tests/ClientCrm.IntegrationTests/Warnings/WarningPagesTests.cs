@@ -50,6 +50,13 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
         Assert.Equal("head1", entry.UserName);
         Assert.Contains("\"Acknowledged\"", entry.ChangesJson, StringComparison.Ordinal);
         Assert.Contains("督促补发", entry.ChangesJson, StringComparison.Ordinal);
+
+        // The owner carries out the actions: the review table tells them, through the outbox; the head is not told of
+        // their own step.
+        await App.DrainOutboxAsync();
+        var told = await NotifiedAsync(warningId);
+        Assert.Contains(("staff1a", NotificationKind.WarningAcknowledged), told);
+        Assert.DoesNotContain(told, t => t.User == "head1" && t.Kind == NotificationKind.WarningAcknowledged);
     }
 
     [Fact]
@@ -231,6 +238,10 @@ public sealed class WarningPagesTests(PostgresFixture postgres) : AppTest(postgr
         Assert.NotNull(warning.ClosedAt);
         var page = await head.GetPageAsync($"/Warnings/{warningId}");
         Assert.Contains("实为其他客户", page.QuerySelector("#warning-dismiss-reason")!.TextContent, StringComparison.Ordinal);
+
+        await App.DrainOutboxAsync();
+        Assert.Equal([("staff1a", NotificationKind.WarningClosed)],
+            (await NotifiedAsync(warningId)).Where(t => t.Kind == NotificationKind.WarningClosed));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ public static class NotificationLinks
         ? kind switch
         {
             NotificationKind.WarningToReview or NotificationKind.HighWarning or NotificationKind.WarningEscalated
-                or NotificationKind.WarningOnOwnClient => $"/Warnings/{id}",
+                or NotificationKind.WarningOnOwnClient or NotificationKind.WarningAcknowledged
+                or NotificationKind.WarningClosed => $"/Warnings/{id}",
             _ => null,
         }
         : null;
