@@ -107,6 +107,7 @@ public static partial class PageCatalog
         new("/Rules", PageRole.Staff, PageBudget.Other, _ => "/Rules"),
         new("/Settings/ExchangeRates", PageRole.Leader, PageBudget.Other, _ => "/Settings/ExchangeRates"),
         new("/Admin/Jobs", PageRole.Admin, PageBudget.Other, _ => "/Admin/Jobs"),
+        new("/Admin/Outbox", PageRole.Admin, PageBudget.Other, _ => "/Admin/Outbox"),
     ];
 
     public const int DeepPage = 500;
