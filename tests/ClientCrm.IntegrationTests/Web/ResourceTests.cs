@@ -18,6 +18,29 @@ public sealed class ResourceTests
         Assert.Empty(zh.Concat(en).Where(kv => string.IsNullOrWhiteSpace(kv.Value)).Select(kv => kv.Key));
     }
 
+    /// <summary>
+    /// /Admin/Outbox names each pending delivery's event and handler in the reader's language: every handler in the app,
+    /// and every event some handler takes, has its name in the Chinese file (which ResourceTests above keeps in step
+    /// with the English one).
+    /// </summary>
+    [Fact]
+    public void Every_outbox_handler_and_each_event_it_handles_has_a_name_for_the_admin_page()
+    {
+        var zh = Load(Path.Combine(RepositoryRoot(), "src", "ClientCrm.Web", "Resources", "SharedResource.resx"));
+        var handlers = typeof(ClientCrm.Infrastructure.Outbox.IDomainEventHandler<>).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && t.GetInterfaces().Any(IsHandlerInterface))
+            .ToList();
+        var events = handlers.SelectMany(h => h.GetInterfaces().Where(IsHandlerInterface).Select(i => i.GetGenericArguments()[0])).Distinct();
+
+        Assert.Contains(handlers, h => h.Name == "WarningStepNotices");
+        var missing = handlers.Select(h => "Outbox.Handler." + h.Name).Concat(events.Select(e => "Outbox.Event." + e.Name))
+            .Where(key => !zh.ContainsKey(key)).ToList();
+        Assert.Equal([], missing);
+
+        static bool IsHandlerInterface(Type i) =>
+            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ClientCrm.Infrastructure.Outbox.IDomainEventHandler<>);
+    }
+
     private static Dictionary<string, string> Load(string path) =>
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
