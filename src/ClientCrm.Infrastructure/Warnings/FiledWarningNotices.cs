@@ -2,7 +2,6 @@ using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Outbox;
 using ClientCrm.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Infrastructure.Warnings;
 
@@ -16,13 +15,9 @@ public sealed class FiledWarningNotices(CrmDbContext db, Notifier notifier) : ID
     public async Task HandleAsync(WarningFiled domainEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        // As the system: the filer's scope does not decide who hears of it.
-        var filed = await db.Warnings.IgnoreQueryFilters().AsNoTracking()
-            .Where(w => w.Id == domainEvent.WarningId)
-            .Select(w => new { Warning = w, w.Client!.Name, w.Client.ChineseName, w.Client.DepartmentId, w.Client.OwnerId })
-            .SingleAsync(ct);
+        var filed = await WarningNotices.ReadAsync(db, domainEvent.WarningId, ct);
         var warning = filed.Warning;
-        await notifier.SendAsync(WarningNotices.ForNewWarning(WarningNotices.Subject(warning, filed.Name, filed.ChineseName), warning.Severity,
+        await notifier.SendAsync(WarningNotices.ForNewWarning(filed.Subject, warning.Severity,
             await notifier.DepartmentHeadIdsAsync(filed.DepartmentId, ct),
             warning.Severity == WarningSeverity.High ? await notifier.LeaderIdsAsync(ct) : [], filed.OwnerId, domainEvent.FiledById,
             domainEvent.OccurredAt), ct);

@@ -1,11 +1,26 @@
 using ClientCrm.Domain.Notifications;
 using ClientCrm.Domain.Warnings;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Infrastructure.Warnings;
 
 /// <summary>Who hears of a new warning, whether the engine raised it or staff filed it (SPEC §4 and §7).</summary>
 public static class WarningNotices
 {
+    /// <summary>
+    /// A warning and what its messages need of its client, read as the system: the scope of whoever acted does not
+    /// decide who hears of it.
+    /// </summary>
+    public static Task<WarningAndClient> ReadAsync(CrmDbContext db, Guid warningId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Warnings.IgnoreQueryFilters().AsNoTracking()
+            .Where(w => w.Id == warningId)
+            .Select(w => new WarningAndClient(w, w.Client!.Name, w.Client.ChineseName, w.Client.DepartmentId, w.Client.OwnerId))
+            .SingleAsync(ct);
+    }
+
     /// <summary>What a message about <paramref name="warning"/> is about: its client's names and its rule, or its summary.</summary>
     public static NotificationSubject Subject(Warning warning, string clientName, string? clientChineseName)
     {
@@ -29,4 +44,10 @@ public static class WarningNotices
             .Where(r => r.Id != filerId)
             .Select(r => Notification.About(r.Id, r.Kind, warning, now));
     }
+}
+
+/// <summary>A warning with its client's names, department and owner (<see cref="WarningNotices.ReadAsync"/>).</summary>
+public sealed record WarningAndClient(Warning Warning, string Name, string? ChineseName, int DepartmentId, string OwnerId)
+{
+    public NotificationSubject Subject => WarningNotices.Subject(Warning, Name, ChineseName);
 }

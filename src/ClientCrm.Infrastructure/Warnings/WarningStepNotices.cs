@@ -4,7 +4,6 @@ using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Outbox;
 using ClientCrm.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Infrastructure.Warnings;
 
@@ -18,19 +17,13 @@ public sealed class WarningStepNotices(CrmDbContext db, Notifier notifier) : IDo
     public async Task HandleAsync(WarningStepTaken domainEvent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
-        // As the system: the actor's scope does not decide who hears of it.
-        var item = await db.Warnings.IgnoreQueryFilters().AsNoTracking()
-            .Where(w => w.Id == domainEvent.WarningId)
-            .Select(w => new { Warning = w, w.Client!.Name, w.Client.ChineseName, w.Client.DepartmentId, w.Client.OwnerId })
-            .SingleAsync(ct);
+        var item = await WarningNotices.ReadAsync(db, domainEvent.WarningId, ct);
         var heads = domainEvent.Tell.HasFlag(Parties.DepartmentHead) ? await notifier.DepartmentHeadIdsAsync(item.DepartmentId, ct) : [];
-        var leaders = domainEvent.Tell.HasFlag(Parties.Leader) || heads.Count == 0 && domainEvent.Tell.HasFlag(Parties.DepartmentHead)
-            ? await notifier.LeaderIdsAsync(ct)
-            : [];
+        // Recipients decides who stands in for a department without a head.
+        var leaders = (domainEvent.Tell & (Parties.Leader | Parties.DepartmentHead)) != 0 ? await notifier.LeaderIdsAsync(ct) : [];
         var kind = domainEvent.Action == WarningAction.Acknowledge ? NotificationKind.WarningAcknowledged : NotificationKind.WarningClosed;
-        var subject = WarningNotices.Subject(item.Warning, item.Name, item.ChineseName);
         await notifier.SendAsync(WorkflowParties.Recipients(domainEvent.Tell, item.OwnerId, heads, leaders)
             .Where(id => id != domainEvent.ActorId)
-            .Select(id => Notification.About(id, kind, subject, domainEvent.OccurredAt)), ct);
+            .Select(id => Notification.About(id, kind, item.Subject, domainEvent.OccurredAt)), ct);
     }
 }
