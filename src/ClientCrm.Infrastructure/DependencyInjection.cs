@@ -65,10 +65,13 @@ public static class DependencyInjection
         services.AddScoped<Grading.RegradeService>();
         services.AddScoped<Warnings.WarningEngine>();
         services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Workflows.WorkflowEscalation>();
         // What follows a save, run by the outbox after the commit (docs/architecture.md, "Domain events and the outbox").
         services.AddDomainEventHandler<Warnings.ClientWarningCheck>();
         services.AddDomainEventHandler<Warnings.FiledWarningNotices>();
         services.AddDomainEventHandler<Warnings.WarningStepNotices>();
+        services.AddDomainEventHandler<Evaluations.EvaluationStepNotices>();
+        services.AddDomainEventHandler<Evaluations.EvaluationClientStatus>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");
@@ -86,6 +89,7 @@ public static class DependencyInjection
     {
         services.AddScheduledJob<WarningRunJob>();
         services.AddScheduledJob<RegradeJob>();
+        services.AddScheduledJob<WorkflowEscalationJob>();
 
         services.AddScoped<JobBoard>();
         if (configuration.GetValue("Crm:Jobs:Enabled", true))

@@ -18,7 +18,7 @@ public sealed class BatchTermsTests
     {
         var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, TestClock.At(Now));
         client.ChangeStatus(ClientStatus.UnderEvaluation, true, Now);
-        client.ChangeStatus(ClientStatus.Active, true, Now);
+        client.ChangeStatus(ClientStatus.Active, true, Now, "approved by the leaders");
         return client;
     }
 

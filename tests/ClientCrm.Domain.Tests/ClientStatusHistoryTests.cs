@@ -50,20 +50,20 @@ public sealed class ClientStatusHistoryTests
     }
 
     [Fact]
-    public void Every_move_is_in_the_history_in_order_and_a_move_without_a_reason_clears_the_old_one()
+    public void Every_move_is_in_the_history_in_order_and_the_latest_reason_replaces_the_old_one()
     {
         var client = ActiveClient();
         client.ChangeStatus(ClientStatus.Paused, actorIsLeader: false, Now.AddDays(3), "签证暂停", "owner-id");
 
-        client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, Now.AddDays(40), null, "leader-id");
+        client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, Now.AddDays(40), "签证恢复", "leader-id");
 
-        Assert.Null(client.StatusReason);
+        Assert.Equal("签证恢复", client.StatusReason);
         Assert.Equal(
             [
                 (ClientStatus.Prospect, ClientStatus.UnderEvaluation, (string?)null),
                 (ClientStatus.UnderEvaluation, ClientStatus.Active, "评估通过"),
                 (ClientStatus.Active, ClientStatus.Paused, "签证暂停"),
-                (ClientStatus.Paused, ClientStatus.Active, null),
+                (ClientStatus.Paused, ClientStatus.Active, "签证恢复"),
             ],
             client.StatusChanges.Select(c => (c.FromStatus, c.ToStatus, c.Reason)).ToList());
     }
@@ -86,10 +86,10 @@ public sealed class ClientStatusHistoryTests
     [Theory]
     [InlineData(ClientStatus.Paused, true)]
     [InlineData(ClientStatus.Terminated, true)]
-    [InlineData(ClientStatus.Active, false)]
+    [InlineData(ClientStatus.Active, true)]
     [InlineData(ClientStatus.UnderEvaluation, false)]
     [InlineData(ClientStatus.Prospect, false)]
-    public void Only_pausing_and_terminating_need_a_reason(ClientStatus to, bool needs)
+    public void Pausing_terminating_and_a_leaders_override_to_active_need_a_reason(ClientStatus to, bool needs)
     {
         Assert.Equal(needs, ClientStatusRules.NeedsReason(to));
     }

@@ -65,7 +65,9 @@ public sealed class ClientTests
         client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: false, Now);
         var ex = Assert.Throws<DomainException>(() => client.ChangeStatus(ClientStatus.Active, actorIsLeader: false, Now));
         Assert.Equal("Client.StatusNeedsLeader", ex.Code);
-        client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, Now);
+        // Set by hand it is the leader's override of the evaluation workflow: it needs its reason.
+        Assert.Equal("Client.StatusReasonRequired", Assert.Throws<DomainException>(() => client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, Now)).Code);
+        client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, Now, "approved at the leaders' meeting");
         Assert.Equal(ClientStatus.Active, client.Status);
     }
 

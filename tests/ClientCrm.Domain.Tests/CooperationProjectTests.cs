@@ -15,7 +15,7 @@ public sealed class CooperationProjectTests
     {
         var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, ClientCrm.Domain.Grading.GradingThresholds.Default, TestClock.At(Now));
         client.ChangeStatus(ClientStatus.UnderEvaluation, true, Now);
-        client.ChangeStatus(ClientStatus.Active, true, Now);
+        client.ChangeStatus(ClientStatus.Active, true, Now, "approved by the leaders");
         return client;
     }
 

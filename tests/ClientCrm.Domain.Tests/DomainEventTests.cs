@@ -25,7 +25,7 @@ public sealed class DomainEventTests
     {
         var client = Registered();
         client.ChangeStatus(ClientStatus.UnderEvaluation, true, Now);
-        client.ChangeStatus(ClientStatus.Active, true, Now);
+        client.ChangeStatus(ClientStatus.Active, true, Now, "approved by the leaders");
         client.ClearDomainEvents();
         return client;
     }

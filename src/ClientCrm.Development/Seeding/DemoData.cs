@@ -153,6 +153,7 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
         await DemoCooperation.SeedAsync(db, clock, ct);
+        await DemoEvaluations.SeedAsync(db, clock, ct);
     }
 
     /// <summary>

@@ -69,6 +69,19 @@ public class Client : RecordsDomainEvents, IAuditable
     /// </summary>
     public string? StatusReason { get; private set; }
 
+    /// <summary>
+    /// The owner's check that the registration is complete (business license and credit certificate seen, SPEC §5.2), and
+    /// the department head's confirmation of it: two conditions of the business gate until dossier documents exist.
+    /// </summary>
+    public DateTimeOffset? RegistrationCheckedAt { get; private set; }
+
+    public string? RegistrationCheckedByName { get; private set; }
+    public DateTimeOffset? RegistrationConfirmedAt { get; private set; }
+    public string? RegistrationConfirmedByName { get; private set; }
+
+    /// <summary>When the approval of the client's latest approved evaluation was decided; the gate's condition.</summary>
+    public DateTimeOffset? EvaluationApprovedAt { get; private set; }
+
     public DateTimeOffset RegisteredAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset CardReviewedAt { get; private set; }
@@ -242,6 +255,87 @@ public class Client : RecordsDomainEvents, IAuditable
         Status = to;
         StatusReason = why;
         UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The owner (or the head) records having seen the business license and the credit certificate: the registration is
+    /// complete. The head confirms it next (<see cref="ConfirmRegistration"/>).
+    /// </summary>
+    public void CheckRegistration(Workflows.WorkflowActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if ((actor.Is & (Workflows.Parties.Owner | Workflows.Parties.DepartmentHead)) == 0)
+        {
+            throw new DomainException("Client.RegistrationCheckOwnerOnly", "Only the client's owner or its department head records the registration check.");
+        }
+
+        RegistrationCheckedAt = now;
+        RegistrationCheckedByName = actor.Name;
+        RegistrationConfirmedAt = null;
+        RegistrationConfirmedByName = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The department head confirms the owner's registration check.</summary>
+    public void ConfirmRegistration(Workflows.WorkflowActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Is.HasFlag(Workflows.Parties.DepartmentHead))
+        {
+            throw new DomainException("Client.RegistrationConfirmHeadOnly", "Only the department head confirms the registration check.");
+        }
+
+        if (RegistrationCheckedAt is null)
+        {
+            throw new DomainException("Client.RegistrationNotChecked", "The owner has not checked the registration yet.");
+        }
+
+        RegistrationConfirmedAt = now;
+        RegistrationConfirmedByName = actor.Name;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The leaders approved the client's evaluation: it enters the operating procedure (进入操作程序) and turns Active by itself,
+    /// through Under evaluation when it was only a prospect. Called by the handler of the approval, once per approval.
+    /// </summary>
+    public void EnterOperation(DateTimeOffset approvedAt, string? decidedById, DateTimeOffset now)
+    {
+        RecordEvaluationApproved(approvedAt, now);
+        const string reason = "评估通过，进入操作程序 Evaluation approved";
+        if (Status == ClientStatus.Prospect)
+        {
+            ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now, reason, decidedById);
+        }
+
+        if (Status is ClientStatus.UnderEvaluation or ClientStatus.Paused)
+        {
+            ChangeStatus(ClientStatus.Active, actorIsLeader: true, now, reason, decidedById);
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Records when the client's latest evaluation was approved (the business gate's condition) without moving its status:
+    /// for a client already in operation, whose status says where it stands.
+    /// </summary>
+    public void RecordEvaluationApproved(DateTimeOffset approvedAt, DateTimeOffset now)
+    {
+        if (EvaluationApprovedAt is null || approvedAt > EvaluationApprovedAt)
+        {
+            EvaluationApprovedAt = approvedAt;
+            UpdatedAt = now;
+        }
+    }
+
+    /// <summary>An evaluation was submitted for a prospect: it is now under evaluation.</summary>
+    public void BeginEvaluation(string? submittedById, DateTimeOffset now)
+    {
+        if (Status == ClientStatus.Prospect)
+        {
+            ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: false, now, null, submittedById);
+        }
     }
 
     /// <summary>Hands the client to another owner (交接); the department follows the new owner.</summary>

@@ -16,16 +16,16 @@ public static class ClientStatusRules
         Moves.TryGetValue(from, out var targets) && targets.Contains(to);
 
     /// <summary>
-    /// Entering the operating procedure (进入操作程序) is a leader's decision: until the evaluation workflow
-    /// exists, a leader sets Active by hand and the audit log records it.
+    /// Entering the operating procedure (进入操作程序) is a leader's decision: an approved evaluation makes the client Active
+    /// by itself (<see cref="Client.EnterOperation"/>); set by hand it is a leader's override, with its reason.
     /// </summary>
     public static bool NeedsLeader(ClientStatus from, ClientStatus to) => to == ClientStatus.Active;
 
     /// <summary>
     /// Pausing or ending cooperation is recorded with its reason (kept in the status history and the audit log), so
-    /// whoever reads the client later knows why business with it stopped.
+    /// whoever reads the client later knows why business with it stopped; so is a leader's override to Active.
     /// </summary>
-    public static bool NeedsReason(ClientStatus to) => to is ClientStatus.Paused or ClientStatus.Terminated;
+    public static bool NeedsReason(ClientStatus to) => to is ClientStatus.Paused or ClientStatus.Terminated or ClientStatus.Active;
 
     public static IReadOnlyList<ClientStatus> TargetsFrom(ClientStatus from, bool actorIsLeader) =>
         Moves.TryGetValue(from, out var targets)

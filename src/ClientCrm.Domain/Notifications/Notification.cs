@@ -25,6 +25,21 @@ public enum NotificationKind
 
     /// <summary>A warning on one of the recipient's clients was resolved or dismissed.</summary>
     WarningClosed = 6,
+
+    /// <summary>An evaluation was submitted: the department head reviews it.</summary>
+    EvaluationToReview = 7,
+
+    /// <summary>The head reviewed an evaluation: the leaders decide after discussion.</summary>
+    EvaluationToDecide = 8,
+
+    /// <summary>The head returned an evaluation to its owner.</summary>
+    EvaluationReturned = 9,
+
+    /// <summary>The leaders approved or rejected an evaluation.</summary>
+    EvaluationDecided = 10,
+
+    /// <summary>An evaluation's step waited past its due time.</summary>
+    EvaluationOverdue = 11,
 }
 
 /// <summary>

@@ -49,6 +49,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
     public DbSet<Outbox.OutboxDelivery> OutboxDeliveries => Set<Outbox.OutboxDelivery>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+    public DbSet<Domain.Evaluations.ClientEvaluation> ClientEvaluations => Set<Domain.Evaluations.ClientEvaluation>();
+    public DbSet<Domain.Evaluations.EvaluationEvent> EvaluationEvents => Set<Domain.Evaluations.EvaluationEvent>();
+    public DbSet<Domain.Workflows.WorkflowSettings> WorkflowSettings => Set<Domain.Workflows.WorkflowSettings>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(

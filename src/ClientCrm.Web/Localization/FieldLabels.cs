@@ -41,6 +41,8 @@ public static class FieldLabels
         (nameof(Department), "Department", [typeof(DepartmentInput)]),
         (nameof(CrmUser), "User", [typeof(UserInput), typeof(Pages.Admin.Users.CreateModel.NewUserInput)]),
         (nameof(Warning), "Warnings", [typeof(FileWarningInput), typeof(WarningStepInput)]),
+        (nameof(Domain.Evaluations.ClientEvaluation), "Evaluations", [typeof(Pages.Evaluations.EvaluationInput)]),
+        (nameof(Domain.Workflows.WorkflowSettings), "WorkflowSettings", []),
     ];
 
     /// <summary>Fields no form edits, labelled as the pages that show them label them (or by a label of their own).</summary>
@@ -67,6 +69,12 @@ public static class FieldLabels
         [(nameof(Warning), nameof(Warning.UpdatedAt))] = "Common.UpdatedAt",
         [(nameof(Warning), nameof(Warning.SourceKind))] = "Warnings.Source",
         [(nameof(CrmUser), nameof(CrmUser.AccessFailedCount))] = "User.FailedAttempts",
+        [(nameof(Client), nameof(Client.RegistrationCheckedAt))] = "Gate.CheckedBy",
+        [(nameof(Client), nameof(Client.RegistrationConfirmedAt))] = "Gate.ConfirmedBy",
+        [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.ClientId))] = "Audit.Client",
+        [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.Round))] = "Evaluations.RoundColumn",
+        [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.UpdatedAt))] = "Common.UpdatedAt",
+        [(nameof(Domain.Workflows.WorkflowSettings), nameof(Domain.Workflows.WorkflowSettings.UpdatedAt))] = "Common.UpdatedAt",
     };
 
     /// <summary>
@@ -79,6 +87,11 @@ public static class FieldLabels
         (nameof(CrmUser), nameof(CrmUser.NormalizedUserName)),
         (nameof(CrmUser), nameof(CrmUser.NormalizedEmail)),
         (nameof(Warning), nameof(Warning.RaisedById)),
+        // The names beside them say who.
+        (nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.CreatedById)),
+        (nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.DecidedById)),
+        (nameof(Client), nameof(Client.RegistrationCheckedByName)),
+        (nameof(Client), nameof(Client.RegistrationConfirmedByName)),
         // Where the cause is stored; the line names its kind (SourceKind), and the warning page links it.
         (nameof(Warning), nameof(Warning.SourceProjectId)),
         (nameof(Warning), nameof(Warning.SourceRecordId)),

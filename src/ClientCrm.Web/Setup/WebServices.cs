@@ -127,6 +127,8 @@ internal static class WebServices
                 o.Conventions.AuthorizeFolder("/Audit", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Grading", ReviewersPolicy);
                 o.Conventions.AuthorizeFolder("/Warnings", ClientWorkersPolicy);
+                o.Conventions.AuthorizeFolder("/Evaluations", ClientWorkersPolicy);
+                o.Conventions.AuthorizeFolder("/Todo", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -154,6 +156,8 @@ internal static class WebServices
         services.AddSingleton<Paging.KeptReads>();
         services.AddSingleton<Paging.ScopeSummaries>();
         services.AddSingleton<Pages.InboxBadge>();
+        services.AddSingleton<Pages.TodoBadge>();
+        services.AddScoped<Pages.Todo.TodoList>();
         // Internal validators too, so a validator's visibility never decides whether its page can be built.
         services.AddValidatorsFromAssembly(typeof(WebServices).Assembly, includeInternalTypes: true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -395,7 +395,7 @@ public sealed partial class AuditLogPageTests(PostgresFixture postgres) : AppTes
 
     private static async Task ChangeStatusAsync(CrmClient user, Guid id, string to)
     {
-        using var changed = await user.SubmitAsync($"/Clients/{id}", "#status-form", new Dictionary<string, string?> { ["to"] = to });
+        using var changed = await user.SubmitAsync($"/Clients/{id}", "#status-form", new Dictionary<string, string?> { ["to"] = to, ["reason"] = to == "Active" ? "评估会议通过" : null });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
     }
 

@@ -253,7 +253,7 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
         Assert.Equal(ClientStatus.UnderEvaluation, await App.WithDbAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
 
         var leader = await SignedInAsync("leader");
-        using var done = await leader.SubmitAsync($"/Clients/{id}", "#status-form", new Dictionary<string, string?> { ["to"] = "Active" });
+        using var done = await leader.SubmitAsync($"/Clients/{id}", "#status-form", new Dictionary<string, string?> { ["to"] = "Active", ["reason"] = "评估会议通过 Approved at the leaders' meeting" });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal(ClientStatus.Active, await App.WithDbAsync(db => db.Clients.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
     }

@@ -50,6 +50,9 @@ public sealed class GradingTests(PostgresFixture postgres) : AppTest(postgres)
             Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         }
 
+        // The new grade's warning check runs before the incident is arranged, as it would have long before it in real life:
+        // run later, it would find the arrears and raise an abnormal warning, a second failed criterion this test is not about.
+        await App.DrainOutboxAsync();
         await GradingArrange.WageArrearsAsync(App, id);
 
         var staff = await SignedInAsync("staff1a");

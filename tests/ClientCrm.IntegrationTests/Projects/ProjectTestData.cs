@@ -2,6 +2,7 @@ using System.Globalization;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.Workflows;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,11 +43,20 @@ internal static class ProjectTestData
         };
         var client = Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, clock);
         client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
-        client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now);
+        client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now, "approved by the leaders");
+        PassGate(client, now);
         db.Clients.Add(client);
         await db.SaveChangesAsync();
         return client.Id;
     });
+
+    /// <summary>The business gate's conditions met, as the evaluation workflow leaves them (SPEC §5.2).</summary>
+    public static void PassGate(Client client, DateTimeOffset now)
+    {
+        client.CheckRegistration(new WorkflowActor(client.OwnerId, "owner", Parties.Owner), now);
+        client.ConfirmRegistration(new WorkflowActor("head", "head", Parties.DepartmentHead), now);
+        client.RecordEvaluationApproved(now, now);
+    }
 
     public static Task SetStatusAsync(CrmAppFactory app, Guid clientId, ClientStatus status) => app.WithDbAsync(async db =>
     {

@@ -17,7 +17,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
@@ -146,6 +146,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int?>("EmployeeCount")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("EvaluationApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Fax")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -231,6 +234,18 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<string>("RegisteredCapitalCurrency")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
+
+                    b.Property<DateTimeOffset?>("RegistrationCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegistrationCheckedByName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("RegistrationConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegistrationConfirmedByName")
+                        .HasColumnType("text");
 
                     b.Property<byte[]>("RegistrationNumber")
                         .HasColumnType("bytea")
@@ -736,6 +751,165 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "Type", "Status");
 
                     b.ToTable("WorkerIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicablePolicies")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("CreditStanding")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionMinutes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("DecisionParticipants")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("DevelopmentCostCny")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HeadOpinion")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ProjectFeasibility")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("RevisesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RiskReasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ClientEvaluations_OneOpenPerClient")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.HasIndex("ClientId", "Round")
+                        .IsUnique();
+
+                    b.HasIndex("State", "StateSince", "Id")
+                        .HasDatabaseName("IX_ClientEvaluations_Open_State_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.ToTable("ClientEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Evaluations.EvaluationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId", "At");
+
+                    b.ToTable("EvaluationEvents", (string)null);
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Grading.GradeChange", b =>
@@ -1311,6 +1485,40 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Workflows.WorkflowSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EvaluationStepDueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PauseNeedsNewEvaluationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WorkflowSettings", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            EvaluationStepDueDays = 3,
+                            PauseNeedsNewEvaluationDays = 365,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
             modelBuilder.Entity("ClientCrm.Infrastructure.Identity.CrmUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1771,6 +1979,28 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Evaluations.EvaluationEvent", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Evaluations.ClientEvaluation", "Evaluation")
+                        .WithMany("Events")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Grading.GradeChange", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -1914,6 +2144,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
                 {
                     b.Navigation("Incidents");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Warnings.Warning", b =>

@@ -31,6 +31,9 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
     public ClientProjectsView Projects { get; private set; } = null!;
     public WarningColumnView WarningColumn { get; private set; } = null!;
 
+    /// <summary>The business gate: registration check, evaluation, what is missing before new business.</summary>
+    public Evaluations.EvaluationPanelView Gate { get; private set; } = null!;
+
     /// <summary>Grades this user may set by hand: a leader any, a department head B or C (never from or to A).</summary>
     public IReadOnlyList<ClientGrade> GradeTargets { get; private set; } = [];
     public IReadOnlyList<LeaderOption> Leaders { get; private set; } = [];
@@ -104,6 +107,29 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         }
 
         return await RedisplayAsync(id, ct);
+    }
+
+    /// <summary>The owner (or head) records that the business license and credit certificate were seen.</summary>
+    public Task<IActionResult> OnPostRegistrationCheckedAsync(Guid id, CancellationToken ct) =>
+        RegistrationStepAsync(id, (client, who) => client.CheckRegistration(who, clock.UtcNow), "Gate.Checked", ct);
+
+    /// <summary>The department head confirms the owner's registration check.</summary>
+    public Task<IActionResult> OnPostRegistrationConfirmedAsync(Guid id, CancellationToken ct) =>
+        RegistrationStepAsync(id, (client, who) => client.ConfirmRegistration(who, clock.UtcNow), "Gate.Confirmed", ct);
+
+    private async Task<IActionResult> RegistrationStepAsync(Guid id, Action<Client, Domain.Workflows.WorkflowActor> step, string done, CancellationToken ct)
+    {
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        var who = await Evaluations.WorkflowPeople.ActorAsync(db, actor, User, client.OwnerId, client.DepartmentId, ct);
+        step(client, who);
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = l[done].Value;
+        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostReviewedAsync(Guid id, CancellationToken ct)
@@ -218,6 +244,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
             await ClientGradeView.ReadAsync(db, client.Id, today, token)), ct);
         Projects = kept.Projects;
         WarningColumn = kept.Warnings;
+        Gate = await Evaluations.EvaluationPanelView.LoadAsync(db, actor, User, client, clock.UtcNow, ct);
         Grading = ClientGradeView.Compose(client, kept.Grading, await PickLists.GradingThresholdsAsync(db, summaries, ct), people, clock);
         var decider = GradingPeople.Decider(actor, User);
         GradeTargets = Enum.GetValues<ClientGrade>()

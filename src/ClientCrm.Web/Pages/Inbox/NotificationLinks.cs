@@ -15,6 +15,8 @@ public static class NotificationLinks
             NotificationKind.WarningToReview or NotificationKind.HighWarning or NotificationKind.WarningEscalated
                 or NotificationKind.WarningOnOwnClient or NotificationKind.WarningAcknowledged
                 or NotificationKind.WarningClosed => $"/Warnings/{id}",
+            NotificationKind.EvaluationToReview or NotificationKind.EvaluationToDecide or NotificationKind.EvaluationReturned
+                or NotificationKind.EvaluationDecided or NotificationKind.EvaluationOverdue => $"/Evaluations/{id}",
             _ => null,
         }
         : null;

@@ -1,6 +1,8 @@
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.Evaluations;
+using ClientCrm.Infrastructure.Evaluations;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Validation;
 using FluentValidation;
@@ -12,8 +14,9 @@ using Microsoft.Extensions.Localization;
 namespace ClientCrm.Web.Pages.Clients.Projects;
 
 /// <summary>
-/// Opens a cooperation project. SPEC §2: only an Active client (进入操作程序) may have a new one, so any other client
-/// gets the reason instead of the form, and a post for it saves nothing.
+/// Opens a cooperation project. The business gate (SPEC §5.2, <see cref="BusinessGate"/>): only an Active client whose
+/// registration is complete and whose evaluation is approved may have a new one, so any other client gets the conditions it
+/// misses, each with a link to fix it, instead of the form, and a post for it saves nothing.
 /// </summary>
 public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> validator, IStringLocalizer<SharedResource> l, BusinessClock clock) : PageModel, IRefusalPage
 {
@@ -24,7 +27,11 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
     public Guid ClientId { get; private set; }
     public string ClientName { get; private set; } = "";
     public ClientStatus ClientStatus { get; private set; }
-    public bool Refused => ClientStatus != ClientStatus.Active;
+
+    /// <summary>The business gate's conditions the client does not meet (SPEC §5.2): each is named with a link to fix it.</summary>
+    public IReadOnlyList<GateCondition> Missing { get; private set; } = [];
+
+    public bool Refused => Missing.Count > 0;
     public IReadOnlyList<string> Currencies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid clientId, CancellationToken ct)
@@ -38,6 +45,7 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
         }
 
         (ClientId, ClientName, ClientStatus) = (client.Id, client.Name, client.Status);
+        Missing = await GateFactsQuery.MissingAsync(db, clientId, clock.UtcNow, ct) ?? [];
         if (Refused)
         {
             return Page();
@@ -59,6 +67,8 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
         }
 
         (ClientId, ClientName, ClientStatus) = (client.Id, client.Name, client.Status);
+        // The server's gate: a post for a client that does not pass it saves nothing, whatever the form showed.
+        Missing = await GateFactsQuery.MissingAsync(db, clientId, clock.UtcNow, ct) ?? [];
         if (Refused)
         {
             return Page();

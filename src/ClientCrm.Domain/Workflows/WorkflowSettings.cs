@@ -1,0 +1,49 @@
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Evaluations;
+
+namespace ClientCrm.Domain.Workflows;
+
+/// <summary>
+/// The one row of workflow settings leaders edit: each workflow's due times. Plain columns, so the audit log records
+/// every change with its old and new value. Later workflows add their own columns here.
+/// </summary>
+public class WorkflowSettings : IAuditable
+{
+    public const int SingletonId = 1;
+    public const int MaxDays = 3650;
+
+    private WorkflowSettings() { }
+
+    public int Id { get; private set; } = SingletonId;
+
+    /// <summary><see cref="EvaluationSettings.StepDueDays"/>.</summary>
+    public int EvaluationStepDueDays { get; private set; } = EvaluationSettings.DefaultStepDueDays;
+
+    /// <summary><see cref="EvaluationSettings.PauseNeedsNewEvaluationDays"/>.</summary>
+    public int PauseNeedsNewEvaluationDays { get; private set; } = EvaluationSettings.DefaultPauseNeedsNewEvaluationDays;
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public uint Version { get; private set; }
+
+    public EvaluationSettings Evaluation => new() { StepDueDays = EvaluationStepDueDays, PauseNeedsNewEvaluationDays = PauseNeedsNewEvaluationDays };
+
+    public static WorkflowSettings CreateDefault(DateTimeOffset now) => new() { UpdatedAt = now };
+
+    public void ChangeEvaluation(EvaluationSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.StepDueDays is < 1 or > MaxDays)
+        {
+            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(EvaluationStepDueDays));
+        }
+
+        if (settings.PauseNeedsNewEvaluationDays is < 1 or > MaxDays)
+        {
+            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(PauseNeedsNewEvaluationDays));
+        }
+
+        EvaluationStepDueDays = settings.StepDueDays;
+        PauseNeedsNewEvaluationDays = settings.PauseNeedsNewEvaluationDays;
+        UpdatedAt = now;
+    }
+}

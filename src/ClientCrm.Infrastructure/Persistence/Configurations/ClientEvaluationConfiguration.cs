@@ -1,0 +1,51 @@
+using System.Globalization;
+using ClientCrm.Domain.Evaluations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClientCrm.Infrastructure.Persistence.Configurations;
+
+internal sealed class ClientEvaluationConfiguration : IEntityTypeConfiguration<ClientEvaluation>
+{
+    /// <summary>"Still going", for the partial index: the open states of <see cref="ClientEvaluation.Flow"/>, never written out by hand.</summary>
+    public static string OpenStateSql { get; } =
+        "\"State\" IN (" + string.Join(", ", ClientEvaluation.Flow.OpenStates.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + ")";
+
+    public void Configure(EntityTypeBuilder<ClientEvaluation> b)
+    {
+        b.ToTable("ClientEvaluations");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        foreach (var text in new[]
+                 {
+                     nameof(ClientEvaluation.CreditStanding), nameof(ClientEvaluation.ProjectFeasibility), nameof(ClientEvaluation.ApplicablePolicies),
+                     nameof(ClientEvaluation.RiskReasons), nameof(ClientEvaluation.Recommendation), nameof(ClientEvaluation.HeadOpinion),
+                     nameof(ClientEvaluation.DecisionMinutes),
+                 })
+        {
+            b.Property<string?>(text).HasMaxLength(ClientEvaluation.MaxTextLength);
+        }
+
+        b.Property(e => e.DecisionParticipants).HasMaxLength(1000);
+        b.Property(e => e.DevelopmentCostCny).HasPrecision(14, 2);
+        b.Property(e => e.CreatedById).HasMaxLength(450);
+        b.Property(e => e.DecidedById).HasMaxLength(450);
+        foreach (var name in new[] { nameof(ClientEvaluation.CreatedByName), nameof(ClientEvaluation.SubmittedByName), nameof(ClientEvaluation.ReviewedByName), nameof(ClientEvaluation.DecidedByName) })
+        {
+            b.Property<string?>(name).HasMaxLength(256);
+        }
+
+        b.Property(e => e.Version).IsRowVersion();
+        b.HasOne(e => e.Client).WithMany().HasForeignKey(e => e.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(e => e.Events).WithOne(l => l.Evaluation).HasForeignKey(l => l.EvaluationId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(e => e.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(e => e.Sections);
+        b.Ignore(e => e.IsApproved);
+
+        // A client's rounds, newest first (the client page, the gate's latest approval).
+        b.HasIndex(e => new { e.ClientId, e.Round }).IsUnique();
+        // One evaluation going at a time per client: a second draft beside a submitted one would split the decision.
+        b.HasIndex(e => e.ClientId).IsUnique().HasFilter(OpenStateSql).HasDatabaseName("IX_ClientEvaluations_OneOpenPerClient");
+        // The to-do list and the escalation read the open ones by state, oldest first.
+        b.HasIndex(e => new { e.State, e.StateSince, e.Id }).HasFilter(OpenStateSql).HasDatabaseName("IX_ClientEvaluations_Open_State_Since");
+    }
+}

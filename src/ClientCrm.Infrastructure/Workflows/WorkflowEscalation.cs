@@ -1,0 +1,54 @@
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Evaluations;
+using ClientCrm.Domain.Notifications;
+using ClientCrm.Infrastructure.Evaluations;
+using ClientCrm.Infrastructure.Notifications;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClientCrm.Infrastructure.Workflows;
+
+/// <summary>
+/// Sends every workflow step left waiting past its due time to the leaders, once per step (SPEC §5, like warnings): the
+/// due states and whom they go to are the workflow's table (<see cref="Domain.Workflows.WorkflowTable{TState,TAction}.DueIn"/>),
+/// the due days a leaders' setting. Run by <see cref="Jobs.WorkflowEscalationJob"/>; each workflow adds its lines here.
+/// </summary>
+public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifier, BusinessClock clock, ILogger<WorkflowEscalation> log)
+{
+    /// <summary>At most this many items are escalated per workflow and run; the next run takes the rest.</summary>
+    public const int Batch = 500;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
+        var now = clock.UtcNow;
+        var cutoff = now.AddDays(-settings.EvaluationStepDueDays);
+        var overdue = await db.ClientEvaluations.IgnoreQueryFilters()
+            .Where(ClientEvaluation.DueForEscalation(cutoff))
+            .OrderBy(e => e.StateSince).ThenBy(e => e.Id)
+            .Take(Batch)
+            .ToListAsync(ct);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var leaders = await notifier.LeaderIdsAsync(ct);
+        var notices = new List<Notification>();
+        foreach (var evaluation in overdue)
+        {
+            evaluation.Escalate(now);
+            var item = await EvaluationAndClient.ReadAsync(db, evaluation.Id, ct);
+            notices.AddRange(leaders.Select(l => Notification.About(l, NotificationKind.EvaluationOverdue, item.Subject, now)));
+        }
+
+        await notifier.SendAsync(notices, ct);
+        await db.SaveChangesAsync(ct);
+        LogEscalated(log, overdue.Count, "evaluations");
+        return overdue.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalated {Count} overdue {Workflow} to the leaders")]
+    private static partial void LogEscalated(ILogger logger, int count, string workflow);
+}

@@ -1,0 +1,124 @@
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Evaluations;
+using ClientCrm.Domain.Warnings;
+using ClientCrm.Domain.Workflows;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Identity;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Web.Paging;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Web.Pages.Todo;
+
+/// <summary>What kind of workflow item waits.</summary>
+public enum TodoKind
+{
+    Warning = 1,
+    Evaluation = 2,
+}
+
+/// <summary>
+/// One thing waiting for the signed-in person: what it is, for which client, which step, since when and by when.
+/// <see cref="Due"/> is null for a step without a due time.
+/// </summary>
+public sealed record TodoItem(TodoKind Kind, Guid Id, Guid ClientId, string ClientName, string Step, DateTimeOffset Since, DateTimeOffset? Due)
+{
+    public string Href => Kind switch
+    {
+        TodoKind.Warning => $"/Warnings/{Id}",
+        _ => $"/Evaluations/{Id}",
+    };
+
+    public bool IsOverdue(DateTimeOffset now) => Due is { } due && due <= now;
+}
+
+/// <summary>
+/// The to-do list (待办, issue 12): everything waiting for the signed-in person across the workflows, oldest first. Who an
+/// item waits for is its workflow table's next actors (<see cref="WorkflowTable{TState,TAction}.NextActors"/>) met with what
+/// the person is to its client:
+/// <list type="bullet">
+/// <item>staff: their own clients' evaluation drafts (and a head's or leader's own drafts alike);</item>
+/// <item>a department head: the department's warnings to review and evaluations to review (the scope filter is the department);</item>
+/// <item>a leader: evaluations to decide, and whatever waits for a department head that has none, or was escalated to the leaders.</item>
+/// </list>
+/// Each workflow contributes one capped, indexed query; later workflows add theirs here.
+/// </summary>
+public sealed class TodoList(CrmDbContext db, ICurrentActor actor)
+{
+    /// <summary>At most this many items per workflow are listed (oldest first); the count says when there are more.</summary>
+    public const int PerWorkflow = 200;
+
+    public async Task<IReadOnlyList<TodoItem>> ReadAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var scope = actor.Scope;
+        if (scope.Level == ScopeLevel.None || scope.UserId is null)
+        {
+            return [];
+        }
+
+        var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
+        var warningDays = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).EscalateAfterDays;
+        var headless = scope.IsLeader ? await HeadlessDepartmentsAsync(ct) : [];
+        var items = new List<TodoItem>();
+        items.AddRange(await EvaluationsAsync(scope, headless, settings.EvaluationStepDueDays, ct));
+        items.AddRange(await WarningsAsync(scope, headless, warningDays, ct));
+        return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
+    }
+
+    /// <summary>How many items wait, for the top bar (capped: "99+").</summary>
+    public async Task<int> CountAsync(DateTimeOffset now, CancellationToken ct) => (await ReadAsync(now, ct)).Count;
+
+    private async Task<List<TodoItem>> EvaluationsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
+    {
+        var me = scope.UserId!;
+        var evaluations = db.ClientEvaluations.AsNoTracking();
+        IQueryable<ClientEvaluation> mine;
+        if (scope.IsLeader)
+        {
+            // To decide; and to review where the department has no head, or the head let it wait past its due time.
+            mine = evaluations.Where(e => e.State == EvaluationState.Reviewed
+                                          || (e.State == EvaluationState.Submitted && (e.EscalatedAt != null || headless.Contains(e.Client!.DepartmentId)))
+                                          || (e.State == EvaluationState.Draft && e.Client!.OwnerId == me));
+        }
+        else if (scope.IsDepartmentHead)
+        {
+            mine = evaluations.Where(e => e.State == EvaluationState.Submitted || (e.State == EvaluationState.Draft && e.Client!.OwnerId == me));
+        }
+        else
+        {
+            mine = evaluations.Where(e => e.State == EvaluationState.Draft && e.Client!.OwnerId == me);
+        }
+
+        var rows = await mine.OrderBy(e => e.StateSince).ThenBy(e => e.Id).Take(PerWorkflow)
+            .Select(e => new { e.Id, e.ClientId, e.Client!.Name, e.State, e.StateSince })
+            .ToListAsync(ct);
+        return rows.Select(r => new TodoItem(TodoKind.Evaluation, r.Id, r.ClientId, r.Name, $"Todo.Evaluation.{r.State}", r.StateSince,
+                ClientEvaluation.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
+            .ToList();
+    }
+
+    private async Task<List<TodoItem>> WarningsAsync(AccessScope scope, IReadOnlyList<int> headless, int escalateAfterDays, CancellationToken ct)
+    {
+        if (!scope.IsLeader && !scope.IsDepartmentHead)
+        {
+            return [];
+        }
+
+        var open = db.Warnings.AsNoTracking().Where(Warning.IsOpen);
+        // A head reviews the department's warnings (the scope filter); a leader those escalated or of a department without a head.
+        var mine = scope.IsLeader ? open.Where(w => w.EscalatedAt != null || headless.Contains(w.Client!.DepartmentId)) : open;
+        var rows = await mine.OrderBy(w => w.RaisedAt).ThenBy(w => w.Id).Take(PerWorkflow)
+            .Select(w => new { w.Id, w.ClientId, w.Client!.Name, w.State, w.RaisedAt })
+            .ToListAsync(ct);
+        return rows.Select(r => new TodoItem(TodoKind.Warning, r.Id, r.ClientId, r.Name, $"Todo.Warning.{r.State}", r.RaisedAt,
+                r.State == WarningState.Open ? Warning.AcknowledgementDue(r.RaisedAt, escalateAfterDays) : null))
+            .ToList();
+    }
+
+    /// <summary>The departments whose steps go to the leaders: no enabled head.</summary>
+    private async Task<List<int>> HeadlessDepartmentsAsync(CancellationToken ct)
+    {
+        var headed = db.InRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null).Select(u => u.DepartmentId!.Value);
+        return await db.Departments.Where(d => !headed.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+    }
+}
