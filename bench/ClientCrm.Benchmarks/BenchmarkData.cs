@@ -191,7 +191,62 @@ public sealed class BenchmarkData : IAsyncDisposable
         }
 
         log.WriteLine(Invariant($"Reusing the PostgreSQL cluster in {root} on port {cluster.Port} (nothing generated)"));
+        // Data kept by an older checkout: brought to this schema (as the app would at its start), with what later issues add.
+        await data.MigrateAsync(ct);
+        var added = await data.EnsureEvaluationsAsync(ct);
+        if (added > 0)
+        {
+            log.WriteLine(Invariant($"Added {added:N0} evaluations to the reused data"));
+        }
+
         return data;
+    }
+
+    /// <summary>
+    /// New-client evaluations (issue 12), when the data has none: an approved round for every client in operation (with
+    /// its registration checked and confirmed), and for the clients under evaluation one open round each, spread over
+    /// draft, submitted (a tenth of them overdue and escalated) and reviewed. Set-based SQL, seconds at 100,000 clients.
+    /// </summary>
+    public async Task<long> EnsureEvaluationsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using (var any = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM "ClientEvaluations")""", connection))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return 0;
+            }
+        }
+
+        const string sections = """
+            'Licensed; bank reference seen.', 'Jobs and pay clear; recruitable.', 'Destination labor law; Decree 620.', 30000, 1,
+            'Stable employer.', 'Recommend.'
+            """;
+        await using var command = new NpgsqlCommand($"""
+            INSERT INTO "ClientEvaluations" ("Id", "ClientId", "Round", "State", "StateSince", "CreditStanding", "ProjectFeasibility",
+                "ApplicablePolicies", "DevelopmentCostCny", "Risk", "RiskReasons", "Recommendation", "CreatedById", "CreatedByName",
+                "CreatedAt", "SubmittedAt", "SubmittedByName", "HeadOpinion", "ReviewedAt", "ReviewedByName", "DecisionMinutes",
+                "DecisionParticipants", "DecidedAt", "DecidedById", "DecidedByName", "UpdatedAt")
+            SELECT gen_random_uuid(), c."Id", 1, 4, c."RegisteredAt" + interval '5 days', {sections}, c."OwnerId", 'owner',
+                c."RegisteredAt" + interval '1 day', c."RegisteredAt" + interval '2 days', 'owner', 'Sound.', c."RegisteredAt" + interval '3 days',
+                'head', 'Discussed; approved.', 'leader, head', c."RegisteredAt" + interval '5 days', NULL, 'leader', c."RegisteredAt" + interval '5 days'
+            FROM "Clients" c WHERE c."Status" IN (3, 4);
+            UPDATE "Clients" SET "RegistrationCheckedAt" = "RegisteredAt" + interval '2 days', "RegistrationCheckedByName" = 'owner',
+                "RegistrationConfirmedAt" = "RegisteredAt" + interval '3 days', "RegistrationConfirmedByName" = 'head',
+                "EvaluationApprovedAt" = "RegisteredAt" + interval '5 days'
+            WHERE "Status" IN (3, 4);
+            INSERT INTO "ClientEvaluations" ("Id", "ClientId", "Round", "State", "StateSince", "EscalatedAt", "CreditStanding", "ProjectFeasibility",
+                "ApplicablePolicies", "DevelopmentCostCny", "Risk", "RiskReasons", "Recommendation", "CreatedById", "CreatedByName",
+                "CreatedAt", "UpdatedAt")
+            SELECT gen_random_uuid(), c."Id", 1, 1 + abs(hashtext(c."Id"::text)) % 3,
+                now() - (abs(hashtext(c."Name")) % 240) * interval '1 hour',
+                CASE WHEN abs(hashtext(c."Id"::text)) % 30 = 1 THEN now() - interval '1 hour' END,
+                {sections}, c."OwnerId", 'owner', now() - interval '20 days', now() - interval '1 hour'
+            FROM "Clients" c WHERE c."Status" = 2;
+            ANALYZE "ClientEvaluations";
+            ANALYZE "Clients";
+            """, connection) { CommandTimeout = 600 };
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct = default)

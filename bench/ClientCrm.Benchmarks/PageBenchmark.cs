@@ -204,6 +204,7 @@ public static class PageBenchmark
         var regrade = await data.RegradeAsync(ct);
         output.WriteLine(Invariant($"Regrade: {regrade.ClientsAssessed:N0} assessed, {regrade.ChangesProposed:N0} proposed in {step.Elapsed.TotalSeconds:0.0} s ({await data.DescribeRunAsync(regrade.Id, ct)})"));
         step.Restart();
+        output.WriteLine(Invariant($"Evaluations: {await data.EnsureEvaluationsAsync(ct):N0} rows"));
         await data.ExecuteAsync(["VACUUM ANALYZE"], ct);
         output.WriteLine(Invariant($"VACUUM ANALYZE in {step.Elapsed.TotalSeconds:0.0} s"));
     }

@@ -108,6 +108,16 @@ public static partial class PageCatalog
         new("/Settings/ExchangeRates", PageRole.Leader, PageBudget.Other, _ => "/Settings/ExchangeRates"),
         new("/Admin/Jobs", PageRole.Admin, PageBudget.Other, _ => "/Admin/Jobs"),
         new("/Admin/Outbox", PageRole.Admin, PageBudget.Other, _ => "/Admin/Outbox"),
+        // Issue 12: the evaluations going (the oldest waiting first) and all rounds, one evaluation, the to-do list of each
+        // role (every page's top bar counts it too, kept for 15 s) and the workflow settings.
+        new("/Evaluations", PageRole.Head, PageBudget.Other, _ => "/Evaluations"),
+        new("/Evaluations", PageRole.Leader, PageBudget.Other, _ => "/Evaluations"),
+        new("/Evaluations?state=all", PageRole.Leader, PageBudget.Other, _ => "/Evaluations?state=all"),
+        new("/Evaluations/{id}", PageRole.Head, PageBudget.Other, ids => $"/Evaluations/{ids.EvaluationId}"),
+        new("/Todo", PageRole.Staff, PageBudget.Other, _ => "/Todo"),
+        new("/Todo", PageRole.Head, PageBudget.Other, _ => "/Todo"),
+        new("/Todo", PageRole.Leader, PageBudget.Other, _ => "/Todo"),
+        new("/Settings/Workflows", PageRole.Leader, PageBudget.Other, _ => "/Settings/Workflows"),
     ];
 
     public const int DeepPage = 500;
@@ -168,7 +178,7 @@ public sealed record PageIds(
     string StaffUser, string HeadUser, string LeaderUser, string AdminUser,
     Guid ClientId, string ClientName, int ClientBatches, int ClientPrincipals, int DepartmentId,
     Guid ProjectId, Guid WarningId, Guid ProposalId,
-    string NamePart, string ChineseNamePart, string Email)
+    string NamePart, string ChineseNamePart, string Email, Guid EvaluationId)
 {
     public string UserFor(PageRole role) => role switch
     {
@@ -261,6 +271,12 @@ public sealed record PageIds(
             ORDER BY (g."FromGrade" <> 1 AND g."ProposedGrade" <> 1) DESC, g."CreatedAt", g."Id" LIMIT 1
             """, [("department", department)], ct)
             ?? throw new InvalidOperationException($"Department {department} has no pending grade proposal: did the regrade run happen?");
+        var evaluation = await ScalarAsync<Guid?>(connection,
+            """
+            SELECT e."Id" FROM "ClientEvaluations" e JOIN "Clients" c ON c."Id" = e."ClientId"
+            WHERE c."DepartmentId" = @department AND e."State" = 2 ORDER BY e."StateSince", e."Id" LIMIT 1
+            """, [("department", department)], ct)
+            ?? throw new InvalidOperationException($"Department {department} has no submitted evaluation: were the evaluations generated?");
         var chinese = await ScalarAsync<string>(connection,
             """
             SELECT "ChineseName" FROM "Clients" WHERE "ChineseName" IS NOT NULL AND "DepartmentId" = @department ORDER BY "Id" LIMIT 1
@@ -275,7 +291,7 @@ public sealed record PageIds(
         return new PageIds(staff, head, leader, admin, client, name, batches, principals, department, project, warning, proposal,
             // Five letters from the company-name stem ("akura" of "Sakura …"), and three characters from the Chinese name
             // across its stem and trade ("花建筑" of "樱花建筑有限公司…"): parts that match some, not all, clients.
-            name.Substring(1, 5), chinese.Substring(1, Math.Min(3, chinese.Length - 1)), cipher.Decrypt(email));
+            name.Substring(1, 5), chinese.Substring(1, Math.Min(3, chinese.Length - 1)), cipher.Decrypt(email), evaluation);
     }
 
     private static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters, CancellationToken ct)

@@ -42,7 +42,7 @@ public static class FieldLabels
         (nameof(CrmUser), "User", [typeof(UserInput), typeof(Pages.Admin.Users.CreateModel.NewUserInput)]),
         (nameof(Warning), "Warnings", [typeof(FileWarningInput), typeof(WarningStepInput)]),
         (nameof(Domain.Evaluations.ClientEvaluation), "Evaluations", [typeof(Pages.Evaluations.EvaluationInput)]),
-        (nameof(Domain.Workflows.WorkflowSettings), "WorkflowSettings", []),
+        (nameof(Domain.Workflows.WorkflowSettings), "WorkflowSettings", [typeof(WorkflowSettingsInput)]),
     ];
 
     /// <summary>Fields no form edits, labelled as the pages that show them label them (or by a label of their own).</summary>

@@ -238,6 +238,32 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
         Assert.Equal(expected.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector("#todo-count")!.GetAttribute("data-count"));
     }
 
+    [Fact]
+    public async Task A_leader_sets_the_evaluation_due_days_a_value_out_of_range_is_refused_next_to_its_field_and_a_head_is_refused_the_page()
+    {
+        var leader = await SignedInAsync("leader");
+
+        using (var refused = await leader.SubmitAsync("/Settings/Workflows", "#workflow-settings-form",
+                   new Dictionary<string, string?> { ["Input.EvaluationStepDueDays"] = "0", ["Input.PauseNeedsNewEvaluationDays"] = "200" }))
+        {
+            var page = await CrmClient.ParseAsync(refused);
+            Assert.Contains("1 到 3650", page.QuerySelector("[data-valmsg-for='Input.EvaluationStepDueDays']")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("200", page.QuerySelector("input[name='Input.PauseNeedsNewEvaluationDays']")!.GetAttribute("value"));
+        }
+
+        using (var saved = await leader.SubmitAsync("/Settings/Workflows", "#workflow-settings-form",
+                   new Dictionary<string, string?> { ["Input.EvaluationStepDueDays"] = "5", ["Input.PauseNeedsNewEvaluationDays"] = "200" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal((5, 200), await App.WithDbAsync(db => db.WorkflowSettings.Select(s => new ValueTuple<int, int>(s.EvaluationStepDueDays, s.PauseNeedsNewEvaluationDays)).SingleAsync()));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "WorkflowSettings")));
+        var head = await SignedInAsync("head1");
+        using var forbidden = await head.GetAsync("/Settings/Workflows");
+        Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+    }
+
     private async Task<int> EscalateAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
