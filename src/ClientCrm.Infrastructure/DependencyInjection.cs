@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddDomainEventHandler<Warnings.WarningStepNotices>();
         services.AddDomainEventHandler<Evaluations.EvaluationStepNotices>();
         services.AddDomainEventHandler<Evaluations.EvaluationClientStatus>();
+        services.AddDomainEventHandler<Complaints.ComplaintStepNotices>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");

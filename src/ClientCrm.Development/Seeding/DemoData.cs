@@ -154,6 +154,7 @@ public static class DemoData
         await db.SaveChangesAsync(ct);
         await DemoCooperation.SeedAsync(db, clock, ct);
         await DemoEvaluations.SeedAsync(db, clock, ct);
+        await DemoComplaints.SeedAsync(db, clock, ct);
     }
 
     /// <summary>

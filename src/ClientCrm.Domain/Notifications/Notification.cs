@@ -40,6 +40,21 @@ public enum NotificationKind
 
     /// <summary>An evaluation's step waited past its due time.</summary>
     EvaluationOverdue = 11,
+
+    /// <summary>A complaint was recorded: the department head investigates it.</summary>
+    ComplaintToInvestigate = 12,
+
+    /// <summary>The head found who is responsible: a leader instructs.</summary>
+    ComplaintToInstruct = 13,
+
+    /// <summary>A leader instructed: the head sees the correction through.</summary>
+    ComplaintInstructed = 14,
+
+    /// <summary>The correction is done: the owner tells the client.</summary>
+    ComplaintToNotify = 15,
+
+    /// <summary>A complaint's step waited past its due time.</summary>
+    ComplaintOverdue = 16,
 }
 
 /// <summary>

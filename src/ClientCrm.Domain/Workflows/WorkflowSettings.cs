@@ -22,6 +22,11 @@ public class WorkflowSettings : IAuditable
     /// <summary><see cref="EvaluationSettings.PauseNeedsNewEvaluationDays"/>.</summary>
     public int PauseNeedsNewEvaluationDays { get; private set; } = EvaluationSettings.DefaultPauseNeedsNewEvaluationDays;
 
+    /// <summary>Days a complaint's step (investigation, instruction, correction) may wait before it goes to the leaders.</summary>
+    public int ComplaintStepDueDays { get; private set; } = DefaultComplaintStepDueDays;
+
+    public const int DefaultComplaintStepDueDays = 3;
+
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
@@ -44,6 +49,17 @@ public class WorkflowSettings : IAuditable
 
         EvaluationStepDueDays = settings.StepDueDays;
         PauseNeedsNewEvaluationDays = settings.PauseNeedsNewEvaluationDays;
+        UpdatedAt = now;
+    }
+
+    public void ChangeComplaints(int stepDueDays, DateTimeOffset now)
+    {
+        if (stepDueDays is < 1 or > MaxDays)
+        {
+            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(ComplaintStepDueDays));
+        }
+
+        ComplaintStepDueDays = stepDueDays;
         UpdatedAt = now;
     }
 }

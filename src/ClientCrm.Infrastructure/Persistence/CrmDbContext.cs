@@ -51,6 +51,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<Domain.Evaluations.ClientEvaluation> ClientEvaluations => Set<Domain.Evaluations.ClientEvaluation>();
     public DbSet<Domain.Evaluations.EvaluationEvent> EvaluationEvents => Set<Domain.Evaluations.EvaluationEvent>();
+    public DbSet<Domain.Complaints.Complaint> Complaints => Set<Domain.Complaints.Complaint>();
+    public DbSet<Domain.Complaints.ComplaintEvent> ComplaintEvents => Set<Domain.Complaints.ComplaintEvent>();
     public DbSet<Domain.Workflows.WorkflowSettings> WorkflowSettings => Set<Domain.Workflows.WorkflowSettings>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>

@@ -23,7 +23,39 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
     {
         var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
         var now = clock.UtcNow;
-        var cutoff = now.AddDays(-settings.EvaluationStepDueDays);
+        return await EvaluationsAsync(settings.EvaluationStepDueDays, now, ct) + await ComplaintsAsync(settings.ComplaintStepDueDays, now, ct);
+    }
+
+    private async Task<int> ComplaintsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
+    {
+        var overdue = await db.Complaints.IgnoreQueryFilters()
+            .Where(Domain.Complaints.Complaint.DueForEscalation(now.AddDays(-dueDays)))
+            .OrderBy(c => c.StateSince).ThenBy(c => c.Id)
+            .Take(Batch)
+            .ToListAsync(ct);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var leaders = await notifier.LeaderIdsAsync(ct);
+        var notices = new List<Notification>();
+        foreach (var complaint in overdue)
+        {
+            complaint.Escalate(now);
+            var item = await Complaints.ComplaintAndClient.ReadAsync(db, complaint.Id, ct);
+            notices.AddRange(leaders.Select(l => Notification.About(l, NotificationKind.ComplaintOverdue, item.Subject, now)));
+        }
+
+        await notifier.SendAsync(notices, ct);
+        await db.SaveChangesAsync(ct);
+        LogEscalated(log, overdue.Count, "complaints");
+        return overdue.Count;
+    }
+
+    private async Task<int> EvaluationsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
+    {
+        var cutoff = now.AddDays(-dueDays);
         var overdue = await db.ClientEvaluations.IgnoreQueryFilters()
             .Where(ClientEvaluation.DueForEscalation(cutoff))
             .OrderBy(e => e.StateSince).ThenBy(e => e.Id)

@@ -43,6 +43,7 @@ public static class FieldLabels
         (nameof(Warning), "Warnings", [typeof(FileWarningInput), typeof(WarningStepInput)]),
         (nameof(Domain.Evaluations.ClientEvaluation), "Evaluations", [typeof(Pages.Evaluations.EvaluationInput)]),
         (nameof(Domain.Workflows.WorkflowSettings), "WorkflowSettings", [typeof(WorkflowSettingsInput)]),
+        (nameof(Domain.Complaints.Complaint), "Complaints", [typeof(Pages.Complaints.ComplaintInput)]),
     ];
 
     /// <summary>Fields no form edits, labelled as the pages that show them label them (or by a label of their own).</summary>
@@ -75,6 +76,11 @@ public static class FieldLabels
         [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.Round))] = "Evaluations.RoundColumn",
         [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.UpdatedAt))] = "Common.UpdatedAt",
         [(nameof(Domain.Workflows.WorkflowSettings), nameof(Domain.Workflows.WorkflowSettings.UpdatedAt))] = "Common.UpdatedAt",
+        [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.ClientId))] = "Audit.Client",
+        [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.UpdatedAt))] = "Common.UpdatedAt",
+        [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.StateSince))] = "Evaluations.StateSince",
+        [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.EscalatedAt))] = "Evaluations.EscalatedAt",
+        [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.RecordedByName))] = "Complaints.RecordedBy",
     };
 
     /// <summary>
@@ -90,6 +96,7 @@ public static class FieldLabels
         // The names beside them say who.
         (nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.CreatedById)),
         (nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.DecidedById)),
+        (nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.RecordedById)),
         (nameof(Client), nameof(Client.RegistrationCheckedByName)),
         (nameof(Client), nameof(Client.RegistrationConfirmedByName)),
         // Where the cause is stored; the line names its kind (SourceKind), and the warning page links it.

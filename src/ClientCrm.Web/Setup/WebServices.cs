@@ -129,6 +129,7 @@ internal static class WebServices
                 o.Conventions.AuthorizeFolder("/Warnings", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Evaluations", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Todo", ClientWorkersPolicy);
+                o.Conventions.AuthorizeFolder("/Complaints", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -45,7 +45,11 @@ internal sealed class ClientEvaluationConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(e => new { e.ClientId, e.Round }).IsUnique();
         // One evaluation going at a time per client: a second draft beside a submitted one would split the decision.
         b.HasIndex(e => e.ClientId).IsUnique().HasFilter(OpenStateSql).HasDatabaseName("IX_ClientEvaluations_OneOpenPerClient");
-        // The to-do list and the escalation read the open ones by state, oldest first.
-        b.HasIndex(e => new { e.State, e.StateSince, e.Id }).HasFilter(OpenStateSql).HasDatabaseName("IX_ClientEvaluations_Open_State_Since");
+        // The to-do list and the escalation read the open ones of one state, oldest first; the list every open one in the
+        // scope, the one waiting longest first, and all of them, the latest first: each walks its index in order and stops
+        // at the page (at 100,000 clients a sort of the open rounds took 200 ms).
+        b.HasIndex(e => new { e.State, e.StateSince, e.Id }, "IX_ClientEvaluations_Open_State_Since").HasFilter(OpenStateSql);
+        b.HasIndex(e => new { e.StateSince, e.Id }, "IX_ClientEvaluations_Open_Since").HasFilter(OpenStateSql);
+        b.HasIndex(e => new { e.StateSince, e.Id }, "IX_ClientEvaluations_Since");
     }
 }

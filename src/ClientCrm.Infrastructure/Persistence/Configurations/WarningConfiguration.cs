@@ -61,6 +61,9 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
         b.HasIndex(w => new { w.State, w.Severity, w.RaisedAt, w.Id });
         b.HasIndex(w => new { w.Severity, w.RaisedAt, w.Id }, "IX_Warnings_Severity_RaisedAt_Id");
         b.HasIndex(w => new { w.Severity, w.RaisedAt, w.Id }, "IX_Warnings_Open_Severity_RaisedAt").HasFilter(OpenWarnings.StateSql);
+        // The to-do lists read the open warnings the earliest raised first: a head's through the department's clients, a
+        // leader's those escalated (issue 12).
+        b.HasIndex(w => new { w.RaisedAt, w.Id }, "IX_Warnings_Open_RaisedAt").HasFilter(OpenWarnings.StateSql);
     }
 }
 

@@ -19,6 +19,7 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             Id = WorkflowSettings.SingletonId,
             EvaluationStepDueDays = EvaluationSettings.DefaultStepDueDays,
             PauseNeedsNewEvaluationDays = EvaluationSettings.DefaultPauseNeedsNewEvaluationDays,
+            ComplaintStepDueDays = WorkflowSettings.DefaultComplaintStepDueDays,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }

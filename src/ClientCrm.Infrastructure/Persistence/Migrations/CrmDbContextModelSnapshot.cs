@@ -522,6 +522,144 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("Principals", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClientNotifiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("CorrectiveAction")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("InstructedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("LeaderInstruction")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Nature")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NotifiedHow")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Penalty")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("ResponsibleDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsiblePerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "ReceivedOn");
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_Complaints_Open_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4, 5)");
+
+                    b.HasIndex(new[] { "State", "StateSince", "Id" }, "IX_Complaints_Open_State_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4, 5)");
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_Complaints_Since");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Complaints.ComplaintEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8300)
+                        .HasColumnType("character varying(8300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "At");
+
+                    b.ToTable("ComplaintEvents", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -872,9 +1010,13 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "Round")
                         .IsUnique();
 
-                    b.HasIndex("State", "StateSince", "Id")
-                        .HasDatabaseName("IX_ClientEvaluations_Open_State_Since")
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_ClientEvaluations_Open_Since")
                         .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.HasIndex(new[] { "State", "StateSince", "Id" }, "IX_ClientEvaluations_Open_State_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_ClientEvaluations_Since");
 
                     b.ToTable("ClientEvaluations", (string)null);
                 });
@@ -1327,6 +1469,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("State", "Severity", "RaisedAt", "Id");
 
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_Open_RaisedAt")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
                     b.HasIndex(new[] { "Severity", "RaisedAt", "Id" }, "IX_Warnings_Open_Severity_RaisedAt")
                         .HasFilter("\"State\" IN (1, 2, 3)");
 
@@ -1490,6 +1635,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ComplaintStepDueDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EvaluationStepDueDays")
                         .HasColumnType("integer");
 
@@ -1513,6 +1661,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         new
                         {
                             Id = 1,
+                            ComplaintStepDueDays = 3,
                             EvaluationStepDueDays = 3,
                             PauseNeedsNewEvaluationDays = 365,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
@@ -1949,6 +2098,28 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Complaints.ComplaintEvent", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Complaints.Complaint", "Complaint")
+                        .WithMany("Events")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Complaint");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -2139,6 +2310,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Principals");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>

@@ -31,6 +31,12 @@ public sealed class WarningColumnView
 
     public IReadOnlyList<WarningColumnItem> Items { get; init; } = None;
 
+    /// <summary>
+    /// The client's complaints not archived yet (seed 001: an open complaint is a warning sign of its own); the client page
+    /// shows them in the column, under the warnings.
+    /// </summary>
+    public IReadOnlyList<OpenComplaint> Complaints { get; init; } = [];
+
     /// <summary>The open warnings of every client in <paramref name="clientIds"/>, in one query, by client.</summary>
     public static async Task<ILookup<Guid, WarningColumnItem>> OpenByClientAsync(CrmDbContext db, IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
     {
@@ -52,7 +58,15 @@ public sealed class WarningColumnView
     public static async Task<WarningColumnView> ForClientAsync(CrmDbContext db, Guid clientId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return new() { ClientId = clientId, Items = await Open(db.Warnings.Where(w => w.ClientId == clientId)).ToListAsync(ct) };
+        return new()
+        {
+            ClientId = clientId,
+            Items = await Open(db.Warnings.Where(w => w.ClientId == clientId)).ToListAsync(ct),
+            Complaints = await db.Complaints.AsNoTracking().Where(c => c.ClientId == clientId).Where(Domain.Complaints.Complaint.IsOpen)
+                .OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id)
+                .Select(c => new OpenComplaint(c.Id, c.ReceivedOn, c.Nature, c.State))
+                .ToListAsync(ct),
+        };
     }
 
     private static IQueryable<WarningColumnItem> Open(IQueryable<Warning> warnings) =>
@@ -65,3 +79,6 @@ public sealed class WarningColumnView
         w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt, w.ConditionClearedAt != null, w.EscalatedAt != null,
         w.SourceKind, w.SourceProjectId, w.SourceRecordId);
 }
+
+/// <summary>A complaint not archived yet, as the client page's warning column lists it.</summary>
+public sealed record OpenComplaint(Guid Id, DateOnly ReceivedOn, Domain.Complaints.ComplaintNature Nature, Domain.Complaints.ComplaintState State);

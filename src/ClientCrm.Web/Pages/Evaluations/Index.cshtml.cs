@@ -10,7 +10,7 @@ namespace ClientCrm.Web.Pages.Evaluations;
 /// The new-client evaluations in the person's scope: those still going, the one waiting longest first (the default), or
 /// every round, the latest step first. Keyset paging over (StateSince, Id), which the open-state index serves.
 /// </summary>
-public sealed class IndexModel(CrmDbContext db) : KeysetListModel
+public sealed class IndexModel(CrmDbContext db, KeptReads kept, ClientCrm.Infrastructure.Access.ICurrentActor actor) : KeysetListModel
 {
     public const int PageSize = 50;
 
@@ -36,7 +36,8 @@ public sealed class IndexModel(CrmDbContext db) : KeysetListModel
             return c;
         });
         var oldestFirst = !ShowsAll;
-        var page = await Keyset.PageAsync(Paging, cursor is not null, PageSize, seek =>
+        // A first page is kept like the other lists' (KeptReads): until anything is saved here, a minute at most.
+        Task<KeysetPage<EvaluationRow>> ReadAsync(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize, seek =>
         {
             var ordered = query;
             if (cursor is not null && seek != Seek.First)
@@ -52,7 +53,8 @@ public sealed class IndexModel(CrmDbContext db) : KeysetListModel
             }
 
             return Project(oldestFirst ? ordered.OrderBy(e => e.StateSince).ThenBy(e => e.Id) : ordered.OrderByDescending(e => e.StateSince).ThenByDescending(e => e.Id));
-        }, r => Cursor.Encode(r.StateSince, r.Id), ct);
+        }, r => Cursor.Encode(r.StateSince, r.Id), token);
+        var page = cursor is null ? await kept.GetOrComputeAsync(actor.Scope, "evaluations:" + (ShowsAll ? "all" : "open"), ReadAsync, ct) : await ReadAsync(ct);
         Rows = page.Rows;
         Pager = Keyset.Links(page, ListPath, new Dictionary<string, string?>(StringComparer.Ordinal) { ["state"] = ShowsAll ? "all" : null });
     }

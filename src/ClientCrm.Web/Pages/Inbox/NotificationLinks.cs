@@ -17,6 +17,8 @@ public static class NotificationLinks
                 or NotificationKind.WarningClosed => $"/Warnings/{id}",
             NotificationKind.EvaluationToReview or NotificationKind.EvaluationToDecide or NotificationKind.EvaluationReturned
                 or NotificationKind.EvaluationDecided or NotificationKind.EvaluationOverdue => $"/Evaluations/{id}",
+            NotificationKind.ComplaintToInvestigate or NotificationKind.ComplaintToInstruct or NotificationKind.ComplaintInstructed
+                or NotificationKind.ComplaintToNotify or NotificationKind.ComplaintOverdue => $"/Complaints/{id}",
             _ => null,
         }
         : null;

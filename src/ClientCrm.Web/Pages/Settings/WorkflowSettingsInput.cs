@@ -11,11 +11,16 @@ public sealed class WorkflowSettingsInput
 {
     [Display(Name = "WorkflowSettings.EvaluationStepDueDays")] public int? EvaluationStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.PauseNeedsNewEvaluationDays")] public int? PauseNeedsNewEvaluationDays { get; set; }
+    [Display(Name = "WorkflowSettings.ComplaintStepDueDays")] public int? ComplaintStepDueDays { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new() { EvaluationStepDueDays = settings.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = settings.PauseNeedsNewEvaluationDays };
+        return new()
+        {
+            EvaluationStepDueDays = settings.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = settings.PauseNeedsNewEvaluationDays,
+            ComplaintStepDueDays = settings.ComplaintStepDueDays,
+        };
     }
 
     public EvaluationSettings ToEvaluation() => new()
@@ -32,6 +37,8 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
         RuleFor(i => i.EvaluationStepDueDays).NotNull()
             .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
         RuleFor(i => i.PauseNeedsNewEvaluationDays).NotNull()
+            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
+        RuleFor(i => i.ComplaintStepDueDays).NotNull()
             .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
     }
 }

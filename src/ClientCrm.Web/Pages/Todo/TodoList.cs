@@ -15,6 +15,7 @@ public enum TodoKind
 {
     Warning = 1,
     Evaluation = 2,
+    Complaint = 3,
 }
 
 /// <summary>
@@ -26,6 +27,7 @@ public sealed record TodoItem(TodoKind Kind, Guid Id, Guid ClientId, string Clie
     public string Href => Kind switch
     {
         TodoKind.Warning => $"/Warnings/{Id}",
+        TodoKind.Complaint => $"/Complaints/{Id}",
         _ => $"/Evaluations/{Id}",
     };
 
@@ -43,7 +45,7 @@ public sealed record TodoItem(TodoKind Kind, Guid Id, Guid ClientId, string Clie
 /// </list>
 /// Each workflow contributes one capped, indexed query; later workflows add theirs here.
 /// </summary>
-public sealed class TodoList(CrmDbContext db, ICurrentActor actor)
+public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kept)
 {
     /// <summary>At most this many items per workflow are listed (oldest first); the count says when there are more.</summary>
     public const int PerWorkflow = 200;
@@ -56,12 +58,23 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor)
             return [];
         }
 
+        // Kept per person (their own drafts are in it) like the lists (KeptReads): until anything is saved here, a minute at
+        // most; the top bar's count and the page share it.
+        return (await kept.GetOrComputeAsync(scope, "todo:" + scope.UserId, async token => new KeptTodo(await ComputeAsync(scope, token)), ct)).Items;
+    }
+
+    private sealed record KeptTodo(IReadOnlyList<TodoItem> Items);
+
+    private async Task<IReadOnlyList<TodoItem>> ComputeAsync(AccessScope scope, CancellationToken ct)
+    {
+
         var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
         var warningDays = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).EscalateAfterDays;
         var headless = scope.IsLeader ? await HeadlessDepartmentsAsync(ct) : [];
         var items = new List<TodoItem>();
         items.AddRange(await EvaluationsAsync(scope, headless, settings.EvaluationStepDueDays, ct));
         items.AddRange(await WarningsAsync(scope, headless, warningDays, ct));
+        items.AddRange(await ComplaintsAsync(scope, headless, settings.ComplaintStepDueDays, ct));
         return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
     }
 
@@ -112,6 +125,37 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor)
             .ToListAsync(ct);
         return rows.Select(r => new TodoItem(TodoKind.Warning, r.Id, r.ClientId, r.Name, $"Todo.Warning.{r.State}", r.RaisedAt,
                 r.State == WarningState.Open ? Warning.AcknowledgementDue(r.RaisedAt, escalateAfterDays) : null))
+            .ToList();
+    }
+
+    private async Task<List<TodoItem>> ComplaintsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
+    {
+        var me = scope.UserId!;
+        var complaints = db.Complaints.AsNoTracking();
+        IQueryable<Domain.Complaints.Complaint> mine;
+        if (scope.IsLeader)
+        {
+            // To instruct; and the head's steps where the department has none, or that waited past their due time.
+            mine = complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated
+                                         || (c.State != Domain.Complaints.ComplaintState.Archived && c.State != Domain.Complaints.ComplaintState.Investigated
+                                             && (c.EscalatedAt != null || headless.Contains(c.Client!.DepartmentId))));
+        }
+        else if (scope.IsDepartmentHead)
+        {
+            mine = complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Recorded || c.State == Domain.Complaints.ComplaintState.Instructed
+                                         || c.State == Domain.Complaints.ComplaintState.Corrected || c.State == Domain.Complaints.ComplaintState.ClientNotified);
+        }
+        else
+        {
+            // The owner tells the client once the correction is done.
+            mine = complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Corrected && c.Client!.OwnerId == me);
+        }
+
+        var rows = await mine.OrderBy(c => c.StateSince).ThenBy(c => c.Id).Take(PerWorkflow)
+            .Select(c => new { c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince })
+            .ToListAsync(ct);
+        return rows.Select(r => new TodoItem(TodoKind.Complaint, r.Id, r.ClientId, r.Name, $"Todo.Complaint.{r.State}", r.StateSince,
+                Domain.Complaints.Complaint.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
             .ToList();
     }
 
