@@ -196,14 +196,14 @@ public sealed class BenchmarkData : IAsyncDisposable
         var added = await data.EnsureEvaluationsAsync(ct);
         if (added > 0)
         {
-            log.WriteLine(Invariant($"Added {added:N0} evaluations to the reused data"));
+            log.WriteLine(Invariant($"Added {added:N0} evaluations and complaints to the reused data"));
         }
 
         return data;
     }
 
     /// <summary>
-    /// New-client evaluations (issue 12), when the data has none: an approved round for every client in operation (with
+    /// New-client evaluations and complaints (issue 12), each when the data has none of them: an approved round for every client in operation (with
     /// its registration checked and confirmed), and for the clients under evaluation one open round each, spread over
     /// draft, submitted (a tenth of them overdue and escalated) and reviewed. Set-based SQL, seconds at 100,000 clients.
     /// </summary>
@@ -214,7 +214,7 @@ public sealed class BenchmarkData : IAsyncDisposable
         {
             if ((bool)(await any.ExecuteScalarAsync(ct))!)
             {
-                return 0;
+                return await EnsureComplaintsAsync(connection, ct);
             }
         }
 
@@ -245,6 +245,31 @@ public sealed class BenchmarkData : IAsyncDisposable
             FROM "Clients" c WHERE c."Status" = 2;
             ANALYZE "ClientEvaluations";
             ANALYZE "Clients";
+            """, connection) { CommandTimeout = 600 };
+        return await command.ExecuteNonQueryAsync(ct) + await EnsureComplaintsAsync(connection, ct);
+    }
+
+    /// <summary>Complaints (issue 12) on one client in fifty, when the data has none, spread over every step of their flow.</summary>
+    private static async Task<long> EnsureComplaintsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var any = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM "Complaints")""", connection))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return 0;
+            }
+        }
+
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO "Complaints" ("Id", "ClientId", "ReceivedOn", "Channel", "Nature", "Content", "State", "StateSince", "EscalatedAt",
+                "RecordedById", "RecordedByName", "RecordedAt", "Findings", "ResponsibleDepartmentId", "ResponsiblePerson", "UpdatedAt")
+            SELECT gen_random_uuid(), c."Id", (now() - (abs(hashtext(c."Name")) % 300) * interval '1 day')::date, 1 + abs(hashtext(c."Name")) % 5,
+                1 + abs(hashtext(c."Id"::text)) % 5, 'Two workers were repeatedly absent without leave.', 1 + abs(hashtext(c."Id"::text)) % 6,
+                now() - (abs(hashtext(c."Name")) % 300) * interval '1 hour',
+                CASE WHEN abs(hashtext(c."Name")) % 7 = 0 AND abs(hashtext(c."Id"::text)) % 6 < 3 THEN now() END,
+                c."OwnerId", 'owner', now() - interval '30 days', 'Confirmed.', c."DepartmentId", 'supervisor', now()
+            FROM "Clients" c WHERE c."Status" = 3 AND abs(hashtext(c."Id"::text)) % 50 = 0;
+            ANALYZE "Complaints";
             """, connection) { CommandTimeout = 600 };
         return await command.ExecuteNonQueryAsync(ct);
     }

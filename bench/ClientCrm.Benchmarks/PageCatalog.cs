@@ -118,6 +118,9 @@ public static partial class PageCatalog
         new("/Todo", PageRole.Head, PageBudget.Other, _ => "/Todo"),
         new("/Todo", PageRole.Leader, PageBudget.Other, _ => "/Todo"),
         new("/Settings/Workflows", PageRole.Leader, PageBudget.Other, _ => "/Settings/Workflows"),
+        new("/Complaints", PageRole.Head, PageBudget.Other, _ => "/Complaints"),
+        new("/Complaints?state=all", PageRole.Leader, PageBudget.Other, _ => "/Complaints?state=all"),
+        new("/Complaints/{id}", PageRole.Head, PageBudget.Other, ids => $"/Complaints/{ids.ComplaintId}"),
     ];
 
     public const int DeepPage = 500;
@@ -178,7 +181,7 @@ public sealed record PageIds(
     string StaffUser, string HeadUser, string LeaderUser, string AdminUser,
     Guid ClientId, string ClientName, int ClientBatches, int ClientPrincipals, int DepartmentId,
     Guid ProjectId, Guid WarningId, Guid ProposalId,
-    string NamePart, string ChineseNamePart, string Email, Guid EvaluationId)
+    string NamePart, string ChineseNamePart, string Email, Guid EvaluationId, Guid ComplaintId)
 {
     public string UserFor(PageRole role) => role switch
     {
@@ -277,6 +280,12 @@ public sealed record PageIds(
             WHERE c."DepartmentId" = @department AND e."State" = 2 ORDER BY e."StateSince", e."Id" LIMIT 1
             """, [("department", department)], ct)
             ?? throw new InvalidOperationException($"Department {department} has no submitted evaluation: were the evaluations generated?");
+        var complaint = await ScalarAsync<Guid?>(connection,
+            """
+            SELECT x."Id" FROM "Complaints" x JOIN "Clients" c ON c."Id" = x."ClientId"
+            WHERE c."DepartmentId" = @department AND x."State" = 1 ORDER BY x."StateSince", x."Id" LIMIT 1
+            """, [("department", department)], ct)
+            ?? throw new InvalidOperationException($"Department {department} has no recorded complaint: were the complaints generated?");
         var chinese = await ScalarAsync<string>(connection,
             """
             SELECT "ChineseName" FROM "Clients" WHERE "ChineseName" IS NOT NULL AND "DepartmentId" = @department ORDER BY "Id" LIMIT 1
@@ -291,7 +300,7 @@ public sealed record PageIds(
         return new PageIds(staff, head, leader, admin, client, name, batches, principals, department, project, warning, proposal,
             // Five letters from the company-name stem ("akura" of "Sakura …"), and three characters from the Chinese name
             // across its stem and trade ("花建筑" of "樱花建筑有限公司…"): parts that match some, not all, clients.
-            name.Substring(1, 5), chinese.Substring(1, Math.Min(3, chinese.Length - 1)), cipher.Decrypt(email), evaluation);
+            name.Substring(1, 5), chinese.Substring(1, Math.Min(3, chinese.Length - 1)), cipher.Decrypt(email), evaluation, complaint);
     }
 
     private static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters, CancellationToken ct)

@@ -11,6 +11,9 @@ public static class PostgresConnectionSettings
     /// <summary>Statements kept prepared per physical connection (the app has a few hundred distinct ones).</summary>
     public const int MaxAutoPrepare = 256;
 
+    /// <summary>Connections per app instance unless the connection string says otherwise (Npgsql's own default is 100).</summary>
+    public const int DefaultMaxPoolSize = 24;
+
     public static string Tune(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -29,6 +32,15 @@ public static class PostgresConnectionSettings
         if (!Mentions(given, nameof(NpgsqlConnectionStringBuilder.NoResetOnClose)))
         {
             builder.NoResetOnClose = true;
+        }
+
+        // A burst of requests (a page opened by many at once, a load test's first second) would otherwise open a new
+        // connection per request, up to Npgsql's 100: each new connection prepares its statements again (parse and plan),
+        // and on two cores fifty of them stalled every request for a second. Page queries hold a connection for
+        // milliseconds, so requests beyond the cap wait briefly for one instead; a deployment with more cores sets its own.
+        if (!Mentions(given, "Maximum Pool Size") && !Mentions(given, nameof(NpgsqlConnectionStringBuilder.MaxPoolSize)))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         // The page queries are short; PostgreSQL's JIT compiles expressions for any query it estimates as expensive

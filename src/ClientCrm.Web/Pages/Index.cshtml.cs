@@ -23,7 +23,8 @@ public sealed record OverdueContactRead(Guid Id, string Name, ClientGrade Grade,
 public sealed record StartPageLists(IReadOnlyList<ReviewDueRow> ReviewDue, IReadOnlyList<OverdueContactRead> OverdueContacts);
 
 /// <summary>The start page: the user's clients by status, overdue contacts, cards due for review and proposals to decide.</summary>
-public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, BusinessClock clock, KeptReads keptReads) : PageModel
+public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, BusinessClock clock, KeptReads keptReads,
+    Todo.TodoList todo) : PageModel
 {
     /// <summary>How many overdue contacts and due reviews the page lists; the list page has the rest.</summary>
     public const int ListedRows = 20;
@@ -39,8 +40,21 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
     public Tally OverdueContactTotal { get; private set; }
     public int PendingProposals { get; private set; }
 
+    /// <summary>What waits for this person (issue 12: the start page leads with the to-do list), the most urgent first.</summary>
+    public IReadOnlyList<Todo.TodoItem> Waiting { get; private set; } = [];
+
+    public int WaitingTotal { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Items of the to-do list shown on the start page; the rest are on /Todo.</summary>
+    public const int WaitingShown = 8;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Now = clock.UtcNow;
+        var waiting = await todo.ReadAsync(Now, ct);
+        (Waiting, WaitingTotal) = (waiting.Take(WaitingShown).ToList(), waiting.Count);
         DisplayName = User.FindFirst(CrmClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
         IsAdmin = User.IsInRole(Roles.Admin);
         ScopeLevel = actor.Scope.Level;

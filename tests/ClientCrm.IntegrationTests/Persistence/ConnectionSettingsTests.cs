@@ -14,14 +14,16 @@ public sealed class ConnectionSettingsTests
         Assert.Equal(2, tuned.AutoPrepareMinUsages);
         Assert.True(tuned.NoResetOnClose);
         Assert.Equal("-c statement_timeout=30000 -c jit=off", tuned.Options);
+        Assert.Equal(PostgresConnectionSettings.DefaultMaxPoolSize, tuned.MaxPoolSize);
     }
 
     [Fact]
     public void What_the_operator_set_explicitly_is_kept()
     {
         var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionSettings.Tune(
-            "Host=db;Database=crm;Max Auto Prepare=0;No Reset On Close=false;Options=-c jit=on"));
+            "Host=db;Database=crm;Max Auto Prepare=0;No Reset On Close=false;Options=-c jit=on;Maximum Pool Size=60"));
 
+        Assert.Equal(60, tuned.MaxPoolSize);
         Assert.Equal(0, tuned.MaxAutoPrepare);
         Assert.False(tuned.NoResetOnClose);
         Assert.Equal("-c jit=on", tuned.Options);

@@ -241,10 +241,11 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
             $"client-page:{client.Id}:{client.Status}:{today:yyyy-MM-dd}"), async token => new KeptClientReads(
             await ClientProjectsView.LoadAsync(db, client.Id, client.Status, token),
             await WarningColumnView.ForClientAsync(db, client.Id, token),
-            await ClientGradeView.ReadAsync(db, client.Id, today, token)), ct);
+            await ClientGradeView.ReadAsync(db, client.Id, today, token),
+            await Evaluations.EvaluationPanelReads.ReadAsync(db, client.Id, client.DepartmentId, clock.UtcNow, token)), ct);
         Projects = kept.Projects;
         WarningColumn = kept.Warnings;
-        Gate = await Evaluations.EvaluationPanelView.LoadAsync(db, actor, User, client, clock.UtcNow, ct);
+        Gate = Evaluations.EvaluationPanelView.Compose(client, kept.Gate, actor.Scope, actor.UserId);
         Grading = ClientGradeView.Compose(client, kept.Grading, await PickLists.GradingThresholdsAsync(db, summaries, ct), people, clock);
         var decider = GradingPeople.Decider(actor, User);
         GradeTargets = Enum.GetValues<ClientGrade>()
@@ -259,4 +260,4 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
 }
 
 /// <summary>A client page's reads that <see cref="KeptReads"/> keeps.</summary>
-internal sealed record KeptClientReads(ClientProjectsView Projects, WarningColumnView Warnings, GradeReads Grading);
+internal sealed record KeptClientReads(ClientProjectsView Projects, WarningColumnView Warnings, GradeReads Grading, Evaluations.EvaluationPanelReads Gate);
