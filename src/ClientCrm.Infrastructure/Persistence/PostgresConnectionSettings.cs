@@ -38,7 +38,7 @@ public static class PostgresConnectionSettings
         // connection per request, up to Npgsql's 100: each new connection prepares its statements again (parse and plan),
         // and on two cores fifty of them stalled every request for a second. Page queries hold a connection for
         // milliseconds, so requests beyond the cap wait briefly for one instead; a deployment with more cores sets its own.
-        if (!Mentions(given, "Maximum Pool Size") && !Mentions(given, nameof(NpgsqlConnectionStringBuilder.MaxPoolSize)))
+        if (!Mentions(given, "MaximumPoolSize") && !Mentions(given, nameof(NpgsqlConnectionStringBuilder.MaxPoolSize)))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }
