@@ -55,7 +55,7 @@ internal static class DemoEvaluations
 
                 case ClientStatus.UnderEvaluation:
                 {
-                    var start = now.AddDays(-12 + underEvaluation);
+                    var start = now.AddDays(-14);
                     var evaluation = Written(client, owner, start);
                     client.CheckRegistration(owner, start);
                     switch (underEvaluation++ % 5)
