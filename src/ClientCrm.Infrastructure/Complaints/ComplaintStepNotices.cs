@@ -39,8 +39,6 @@ public sealed class ComplaintStepNotices(CrmDbContext db, Notifier notifier) : I
         }
 
         var item = await ComplaintAndClient.ReadAsync(db, domainEvent.ComplaintId, ct);
-        var heads = domainEvent.Tell.HasFlag(Parties.DepartmentHead) ? await notifier.DepartmentHeadIdsAsync(item.DepartmentId, ct) : [];
-        var leaders = (domainEvent.Tell & (Parties.Leader | Parties.DepartmentHead)) != 0 ? await notifier.LeaderIdsAsync(ct) : [];
         var kind = domainEvent.Action switch
         {
             null => NotificationKind.ComplaintToInvestigate,
@@ -48,8 +46,6 @@ public sealed class ComplaintStepNotices(CrmDbContext db, Notifier notifier) : I
             ComplaintAction.Instruct => NotificationKind.ComplaintInstructed,
             _ => NotificationKind.ComplaintToNotify,
         };
-        await notifier.SendAsync(WorkflowParties.Recipients(domainEvent.Tell, item.OwnerId, heads, leaders)
-            .Where(id => id != domainEvent.ActorId)
-            .Select(id => Notification.About(id, kind, item.Subject, domainEvent.OccurredAt)), ct);
+        await notifier.TellAsync(domainEvent.Tell, item.OwnerId, item.DepartmentId, domainEvent.ActorId, kind, item.Subject, domainEvent.OccurredAt, ct);
     }
 }

@@ -39,12 +39,8 @@ public sealed class EvaluationStepNotices(CrmDbContext db, Notifier notifier) : 
         }
 
         var item = await EvaluationAndClient.ReadAsync(db, domainEvent.EvaluationId, ct);
-        var heads = domainEvent.Tell.HasFlag(Parties.DepartmentHead) ? await notifier.DepartmentHeadIdsAsync(item.DepartmentId, ct) : [];
-        var leaders = (domainEvent.Tell & (Parties.Leader | Parties.DepartmentHead)) != 0 ? await notifier.LeaderIdsAsync(ct) : [];
-        var kind = KindOf(domainEvent.Action);
-        await notifier.SendAsync(WorkflowParties.Recipients(domainEvent.Tell, item.OwnerId, heads, leaders)
-            .Where(id => id != domainEvent.ActorId)
-            .Select(id => Notification.About(id, kind, item.Subject, domainEvent.OccurredAt)), ct);
+        await notifier.TellAsync(domainEvent.Tell, item.OwnerId, item.DepartmentId, domainEvent.ActorId, KindOf(domainEvent.Action), item.Subject,
+            domainEvent.OccurredAt, ct);
     }
 
     public static NotificationKind KindOf(EvaluationAction action) => action switch

@@ -31,6 +31,27 @@ public sealed class Notifier(CrmDbContext db, InboxVersion inbox)
         await db.InRole(Roles.DepartmentHead).Where(u => u.DepartmentId == departmentId).Select(u => u.Id).ToListAsync(ct);
 
     /// <summary>
+    /// Tells the parties a workflow step names (<see cref="Domain.Workflows.WorkflowTable{TState,TAction}.Tell"/>) about the
+    /// item: the client's owner, its department's heads (the leaders when it has none) and the leaders, each once, never
+    /// whoever took the step. Added to the context like <see cref="SendAsync"/>.
+    /// </summary>
+    public async Task TellAsync(Domain.Workflows.Parties tell, string ownerId, int departmentId, string actorId, NotificationKind kind,
+        NotificationSubject subject, DateTimeOffset at, CancellationToken ct = default)
+    {
+        if (tell == Domain.Workflows.Parties.None)
+        {
+            return;
+        }
+
+        var heads = tell.HasFlag(Domain.Workflows.Parties.DepartmentHead) ? await DepartmentHeadIdsAsync(departmentId, ct) : [];
+        // Recipients decides who stands in for a department without a head.
+        var leaders = (tell & (Domain.Workflows.Parties.Leader | Domain.Workflows.Parties.DepartmentHead)) != 0 ? await LeaderIdsAsync(ct) : [];
+        await SendAsync(Domain.Workflows.WorkflowParties.Recipients(tell, ownerId, heads, leaders)
+            .Where(id => id != actorId)
+            .Select(id => Notification.About(id, kind, subject, at)), ct);
+    }
+
+    /// <summary>
     /// Adds notifications to the context, without those to disabled users; they are saved with the caller's other changes,
     /// in the same transaction.
     /// </summary>

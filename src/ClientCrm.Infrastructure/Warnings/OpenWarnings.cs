@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClientCrm.Domain.Warnings;
 
 namespace ClientCrm.Infrastructure.Warnings;
@@ -12,8 +11,7 @@ namespace ClientCrm.Infrastructure.Warnings;
 public static class OpenWarnings
 {
     /// <summary>The index predicate, e.g. <c>"State" IN (1, 2, 3)</c>.</summary>
-    public static string StateSql { get; } =
-        "\"State\" IN (" + string.Join(", ", Warning.Review.OpenStates.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + ")";
+    public static string StateSql { get; } = Persistence.WorkflowSql.StateIn(Warning.Review.OpenStates);
 
     public static IQueryable<Warning> WhereOpen(this IQueryable<Warning> warnings) => warnings.Where(Warning.IsOpen);
 }

@@ -18,12 +18,7 @@ public sealed class WarningStepNotices(CrmDbContext db, Notifier notifier) : IDo
     {
         ArgumentNullException.ThrowIfNull(domainEvent);
         var item = await WarningNotices.ReadAsync(db, domainEvent.WarningId, ct);
-        var heads = domainEvent.Tell.HasFlag(Parties.DepartmentHead) ? await notifier.DepartmentHeadIdsAsync(item.DepartmentId, ct) : [];
-        // Recipients decides who stands in for a department without a head.
-        var leaders = (domainEvent.Tell & (Parties.Leader | Parties.DepartmentHead)) != 0 ? await notifier.LeaderIdsAsync(ct) : [];
         var kind = domainEvent.Action == WarningAction.Acknowledge ? NotificationKind.WarningAcknowledged : NotificationKind.WarningClosed;
-        await notifier.SendAsync(WorkflowParties.Recipients(domainEvent.Tell, item.OwnerId, heads, leaders)
-            .Where(id => id != domainEvent.ActorId)
-            .Select(id => Notification.About(id, kind, item.Subject, domainEvent.OccurredAt)), ct);
+        await notifier.TellAsync(domainEvent.Tell, item.OwnerId, item.DepartmentId, domainEvent.ActorId, kind, item.Subject, domainEvent.OccurredAt, ct);
     }
 }

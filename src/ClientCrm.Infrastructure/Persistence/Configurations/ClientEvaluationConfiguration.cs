@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClientCrm.Domain.Evaluations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +7,7 @@ namespace ClientCrm.Infrastructure.Persistence.Configurations;
 internal sealed class ClientEvaluationConfiguration : IEntityTypeConfiguration<ClientEvaluation>
 {
     /// <summary>"Still going", for the partial index: the open states of <see cref="ClientEvaluation.Flow"/>, never written out by hand.</summary>
-    public static string OpenStateSql { get; } =
-        "\"State\" IN (" + string.Join(", ", ClientEvaluation.Flow.OpenStates.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + ")";
+    public static string OpenStateSql { get; } = WorkflowSql.StateIn(ClientEvaluation.Flow.OpenStates);
 
     public void Configure(EntityTypeBuilder<ClientEvaluation> b)
     {

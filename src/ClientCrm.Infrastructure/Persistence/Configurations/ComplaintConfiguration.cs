@@ -1,4 +1,3 @@
-using System.Globalization;
 using ClientCrm.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,8 +7,7 @@ namespace ClientCrm.Infrastructure.Persistence.Configurations;
 internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
 {
     /// <summary>"Not archived yet", for the partial indexes: the open states of <see cref="Complaint.Flow"/>.</summary>
-    public static string OpenStateSql { get; } =
-        "\"State\" IN (" + string.Join(", ", Complaint.Flow.OpenStates.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))) + ")";
+    public static string OpenStateSql { get; } = WorkflowSql.StateIn(Complaint.Flow.OpenStates);
 
     public void Configure(EntityTypeBuilder<Complaint> b)
     {
