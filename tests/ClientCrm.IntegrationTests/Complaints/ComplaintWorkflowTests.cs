@@ -87,6 +87,42 @@ public sealed class ComplaintWorkflowTests(PostgresFixture postgres) : AppTest(p
     }
 
     [Fact]
+    public async Task An_open_complaint_shows_in_the_client_lists_warning_column_and_counts_as_an_abnormal_filing_for_grading_until_archived()
+    {
+        var (clientId, name) = await App.WithDbAsync(async db =>
+        {
+            var client = await db.Clients.Where(c => c.OwnerId == db.Users.First(u => u.UserName == "staff1a").Id && !db.Complaints.Any(x => x.ClientId == c.Id))
+                .OrderByDescending(c => c.Name).FirstAsync();
+            return (client.Id, client.Name);
+        });
+        async Task<int> AbnormalAsync() => await App.WithDbAsync(db => ClientCrm.Infrastructure.Grading.GradingFactsQuery
+            .For(db, db.Clients.Where(c => c.Id == clientId), App.Clock.Today).Select(f => f.OpenAbnormalWarnings).SingleAsync());
+        var before = await AbnormalAsync();
+
+        var complaintId = await App.WithDbAsync(async db =>
+        {
+            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+            var complaint = Complaint.Record(client, new Domain.Workflows.WorkflowActor("x", "Leader", Domain.Workflows.Parties.Leader), App.Clock.Today,
+                ComplaintChannel.Visit, ComplaintNature.Delay, "迟迟未派出 Late departure", App.Clock.Today, App.Clock.UtcNow);
+            db.Complaints.Add(complaint);
+            await db.SaveChangesAsync();
+            return complaint.Id;
+        });
+
+        Assert.Equal(before + 1, await AbnormalAsync());
+        var staff = await SignedInAsync("staff1a");
+        var list = await staff.GetPageAsync("/Clients?q=" + Uri.EscapeDataString(name));
+        var row = list.QuerySelectorAll("tr").Single(tr => tr.QuerySelector($"a[href='/Clients/{clientId}']") is not null);
+        var badge = row.QuerySelector(".client-warnings .complaint-count a")!;
+        Assert.Equal($"/Complaints?clientId={clientId}", badge.GetAttribute("href"));
+        Assert.Equal("投诉 1", badge.TextContent.Trim());
+
+        await App.WithDbAsync(db => db.Complaints.Where(c => c.Id == complaintId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, ComplaintState.Archived)));
+        Assert.Equal(before, await AbnormalAsync());
+    }
+
+    [Fact]
     public async Task The_open_complaints_page_on_past_the_first_fifty_oldest_first_and_back_without_losing_or_repeating_one()
     {
         var ids = await App.WithDbAsync(async db =>
