@@ -9,6 +9,9 @@ namespace ClientCrm.Domain.Workflows;
 /// </summary>
 public interface ITimelineLine : IClientRecordLine
 {
+    /// <summary>Time-ordered (version 7): lines of the same instant keep the order they were written in.</summary>
+    Guid Id { get; }
+
     DateTimeOffset At { get; }
 
     /// <summary>Null when the system did it (the engine, an escalation).</summary>

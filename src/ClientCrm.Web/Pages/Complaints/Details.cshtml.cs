@@ -26,7 +26,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
     public EvaluationClient Client { get; private set; } = null!;
     public string? ResponsibleDepartmentName { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
-    public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
+    public WorkflowTimeline Timeline { get; private set; } = new("complaint-timeline", []);
     public IReadOnlyList<ComplaintAction> Actions { get; private set; } = [];
 
     [BindProperty] public ComplaintInput Input { get; set; } = new();
@@ -127,9 +127,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
         Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
             .Select(d => (d.Id, d.Name)).ToList();
         ResponsibleDepartmentName = Departments.FirstOrDefault(d => d.Id == complaint.ResponsibleDepartmentId).Name;
-        var events = complaint.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        Timeline = events.Select((e, i) => new TimelineLine(e.At, e.ActorName, e.Kind.ToString(), $"Enum.ComplaintEventKind.{e.Kind}", e.Text,
-            i == 0 ? null : e.At - events[i - 1].At)).ToList();
+        Timeline = WorkflowTimeline.Of("complaint-timeline", complaint.Events, e => e.Kind);
         var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
         Actions = complaint.ActionsFor(who.Is);
         Input.Version = complaint.Version;

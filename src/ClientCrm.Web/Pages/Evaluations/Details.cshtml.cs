@@ -29,7 +29,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
     /// <summary>The other rounds of the client's evaluation, newest first.</summary>
     public IReadOnlyList<EvaluationRound> Rounds { get; private set; } = [];
 
-    public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
+    public WorkflowTimeline Timeline { get; private set; } = new("evaluation-timeline", []);
 
     /// <summary>What this person may do now: the forms shown.</summary>
     public IReadOnlyList<EvaluationAction> Actions { get; private set; } = [];
@@ -157,7 +157,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
 
         Evaluation = evaluation;
         Client = await EvaluationClient.ReadAsync(db, evaluation.ClientId, ct);
-        Timeline = TimelineLine.Of(evaluation.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList());
+        Timeline = WorkflowTimeline.Of("evaluation-timeline", evaluation.Events, e => e.Kind);
         Rounds = await db.ClientEvaluations.AsNoTracking().Where(e => e.ClientId == evaluation.ClientId && e.Id != evaluation.Id)
             .OrderByDescending(e => e.Round)
             .Select(e => new EvaluationRound(e.Id, e.Round, e.State, e.DecidedAt, e.DecidedByName))
@@ -189,16 +189,3 @@ public sealed record EvaluationClient(Guid Id, string Name, string? ChineseName,
 }
 
 public sealed record EvaluationRound(Guid Id, int Round, EvaluationState State, DateTimeOffset? DecidedAt, string? DecidedByName);
-
-/// <summary>A line of a workflow timeline as shown: with how long the item waited since the line before.</summary>
-/// <param name="Kind">What the line records, by name (the page's data attribute).</param>
-/// <param name="Label">The resource key of its name in the user's language.</param>
-public sealed record TimelineLine(DateTimeOffset At, string? ActorName, string Kind, string Label, string? Text, TimeSpan? Took)
-{
-    public static IReadOnlyList<TimelineLine> Of(IReadOnlyList<EvaluationEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        return events.Select((e, i) => new TimelineLine(e.At, e.ActorName, e.Kind.ToString(), $"Enum.EvaluationEventKind.{e.Kind}", e.Text,
-            i == 0 ? null : e.At - events[i - 1].At)).ToList();
-    }
-}
