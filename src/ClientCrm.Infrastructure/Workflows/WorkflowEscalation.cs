@@ -23,7 +23,36 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
     {
         var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
         var now = clock.UtcNow;
-        return await EvaluationsAsync(settings.EvaluationStepDueDays, now, ct) + await ComplaintsAsync(settings.ComplaintStepDueDays, now, ct);
+        return await EvaluationsAsync(settings.EvaluationStepDueDays, now, ct) + await ComplaintsAsync(settings.ComplaintStepDueDays, now, ct)
+            + await AccountabilityCasesAsync(settings.AccountabilityStepDueDays, now, ct);
+    }
+
+    /// <summary>Accountability cases: a report past its due day, or a later step left past the step days (SPEC §5.3).</summary>
+    private async Task<int> AccountabilityCasesAsync(int stepDueDays, DateTimeOffset now, CancellationToken ct)
+    {
+        var overdue = await db.AccountabilityCases.IgnoreQueryFilters()
+            .Where(Domain.Accountability.AccountabilityCase.DueForEscalation(clock.DateOf(now), now.AddDays(-stepDueDays)))
+            .OrderBy(c => c.StateSince).ThenBy(c => c.Id)
+            .Take(Batch)
+            .ToListAsync(ct);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var leaders = await notifier.LeaderIdsAsync(ct);
+        var notices = new List<Notification>();
+        foreach (var item in overdue)
+        {
+            item.Escalate(now);
+            var subject = await Accountability.AccountabilityCaseAndClient.ReadAsync(db, item.Id, ct);
+            notices.AddRange(leaders.Select(l => Notification.About(l, NotificationKind.AccountabilityOverdue, subject.Subject, now)));
+        }
+
+        await notifier.SendAsync(notices, ct);
+        await db.SaveChangesAsync(ct);
+        LogEscalated(log, overdue.Count, "accountability cases");
+        return overdue.Count;
     }
 
     private async Task<int> ComplaintsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
