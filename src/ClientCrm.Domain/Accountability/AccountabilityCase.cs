@@ -14,7 +14,7 @@ namespace ClientCrm.Domain.Accountability;
 /// persons concerned (当事人/责任人) and the penalties proposed; a leader decides, and the case closes once the decision is
 /// carried out. A client has at most one open case per trigger.
 /// </summary>
-public class AccountabilityCase : RecordsDomainEvents, IClientRecord, IAuditable
+public class AccountabilityCase : RecordsDomainEvents, IClientRecord, IAuditable, IWorkflowItem
 {
     public const int MaxTextLength = 8000;
     public const int MaxNameLength = 200;

@@ -1,3 +1,4 @@
+using ClientCrm.Domain.Complaints;
 using ClientCrm.Infrastructure.Warnings;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
@@ -116,10 +117,13 @@ public static class GradingFactsQuery
             .GroupBy(i => i.ClientId)
             .Select(g => new { ClientId = g.Key, Open = g.Count() });
 
-        // Credit is not good while an abnormal warning is still being dealt with (SPEC §4), whether a rule raised it or staff filed it.
+        // Credit is not good while an abnormal warning is still being dealt with (SPEC §4), whether a rule raised it or staff filed
+        // it; a complaint not yet archived counts as one filed by hand (issue 12: seed 001 treats a complaint as a warning sign).
         var abnormal = db.Warnings.WhereOpen()
             .Where(w => w.Family == WarningFamily.Abnormal)
-            .GroupBy(w => w.ClientId)
+            .Select(w => w.ClientId)
+            .Concat(db.Complaints.Where(Complaint.IsOpen).Select(c => c.ClientId))
+            .GroupBy(clientId => clientId)
             .Select(g => new { ClientId = g.Key, Open = g.Count() });
 
         // A client without contracted projects or open wage arrears has no row on the right of its outer join. Each

@@ -59,8 +59,8 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
 
-    /// <summary>The warning column (预警栏): the open warnings of the listed clients, read in one query.</summary>
-    public ILookup<Guid, WarningColumnItem> OpenWarnings { get; private set; } = Array.Empty<WarningColumnItem>().ToLookup(w => w.ClientId);
+    /// <summary>The warning column (预警栏): the open warnings and complaints of the listed clients, read in one query each.</summary>
+    public ListWarningColumns WarningColumns { get; private set; } = new(Array.Empty<WarningColumnItem>().ToLookup(w => w.ClientId), new Dictionary<Guid, int>());
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -83,14 +83,14 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
                 var rows = await Keyset.PageAsync(Paging, false, PageSize, seek => Ordered(query, null, seek).Select(ToItem), CursorOf, token);
                 return new KeptPage(rows, await WarningColumnView.OpenByClientAsync(db, rows.Rows.Select(r => r.Id).ToList(), token), total);
             }, ct);
-            (page, OpenWarnings, Total, RowsStamp) = (kept.Page, kept.Warnings, kept.Total, kept.Stamp);
+            (page, WarningColumns, Total, RowsStamp) = (kept.Page, kept.Warnings, kept.Total, kept.Stamp);
         }
         else
         {
             var query = await FilteredAsync(today, ct);
             Total = await TotalAsync(query, ct);
             page = await Keyset.PageAsync(Paging, true, PageSize, seek => Ordered(query, key, seek).Select(ToItem), CursorOf, ct);
-            OpenWarnings = await WarningColumnView.OpenByClientAsync(db, page.Rows.Select(r => r.Id).ToList(), ct);
+            WarningColumns = await WarningColumnView.OpenByClientAsync(db, page.Rows.Select(r => r.Id).ToList(), ct);
         }
 
         // Names come from the kept lists, not from joins: the rows need only ids.
@@ -129,7 +129,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     }
 
     /// <summary>A first page as kept by <see cref="KeptReads"/>; <see cref="Stamp"/> names this computation of it.</summary>
-    private sealed record KeptPage(KeysetPage<ClientListItem> Page, ILookup<Guid, WarningColumnItem> Warnings, Tally Total)
+    private sealed record KeptPage(KeysetPage<ClientListItem> Page, ListWarningColumns Warnings, Tally Total)
     {
         private static long s_stamps;
 

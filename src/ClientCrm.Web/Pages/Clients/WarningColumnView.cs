@@ -37,21 +37,29 @@ public sealed class WarningColumnView
     /// </summary>
     public IReadOnlyList<OpenComplaint> Complaints { get; init; } = [];
 
-    /// <summary>The open warnings of every client in <paramref name="clientIds"/>, in one query, by client.</summary>
-    public static async Task<ILookup<Guid, WarningColumnItem>> OpenByClientAsync(CrmDbContext db, IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
+    /// <summary>
+    /// The compact column of every client in <paramref name="clientIds"/>: its open warnings and how many of its complaints
+    /// are not archived, in one query each.
+    /// </summary>
+    public static async Task<ListWarningColumns> OpenByClientAsync(CrmDbContext db, IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(clientIds);
         if (clientIds.Count == 0)
         {
-            return None.ToLookup(i => i.ClientId);
+            return new(None.ToLookup(i => i.ClientId), new Dictionary<Guid, int>());
         }
 
         // One parameter per id, not one array: PostgreSQL then plans the statement once per connection (its generic plan
         // costs what a custom one does), where an array parameter made it plan again on every execution.
         var ids = clientIds.ToArray();
         var items = await Open(db.Warnings.Where(w => EF.MultipleParameters(ids).Contains(w.ClientId))).ToListAsync(ct);
-        return items.ToLookup(i => i.ClientId);
+        var complaints = await db.Complaints.AsNoTracking().Where(Domain.Complaints.Complaint.IsOpen)
+            .Where(c => EF.MultipleParameters(ids).Contains(c.ClientId))
+            .GroupBy(c => c.ClientId)
+            .Select(g => new { ClientId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ClientId, g => g.Count, ct);
+        return new(items.ToLookup(i => i.ClientId), complaints);
     }
 
     /// <summary>The client page's card.</summary>
@@ -78,6 +86,12 @@ public sealed class WarningColumnView
     private static readonly Expression<Func<Warning, WarningColumnItem>> ToItem = w => new WarningColumnItem(w.Id, w.ClientId, w.Family,
         w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt, w.ConditionClearedAt != null, w.EscalatedAt != null,
         w.SourceKind, w.SourceProjectId, w.SourceRecordId);
+}
+
+/// <summary>The compact warning columns of a page of clients: open warnings, and open complaints counted, by client.</summary>
+public sealed record ListWarningColumns(ILookup<Guid, WarningColumnItem> Warnings, IReadOnlyDictionary<Guid, int> Complaints)
+{
+    public int ComplaintsOf(Guid clientId) => Complaints.GetValueOrDefault(clientId);
 }
 
 /// <summary>A complaint not archived yet, as the client page's warning column lists it.</summary>
