@@ -271,6 +271,31 @@ public sealed class BenchmarkData : IAsyncDisposable
             FROM "Clients" c WHERE c."Status" = 3 AND abs(hashtext(c."Id"::text)) % 50 = 0;
             ANALYZE "Complaints";
             """, connection) { CommandTimeout = 600 };
+        return await command.ExecuteNonQueryAsync(ct) + await EnsureAccountabilityCasesAsync(connection, ct);
+    }
+
+    /// <summary>
+    /// Accountability cases (issue 12) on one client in forty, when the data has none, spread over the open states and closed;
+    /// the opened ones a third past their report's due day. At most one open case per client and trigger (the unique index).
+    /// </summary>
+    private static async Task<long> EnsureAccountabilityCasesAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var any = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM "AccountabilityCases")""", connection))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return 0;
+            }
+        }
+
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO "AccountabilityCases" ("Id", "ClientId", "Trigger", "State", "StateSince", "OpenedAt", "ReportDueOn", "CauseKind", "UpdatedAt")
+            SELECT gen_random_uuid(), c."Id", 1 + abs(hashtext(c."Name")) % 3, 1 + abs(hashtext(c."Id"::text)) % 5,
+                now() - (abs(hashtext(c."Name")) % 300) * interval '1 hour', now() - interval '20 days',
+                (now() + (abs(hashtext(c."Id"::text)) % 3 - 1) * interval '10 days')::date, 0, now()
+            FROM "Clients" c WHERE c."Status" IN (3, 4, 5) AND abs(hashtext(c."Id"::text)) % 40 = 0;
+            ANALYZE "AccountabilityCases";
+            """, connection) { CommandTimeout = 600 };
         return await command.ExecuteNonQueryAsync(ct);
     }
 

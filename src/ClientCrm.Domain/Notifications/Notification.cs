@@ -55,6 +55,21 @@ public enum NotificationKind
 
     /// <summary>A complaint's step waited past its due time.</summary>
     ComplaintOverdue = 16,
+
+    /// <summary>An accountability case was opened on a client of the department: its written report is due.</summary>
+    AccountabilityOpened = 40,
+
+    /// <summary>The department submitted an accountability report: a leader reviews it.</summary>
+    AccountabilityToReview = 41,
+
+    /// <summary>A leader returned an accountability report for a better one.</summary>
+    AccountabilityReturned = 42,
+
+    /// <summary>A leader decided an accountability case: the department carries the decision out.</summary>
+    AccountabilityDecided = 43,
+
+    /// <summary>An accountability case's report or step waited past its due time.</summary>
+    AccountabilityOverdue = 44,
 }
 
 /// <summary>

@@ -27,6 +27,14 @@ public class WorkflowSettings : IAuditable
 
     public const int DefaultComplaintStepDueDays = 3;
 
+    /// <summary>Days the department has for an accountability case's written report (SPEC §5.3: 10 by default).</summary>
+    public int AccountabilityReportDueDays { get; private set; } = Accountability.AccountabilityCase.DefaultReportDueDays;
+
+    /// <summary>Days an accountability case's later step (review, decision, closing) may wait before it goes to the leaders.</summary>
+    public int AccountabilityStepDueDays { get; private set; } = DefaultAccountabilityStepDueDays;
+
+    public const int DefaultAccountabilityStepDueDays = 3;
+
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
@@ -60,6 +68,23 @@ public class WorkflowSettings : IAuditable
         }
 
         ComplaintStepDueDays = stepDueDays;
+        UpdatedAt = now;
+    }
+
+    public void ChangeAccountability(int reportDueDays, int stepDueDays, DateTimeOffset now)
+    {
+        if (reportDueDays is < 1 or > MaxDays)
+        {
+            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(AccountabilityReportDueDays));
+        }
+
+        if (stepDueDays is < 1 or > MaxDays)
+        {
+            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(AccountabilityStepDueDays));
+        }
+
+        AccountabilityReportDueDays = reportDueDays;
+        AccountabilityStepDueDays = stepDueDays;
         UpdatedAt = now;
     }
 }

@@ -54,6 +54,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Complaints.Complaint> Complaints => Set<Domain.Complaints.Complaint>();
     public DbSet<Domain.Complaints.ComplaintEvent> ComplaintEvents => Set<Domain.Complaints.ComplaintEvent>();
     public DbSet<Domain.Workflows.WorkflowSettings> WorkflowSettings => Set<Domain.Workflows.WorkflowSettings>();
+    public DbSet<Domain.Accountability.AccountabilityCase> AccountabilityCases => Set<Domain.Accountability.AccountabilityCase>();
+    public DbSet<Domain.Accountability.AccountabilityEvent> AccountabilityEvents => Set<Domain.Accountability.AccountabilityEvent>();
+    public DbSet<Domain.Accountability.AccountabilityPenalty> AccountabilityPenalties => Set<Domain.Accountability.AccountabilityPenalty>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(

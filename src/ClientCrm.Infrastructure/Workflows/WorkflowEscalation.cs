@@ -1,8 +1,10 @@
+using ClientCrm.Domain.Accountability;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Complaints;
 using ClientCrm.Domain.Workflows;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Domain.Notifications;
+using ClientCrm.Infrastructure.Accountability;
 using ClientCrm.Infrastructure.Complaints;
 using ClientCrm.Infrastructure.Evaluations;
 using ClientCrm.Infrastructure.Notifications;
@@ -29,7 +31,11 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
         return await EscalateAsync(db.ClientEvaluations.Where(ClientEvaluation.DueForEscalation(now.AddDays(-settings.EvaluationStepDueDays))),
                    NotificationKind.EvaluationOverdue, "evaluations", async (id, token) => (await EvaluationAndClient.ReadAsync(db, id, token)).Subject, now, ct)
                + await EscalateAsync(db.Complaints.Where(Complaint.DueForEscalation(now.AddDays(-settings.ComplaintStepDueDays))),
-                   NotificationKind.ComplaintOverdue, "complaints", async (id, token) => (await ComplaintAndClient.ReadAsync(db, id, token)).Subject, now, ct);
+                   NotificationKind.ComplaintOverdue, "complaints", async (id, token) => (await ComplaintAndClient.ReadAsync(db, id, token)).Subject, now, ct)
+               // A report past its due day (company date), or a later step left past the step days (SPEC §5.3).
+               + await EscalateAsync(db.AccountabilityCases.Where(AccountabilityCase.DueForEscalation(clock.DateOf(now), now.AddDays(-settings.AccountabilityStepDueDays))),
+                   NotificationKind.AccountabilityOverdue, "accountability cases",
+                   async (id, token) => (await AccountabilityCaseAndClient.ReadAsync(db, id, token)).Subject, now, ct);
     }
 
     /// <summary>

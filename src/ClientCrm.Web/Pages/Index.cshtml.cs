@@ -14,6 +14,9 @@ namespace ClientCrm.Web.Pages;
 
 public sealed record OverdueContactRow(Guid Id, string Name, ClientGrade Grade, DateOnly? LastContactOn, DateOnly? DueOn, string OwnerName);
 
+/// <summary>An accountability case whose report is past its due day (SPEC §5.3), for the head's and the leaders' start page.</summary>
+public sealed record OverdueCaseRow(Guid Id, string ClientName, DateOnly ReportDueOn);
+
 public sealed record ReviewDueRow(Guid Id, string Name, DateTimeOffset ReviewedAt, DateOnly? DueOn);
 
 /// <summary>An overdue contact as read, before the owner's name is added from the kept people.</summary>
@@ -39,6 +42,9 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
     public IReadOnlyList<OverdueContactRow> OverdueContacts { get; private set; } = [];
     public Tally OverdueContactTotal { get; private set; }
     public int PendingProposals { get; private set; }
+
+    /// <summary>Accountability reports past their due day, the longest overdue first (heads and leaders; capped at <see cref="ListedRows"/>).</summary>
+    public IReadOnlyList<OverdueCaseRow> OverdueCases { get; private set; } = [];
 
     /// <summary>What waits for this person (issue 12: the start page leads with the to-do list), the most urgent first.</summary>
     public IReadOnlyList<Todo.TodoItem> Waiting { get; private set; } = [];
@@ -69,6 +75,14 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
         PendingProposals = await Grading.PendingProposals.CountAsync(db, actor.Scope, summaries, ct);
 
         var today = clock.Today;
+        if (actor.Scope.IsLeader || actor.Scope.IsDepartmentHead)
+        {
+            // One range of the report-due index (state Opened), capped; the scope filter keeps a head to the department.
+            OverdueCases = await db.AccountabilityCases.AsNoTracking().Where(Domain.Accountability.AccountabilityCase.ReportOverdue(today))
+                .OrderBy(c => c.ReportDueOn).ThenBy(c => c.Id).Take(ListedRows)
+                .Select(c => new OverdueCaseRow(c.Id, c.Client!.Name, c.ReportDueOn)).ToListAsync(ct);
+        }
+
         var due = db.Clients.AsNoTracking().WhereCardReviewDue(today);
         var overdue = db.Clients.AsNoTracking().WhereContactOverdue(today);
         // The two totals are whole-scope counts, kept like the figures above (a day's due list changes with the data).

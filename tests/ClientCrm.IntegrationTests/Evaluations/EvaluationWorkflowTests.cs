@@ -222,17 +222,24 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
             var warnings = await db.Warnings.Where(Domain.Warnings.Warning.IsOpen).Select(w => new { w.Id, w.Client!.DepartmentId, w.EscalatedAt }).ToListAsync();
             var complaints = await db.Complaints.Where(Domain.Complaints.Complaint.IsOpen)
                 .Select(c => new { c.Id, c.State, c.Client!.OwnerId, c.Client.DepartmentId, c.EscalatedAt }).ToListAsync();
+            var cases = await db.AccountabilityCases.Where(Domain.Accountability.AccountabilityCase.IsOpen)
+                .Select(c => new { c.Id, c.State, c.Client!.OwnerId, c.Client.DepartmentId, c.EscalatedAt }).ToListAsync();
             // What waits for each role, from the flows of SPEC §5 and seed 001 written out here.
             var ids = userName switch
             {
                 "staff1a" => evaluations.Where(e => e.State == EvaluationState.Draft && e.OwnerId == me.Id).Select(e => e.Id)
-                    .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Corrected && c.OwnerId == me.Id).Select(c => c.Id)),
+                    .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Corrected && c.OwnerId == me.Id).Select(c => c.Id))
+                    .Concat(cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened && c.OwnerId == me.Id).Select(c => c.Id)),
                 "head1" => evaluations.Where(e => e.DepartmentId == d1 && (e.State == EvaluationState.Submitted || (e.State == EvaluationState.Draft && e.OwnerId == me.Id))).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.DepartmentId == d1).Select(w => w.Id))
-                    .Concat(complaints.Where(c => c.DepartmentId == d1 && c.State != Domain.Complaints.ComplaintState.Investigated).Select(c => c.Id)),
+                    .Concat(complaints.Where(c => c.DepartmentId == d1 && c.State != Domain.Complaints.ComplaintState.Investigated).Select(c => c.Id))
+                    .Concat(cases.Where(c => c.DepartmentId == d1 && c.State is Domain.Accountability.AccountabilityState.Opened or Domain.Accountability.AccountabilityState.Decided)
+                        .Select(c => c.Id)),
                 _ => evaluations.Where(e => e.State == EvaluationState.Reviewed || (e.State == EvaluationState.Submitted && e.EscalatedAt != null)).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.EscalatedAt != null).Select(w => w.Id))
-                    .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated || c.EscalatedAt != null).Select(c => c.Id)),
+                    .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated || c.EscalatedAt != null).Select(c => c.Id))
+                    .Concat(cases.Where(c => c.State is Domain.Accountability.AccountabilityState.ReportSubmitted or Domain.Accountability.AccountabilityState.UnderReview
+                        || c.EscalatedAt != null).Select(c => c.Id)),
             };
             return ids.Select(i => i.ToString()).Order(StringComparer.Ordinal).ToList();
         });

@@ -20,6 +20,8 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             EvaluationStepDueDays = EvaluationSettings.DefaultStepDueDays,
             PauseNeedsNewEvaluationDays = EvaluationSettings.DefaultPauseNeedsNewEvaluationDays,
             ComplaintStepDueDays = WorkflowSettings.DefaultComplaintStepDueDays,
+            AccountabilityReportDueDays = Domain.Accountability.AccountabilityCase.DefaultReportDueDays,
+            AccountabilityStepDueDays = WorkflowSettings.DefaultAccountabilityStepDueDays,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }

@@ -23,6 +23,317 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.AccountabilityCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CauseKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Causes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CourseOfEvents")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Incident")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("LeaderDecision")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OpenedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ReportDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid?>("WarningId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "OpenedAt");
+
+                    b.HasIndex("ClientId", "Trigger")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AccountabilityCases_OneOpenPerClientAndTrigger")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_AccountabilityCases_Open_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
+
+                    b.HasIndex(new[] { "State", "StateSince", "Id" }, "IX_AccountabilityCases_Open_State_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
+
+                    b.HasIndex(new[] { "ReportDueOn", "Id" }, "IX_AccountabilityCases_ReportDue")
+                        .HasFilter("\"State\" = 1");
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_AccountabilityCases_Since");
+
+                    b.ToTable("AccountabilityCases", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.AccountabilityEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(58000)
+                        .HasColumnType("character varying(58000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("AccountabilityEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.AccountabilityPenalty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChineseName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EnglishName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChineseName")
+                        .IsUnique();
+
+                    b.ToTable("AccountabilityPenalties", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            ChineseName = "通报批评",
+                            EnglishName = "Circulated criticism",
+                            IsActive = true,
+                            SortOrder = 1,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ChineseName = "警告",
+                            EnglishName = "Formal warning",
+                            IsActive = true,
+                            SortOrder = 2,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ChineseName = "记过",
+                            EnglishName = "Demerit on record",
+                            IsActive = true,
+                            SortOrder = 3,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ChineseName = "扣发奖金",
+                            EnglishName = "Bonus withheld",
+                            IsActive = true,
+                            SortOrder = 4,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ChineseName = "降级",
+                            EnglishName = "Demotion",
+                            IsActive = true,
+                            SortOrder = 5,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ChineseName = "解除劳动合同",
+                            EnglishName = "Dismissal",
+                            IsActive = true,
+                            SortOrder = 6,
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.Countermeasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Position");
+
+                    b.ToTable("AccountabilityCountermeasures", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.PersonConcerned", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PenaltyEnglishName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PenaltyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PenaltyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PenaltyId");
+
+                    b.HasIndex("CaseId", "Position");
+
+                    b.ToTable("AccountabilityPersons", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1635,6 +1946,12 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int>("AccountabilityReportDueDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AccountabilityStepDueDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ComplaintStepDueDays")
                         .HasColumnType("integer");
 
@@ -1661,6 +1978,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         new
                         {
                             Id = 1,
+                            AccountabilityReportDueDays = 10,
+                            AccountabilityStepDueDays = 3,
                             ComplaintStepDueDays = 3,
                             EvaluationStepDueDays = 3,
                             PauseNeedsNewEvaluationDays = 365,
@@ -2013,6 +2332,56 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.AccountabilityCase", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.AccountabilityEvent", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Accountability.AccountabilityCase", "Case")
+                        .WithMany("Events")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.Countermeasure", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Accountability.AccountabilityCase", "Case")
+                        .WithMany("Countermeasures")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.PersonConcerned", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Accountability.AccountabilityCase", "Case")
+                        .WithMany("Persons")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ClientCrm.Domain.Accountability.AccountabilityPenalty", null)
+                        .WithMany()
+                        .HasForeignKey("PenaltyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Clients.Client", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Organisation.Department", null)
@@ -2299,6 +2668,15 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Accountability.AccountabilityCase", b =>
+                {
+                    b.Navigation("Countermeasures");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Persons");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Clients.Client", b =>

@@ -12,6 +12,8 @@ public sealed class WorkflowSettingsInput
     [Display(Name = "WorkflowSettings.EvaluationStepDueDays")] public int? EvaluationStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.PauseNeedsNewEvaluationDays")] public int? PauseNeedsNewEvaluationDays { get; set; }
     [Display(Name = "WorkflowSettings.ComplaintStepDueDays")] public int? ComplaintStepDueDays { get; set; }
+    [Display(Name = "WorkflowSettings.AccountabilityReportDueDays")] public int? AccountabilityReportDueDays { get; set; }
+    [Display(Name = "WorkflowSettings.AccountabilityStepDueDays")] public int? AccountabilityStepDueDays { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
@@ -20,6 +22,7 @@ public sealed class WorkflowSettingsInput
         {
             EvaluationStepDueDays = settings.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = settings.PauseNeedsNewEvaluationDays,
             ComplaintStepDueDays = settings.ComplaintStepDueDays,
+            AccountabilityReportDueDays = settings.AccountabilityReportDueDays, AccountabilityStepDueDays = settings.AccountabilityStepDueDays,
         };
     }
 
@@ -39,6 +42,10 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
         RuleFor(i => i.PauseNeedsNewEvaluationDays).NotNull()
             .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
         RuleFor(i => i.ComplaintStepDueDays).NotNull()
+            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
+        RuleFor(i => i.AccountabilityReportDueDays).NotNull()
+            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
+        RuleFor(i => i.AccountabilityStepDueDays).NotNull()
             .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
     }
 }

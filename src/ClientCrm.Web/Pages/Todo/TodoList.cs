@@ -16,6 +16,7 @@ public enum TodoKind
     Warning = 1,
     Evaluation = 2,
     Complaint = 3,
+    AccountabilityCase = 6,
 }
 
 /// <summary>
@@ -28,6 +29,7 @@ public sealed record TodoItem(TodoKind Kind, Guid Id, Guid ClientId, string Clie
     {
         TodoKind.Warning => $"/Warnings/{Id}",
         TodoKind.Complaint => $"/Complaints/{Id}",
+        TodoKind.AccountabilityCase => $"/Accountability/{Id}",
         _ => $"/Evaluations/{Id}",
     };
 
@@ -45,7 +47,7 @@ public sealed record TodoItem(TodoKind Kind, Guid Id, Guid ClientId, string Clie
 /// </list>
 /// Each workflow contributes one capped, indexed query; later workflows add theirs here.
 /// </summary>
-public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kept)
+public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kept, Domain.Common.BusinessClock clock)
 {
     /// <summary>At most this many items per workflow are listed (oldest first); the count says when there are more.</summary>
     public const int PerWorkflow = 200;
@@ -75,6 +77,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
         items.AddRange(await EvaluationsAsync(scope, headless, settings.EvaluationStepDueDays, ct));
         items.AddRange(await WarningsAsync(scope, headless, warningDays, ct));
         items.AddRange(await ComplaintsAsync(scope, headless, settings.ComplaintStepDueDays, ct));
+        items.AddRange(await AccountabilityCasesAsync(scope, headless, settings.AccountabilityStepDueDays, ct));
         return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
     }
 
@@ -156,6 +159,39 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             .ToListAsync(ct);
         return rows.Select(r => new TodoItem(TodoKind.Complaint, r.Id, r.ClientId, r.Name, $"Todo.Complaint.{r.State}", r.StateSince,
                 Domain.Complaints.Complaint.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Accountability cases (SPEC §5.3): the department's report (its head, and the owner of the client), the leaders' review
+    /// and decision, the head's closing once the decision is carried out; a leader also gets the department's steps where it
+    /// has no head, or that went past due. The report is due at the end of its due day (company time).
+    /// </summary>
+    private async Task<List<TodoItem>> AccountabilityCasesAsync(AccessScope scope, IReadOnlyList<int> headless, int stepDays, CancellationToken ct)
+    {
+        var me = scope.UserId!;
+        var cases = db.AccountabilityCases.AsNoTracking();
+        IQueryable<Domain.Accountability.AccountabilityCase> mine;
+        if (scope.IsLeader)
+        {
+            mine = cases.Where(c => c.State == Domain.Accountability.AccountabilityState.ReportSubmitted || c.State == Domain.Accountability.AccountabilityState.UnderReview
+                                    || ((c.State == Domain.Accountability.AccountabilityState.Opened || c.State == Domain.Accountability.AccountabilityState.Decided)
+                                        && (c.EscalatedAt != null || headless.Contains(c.Client!.DepartmentId))));
+        }
+        else if (scope.IsDepartmentHead)
+        {
+            mine = cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened || c.State == Domain.Accountability.AccountabilityState.Decided);
+        }
+        else
+        {
+            mine = cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened && c.Client!.OwnerId == me);
+        }
+
+        var rows = await mine.OrderBy(c => c.StateSince).ThenBy(c => c.Id).Take(PerWorkflow)
+            .Select(c => new { c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince, c.ReportDueOn })
+            .ToListAsync(ct);
+        return rows.Select(r => new TodoItem(TodoKind.AccountabilityCase, r.Id, r.ClientId, r.Name, $"Todo.AccountabilityCase.{r.State}", r.StateSince,
+                r.State == Domain.Accountability.AccountabilityState.Opened ? clock.StartOf(r.ReportDueOn.AddDays(1)) : r.StateSince.AddDays(stepDays)))
             .ToList();
     }
 

@@ -8,3 +8,13 @@ document.querySelectorAll('select[data-regions]').forEach(function (select) {
     }
   });
 });
+
+// A form's "add a row" button: the row template's copy goes at the end, numbered after the rows there (rows[2].Name…).
+document.querySelectorAll('button[data-add-row]').forEach(function (button) {
+  var body = document.getElementById(button.getAttribute('data-add-row'));
+  var template = document.getElementById(button.getAttribute('data-row-template'));
+  button.addEventListener('click', function () {
+    var html = template.innerHTML.split('__i__').join(String(body.rows.length));
+    body.insertAdjacentHTML('beforeend', html);
+  });
+});
