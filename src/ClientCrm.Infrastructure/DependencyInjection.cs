@@ -73,6 +73,8 @@ public static class DependencyInjection
         services.AddDomainEventHandler<Evaluations.EvaluationStepNotices>();
         services.AddDomainEventHandler<Evaluations.EvaluationClientStatus>();
         services.AddDomainEventHandler<Complaints.ComplaintStepNotices>();
+        services.AddDomainEventHandler<InformationReports.InformationReportStepNotices>();
+        services.AddDomainEventHandler<InformationReports.InformationReportLinking>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");

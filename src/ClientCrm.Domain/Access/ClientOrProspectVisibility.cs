@@ -12,10 +12,10 @@ namespace ClientCrm.Domain.Access;
 public static class ClientOrProspectVisibility
 {
     public static readonly Expression<Func<IClientOrProspectRecord, AccessScope, bool>> Owned =
-        (record, scope) => record.AuthorId == scope.OwnerSeen || (record.Client != null && record.Client.OwnerId == scope.OwnerSeen);
+        (record, scope) => record.ReporterId == scope.OwnerSeen || (record.Client != null && record.Client.OwnerId == scope.OwnerSeen);
 
     public static readonly Expression<Func<IClientOrProspectRecord, AccessScope, bool>> InDepartment =
-        (record, scope) => (record.ClientId == null && record.AuthorDepartmentId == scope.DepartmentSeen)
+        (record, scope) => (record.ClientId == null && record.ReporterDepartmentId == scope.DepartmentSeen)
                            || (record.Client != null && record.Client.DepartmentId == scope.DepartmentSeen);
 
     /// <summary>The filter of a shape; null for <see cref="ScopeFilterShape.All"/>.</summary>

@@ -137,10 +137,6 @@ public class InformationReport : RecordsDomainEvents, IClientOrProspectRecord, I
 
     public IReadOnlyCollection<InformationReportEvent> Events => _events;
 
-    string IClientOrProspectRecord.AuthorId => ReporterId;
-
-    int? IClientOrProspectRecord.AuthorDepartmentId => ReporterDepartmentId;
-
     /// <summary>The name to show: the client's when linked and loaded, else the prospect's.</summary>
     public string SubjectName => Client?.Name ?? ProspectName ?? "";
 

@@ -62,4 +62,20 @@ public class WorkflowSettings : IAuditable
         ComplaintStepDueDays = stepDueDays;
         UpdatedAt = now;
     }
+
+    /// <summary>Days an important-information report's step (the head's forwarding, the leaders' instruction) may wait before it goes to the leaders.</summary>
+    public int InformationReportStepDueDays { get; private set; } = DefaultInformationReportStepDueDays;
+
+    public const int DefaultInformationReportStepDueDays = 3;
+
+    public void ChangeInformationReports(int stepDueDays, DateTimeOffset now)
+    {
+        if (stepDueDays is < 1 or > MaxDays)
+        {
+            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(InformationReportStepDueDays));
+        }
+
+        InformationReportStepDueDays = stepDueDays;
+        UpdatedAt = now;
+    }
 }
