@@ -19,6 +19,8 @@ public static class NotificationLinks
                 or NotificationKind.EvaluationDecided or NotificationKind.EvaluationOverdue => $"/Evaluations/{id}",
             NotificationKind.ComplaintToInvestigate or NotificationKind.ComplaintToInstruct or NotificationKind.ComplaintInstructed
                 or NotificationKind.ComplaintToNotify or NotificationKind.ComplaintOverdue => $"/Complaints/{id}",
+            NotificationKind.InformationReportToForward or NotificationKind.InformationReportToInstruct or NotificationKind.InformationReportInstructed
+                or NotificationKind.InformationReportOverdue => $"/InformationReports/{id}",
             _ => null,
         }
         : null;
