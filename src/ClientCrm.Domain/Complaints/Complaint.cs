@@ -10,7 +10,7 @@ namespace ClientCrm.Domain.Complaints;
 /// department and person, instructed by a leader (批示), corrected with the penalty decided, the client told of the outcome
 /// ("最忌投诉没有下文"), and archived. Every step is on the timeline. An open complaint shows in the client's warning column.
 /// </summary>
-public class Complaint : RecordsDomainEvents, IClientRecord, IAuditable
+public class Complaint : RecordsDomainEvents, IClientRecord, IAuditable, IWorkflowItem
 {
     public const int MaxTextLength = 8000;
     public const int MaxNameLength = 200;

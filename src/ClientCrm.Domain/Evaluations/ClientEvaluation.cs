@@ -12,7 +12,7 @@ namespace ClientCrm.Domain.Evaluations;
 /// who took part. Approval puts the client into operation (a handler of <see cref="EvaluationStepTaken"/>); a rejection
 /// can be revised as a new round, and every round stays with the client.
 /// </summary>
-public class ClientEvaluation : RecordsDomainEvents, IClientRecord, IAuditable
+public class ClientEvaluation : RecordsDomainEvents, IClientRecord, IAuditable, IWorkflowItem
 {
     public const int MaxTextLength = 8000;
 

@@ -17,7 +17,7 @@ namespace ClientCrm.Domain.InformationReports;
 /// In this workflow's table <see cref="Parties.Owner"/> is the reporter (the one who reads the instruction), not the
 /// client's owner: the pages and the notices pass the reporter where the kit asks for an owner.
 /// </remarks>
-public class InformationReport : RecordsDomainEvents, IClientOrProspectRecord, IAuditable
+public class InformationReport : RecordsDomainEvents, IClientOrProspectRecord, IWorkflowItem, IAuditable
 {
     public const int MaxTextLength = 8000;
     public const int MaxSourceLength = 500;
@@ -89,6 +89,9 @@ public class InformationReport : RecordsDomainEvents, IClientOrProspectRecord, I
     public Guid? ClientId { get; private set; }
 
     public Client? Client { get; private set; }
+
+    /// <summary>The kit's client id (nothing of the kit reads it): <see cref="Guid.Empty"/> while the report is on a prospect.</summary>
+    Guid IWorkflowItem.ClientId => ClientId ?? Guid.Empty;
 
     /// <summary>The prospect's name as reported; kept after the report is linked, as what the reporter knew.</summary>
     public string? ProspectName { get; private set; }

@@ -1,7 +1,12 @@
 using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Complaints;
+using ClientCrm.Domain.Workflows;
 using ClientCrm.Domain.Evaluations;
+using ClientCrm.Domain.InformationReports;
 using ClientCrm.Domain.Notifications;
+using ClientCrm.Infrastructure.Complaints;
 using ClientCrm.Infrastructure.Evaluations;
+using ClientCrm.Infrastructure.InformationReports;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,15 +28,27 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
     {
         var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
         var now = clock.UtcNow;
-        return await EvaluationsAsync(settings.EvaluationStepDueDays, now, ct) + await ComplaintsAsync(settings.ComplaintStepDueDays, now, ct)
-            + await InformationReportsAsync(settings.InformationReportStepDueDays, now, ct);
+        return await EscalateAsync(db.ClientEvaluations.Where(ClientEvaluation.DueForEscalation(now.AddDays(-settings.EvaluationStepDueDays))),
+                   NotificationKind.EvaluationOverdue, "evaluations", async (id, token) => (await EvaluationAndClient.ReadAsync(db, id, token)).Subject, now, ct)
+               + await EscalateAsync(db.Complaints.Where(Complaint.DueForEscalation(now.AddDays(-settings.ComplaintStepDueDays))),
+                   NotificationKind.ComplaintOverdue, "complaints", async (id, token) => (await ComplaintAndClient.ReadAsync(db, id, token)).Subject, now, ct)
+               + await EscalateAsync(db.InformationReports.Where(InformationReport.DueForEscalation(now.AddDays(-settings.InformationReportStepDueDays))),
+                   NotificationKind.InformationReportOverdue, "information reports",
+                   async (id, token) => (await ReportAndSubject.ReadAsync(db, id, token)).Subject, now, ct);
     }
 
-    private async Task<int> ComplaintsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Escalates the oldest <see cref="Batch"/> of <paramref name="due"/> (a workflow's <c>DueForEscalation</c> filter, read as
+    /// the system) and tells every leader of each, with <paramref name="kind"/> about <paramref name="subjectOf"/> the item.
+    /// </summary>
+    public async Task<int> EscalateAsync<TItem>(IQueryable<TItem> due, NotificationKind kind, string workflow,
+        Func<Guid, CancellationToken, Task<NotificationSubject>> subjectOf, DateTimeOffset now, CancellationToken ct)
+        where TItem : class, IWorkflowItem
     {
-        var overdue = await db.Complaints.IgnoreQueryFilters()
-            .Where(Domain.Complaints.Complaint.DueForEscalation(now.AddDays(-dueDays)))
-            .OrderBy(c => c.StateSince).ThenBy(c => c.Id)
+        ArgumentNullException.ThrowIfNull(due);
+        ArgumentNullException.ThrowIfNull(subjectOf);
+        var overdue = await due.IgnoreQueryFilters()
+            .OrderBy(i => i.StateSince).ThenBy(i => i.Id)
             .Take(Batch)
             .ToListAsync(ct);
         if (overdue.Count == 0)
@@ -41,71 +58,16 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
 
         var leaders = await notifier.LeaderIdsAsync(ct);
         var notices = new List<Notification>();
-        foreach (var complaint in overdue)
+        foreach (var item in overdue)
         {
-            complaint.Escalate(now);
-            var item = await Complaints.ComplaintAndClient.ReadAsync(db, complaint.Id, ct);
-            notices.AddRange(leaders.Select(l => Notification.About(l, NotificationKind.ComplaintOverdue, item.Subject, now)));
+            item.Escalate(now);
+            var subject = await subjectOf(item.Id, ct);
+            notices.AddRange(leaders.Select(l => Notification.About(l, kind, subject, now)));
         }
 
         await notifier.SendAsync(notices, ct);
         await db.SaveChangesAsync(ct);
-        LogEscalated(log, overdue.Count, "complaints");
-        return overdue.Count;
-    }
-
-    private async Task<int> InformationReportsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
-    {
-        var overdue = await db.InformationReports.IgnoreQueryFilters()
-            .Where(Domain.InformationReports.InformationReport.DueForEscalation(now.AddDays(-dueDays)))
-            .OrderBy(r => r.StateSince).ThenBy(r => r.Id)
-            .Take(Batch)
-            .ToListAsync(ct);
-        if (overdue.Count == 0)
-        {
-            return 0;
-        }
-
-        var leaders = await notifier.LeaderIdsAsync(ct);
-        var notices = new List<Notification>();
-        foreach (var report in overdue)
-        {
-            report.Escalate(now);
-            var item = await InformationReports.ReportAndSubject.ReadAsync(db, report.Id, ct);
-            notices.AddRange(leaders.Select(l => Notification.About(l, NotificationKind.InformationReportOverdue, item.Subject, now)));
-        }
-
-        await notifier.SendAsync(notices, ct);
-        await db.SaveChangesAsync(ct);
-        LogEscalated(log, overdue.Count, "information reports");
-        return overdue.Count;
-    }
-
-    private async Task<int> EvaluationsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
-    {
-        var cutoff = now.AddDays(-dueDays);
-        var overdue = await db.ClientEvaluations.IgnoreQueryFilters()
-            .Where(ClientEvaluation.DueForEscalation(cutoff))
-            .OrderBy(e => e.StateSince).ThenBy(e => e.Id)
-            .Take(Batch)
-            .ToListAsync(ct);
-        if (overdue.Count == 0)
-        {
-            return 0;
-        }
-
-        var leaders = await notifier.LeaderIdsAsync(ct);
-        var notices = new List<Notification>();
-        foreach (var evaluation in overdue)
-        {
-            evaluation.Escalate(now);
-            var item = await EvaluationAndClient.ReadAsync(db, evaluation.Id, ct);
-            notices.AddRange(leaders.Select(l => Notification.About(l, NotificationKind.EvaluationOverdue, item.Subject, now)));
-        }
-
-        await notifier.SendAsync(notices, ct);
-        await db.SaveChangesAsync(ct);
-        LogEscalated(log, overdue.Count, "evaluations");
+        LogEscalated(log, overdue.Count, workflow);
         return overdue.Count;
     }
 

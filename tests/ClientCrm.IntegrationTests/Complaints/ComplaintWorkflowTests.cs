@@ -87,6 +87,46 @@ public sealed class ComplaintWorkflowTests(PostgresFixture postgres) : AppTest(p
     }
 
     [Fact]
+    public async Task The_open_complaints_page_on_past_the_first_fifty_oldest_first_and_back_without_losing_or_repeating_one()
+    {
+        var ids = await App.WithDbAsync(async db =>
+        {
+            var client = await db.Clients.OrderBy(c => c.Name).FirstAsync();
+            var leader = new Domain.Workflows.WorkflowActor("leader-id", "Leader", Domain.Workflows.Parties.Leader);
+            var start = App.Clock.UtcNow.AddDays(-30);
+            var made = Enumerable.Range(0, 60).Select(i => Complaint.Record(client, leader, App.Clock.Today, ComplaintChannel.Phone, ComplaintNature.Service,
+                $"paging {i}", App.Clock.Today, start.AddMinutes(i))).ToList();
+            db.Complaints.AddRange(made);
+            await db.SaveChangesAsync();
+            return made.Select(c => c.Id).ToList();
+        });
+        var leader = await SignedInAsync("leader");
+
+        var pages = new List<List<Guid>>();
+        var page = await leader.GetPageAsync("/Complaints");
+        while (true)
+        {
+            pages.Add(page.QuerySelectorAll("#complaint-table tr[data-complaint-id]").Select(tr => Guid.Parse(tr.GetAttribute("data-complaint-id")!)).ToList());
+            var next = page.QuerySelector("#next-page")?.GetAttribute("href");
+            if (next is null)
+            {
+                break;
+            }
+
+            // A cursor that did not read would lead back to the first page, for ever.
+            Assert.True(pages.Count < 50, "The pager never reached the last page.");
+            page = await leader.GetPageAsync(next);
+        }
+
+        var seen = pages.SelectMany(p => p).ToList();
+        Assert.True(pages.Count >= 2);
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(ids, seen.Where(ids.Contains).ToList());
+        var back = await leader.GetPageAsync(page.QuerySelector("#previous-page")!.GetAttribute("href")!);
+        Assert.Equal(pages[^2], back.QuerySelectorAll("#complaint-table tr[data-complaint-id]").Select(tr => Guid.Parse(tr.GetAttribute("data-complaint-id")!)));
+    }
+
+    [Fact]
     public async Task A_head_of_another_department_gets_404_for_the_complaint_its_record_form_and_every_step()
     {
         var (id, clientId) = await App.WithDbAsync(async db => await db.Complaints

@@ -34,31 +34,12 @@ public sealed class IndexModel(CrmDbContext db, KeptReads kept, ClientCrm.Infras
             query = query.Where(c => c.ClientId == clientId);
         }
 
-        var cursor = Cursor.Read(Paging.Token, 2, c =>
-        {
-            _ = (c.Time(0), c.Number(1));
-            return c;
-        });
-        var oldestFirst = !ShowsAll;
-        Task<KeysetPage<ComplaintRow>> ReadAsync(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize, seek =>
-        {
-            var ordered = query;
-            var ascending = oldestFirst;
-            if (cursor is not null && seek != Seek.First)
-            {
-                var (at, id) = (cursor.Time(0), cursor.Number(1));
-                ascending = seek == Seek.After == oldestFirst;
-                ordered = ascending
-                    ? ordered.Where(c => EF.Functions.GreaterThan(ValueTuple.Create(c.StateSince, c.Id), ValueTuple.Create(at, id)))
-                    : ordered.Where(c => EF.Functions.LessThan(ValueTuple.Create(c.StateSince, c.Id), ValueTuple.Create(at, id)));
-            }
-
-            return (ascending ? ordered.OrderBy(c => c.StateSince).ThenBy(c => c.Id) : ordered.OrderByDescending(c => c.StateSince).ThenByDescending(c => c.Id))
-                .Select(c => new ComplaintRow(c.Id, c.ClientId, c.Client!.Name, c.ReceivedOn, c.Nature, c.State, c.StateSince, c.EscalatedAt != null));
-        }, r => Cursor.Encode(r.StateSince, r.Id), token);
-        var page = cursor is null
-            ? await kept.GetOrComputeAsync(actor.Scope, $"complaints:{(ShowsAll ? "all" : "open")}:{ClientId}", ReadAsync, ct)
-            : await ReadAsync(ct);
+        Task<KeysetPage<ComplaintRow>> ReadAsync(CancellationToken token) => StepKeyset.PageAsync(Paging, query, oldestFirst: !ShowsAll, PageSize,
+            c => new ComplaintRow(c.Id, c.ClientId, c.Client!.Name, c.ReceivedOn, c.Nature, c.State, c.StateSince, c.EscalatedAt != null),
+            r => (r.StateSince, r.Id), token);
+        var page = StepKeyset.IsLaterPage(Paging)
+            ? await ReadAsync(ct)
+            : await kept.GetOrComputeAsync(actor.Scope, $"complaints:{(ShowsAll ? "all" : "open")}:{ClientId}", ReadAsync, ct);
         Rows = page.Rows;
         Pager = Keyset.Links(page, ListPath, new Dictionary<string, string?>(StringComparer.Ordinal)
         {

@@ -54,33 +54,14 @@ public sealed class IndexModel(CrmDbContext db, KeptReads kept, ICurrentActor ac
             query = query.Where(r => r.ClientId == clientId);
         }
 
-        var cursor = Cursor.Read(Paging.Token, 2, c =>
-        {
-            _ = (c.Time(0), c.Number(1));
-            return c;
-        });
-        var oldestFirst = Shown == Waiting;
-        Task<KeysetPage<ReportRow>> ReadAsync(CancellationToken token) => Keyset.PageAsync(Paging, cursor is not null, PageSize, seek =>
-        {
-            var ordered = query;
-            var ascending = oldestFirst;
-            if (cursor is not null && seek != Seek.First)
-            {
-                var (at, id) = (cursor.Time(0), cursor.Number(1));
-                ascending = seek == Seek.After == oldestFirst;
-                ordered = ascending
-                    ? ordered.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.StateSince, r.Id), ValueTuple.Create(at, id)))
-                    : ordered.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.StateSince, r.Id), ValueTuple.Create(at, id)));
-            }
-
-            return (ascending ? ordered.OrderBy(r => r.StateSince).ThenBy(r => r.Id) : ordered.OrderByDescending(r => r.StateSince).ThenByDescending(r => r.Id))
-                .Select(r => new ReportRow(r.Id, r.ClientId, r.Client != null ? r.Client.Name : r.ProspectName!, r.ProspectCountryCode, r.Category,
-                    r.LearnedOn, r.ReporterName, r.State, r.StateSince, r.EscalatedAt != null));
-        }, r => Cursor.Encode(r.StateSince, r.Id), token);
+        Task<KeysetPage<ReportRow>> ReadAsync(CancellationToken token) => StepKeyset.PageAsync(Paging, query, oldestFirst: Shown == Waiting, PageSize,
+            r => new ReportRow(r.Id, r.ClientId, r.Client != null ? r.Client.Name : r.ProspectName!, r.ProspectCountryCode, r.Category,
+                r.LearnedOn, r.ReporterName, r.State, r.StateSince, r.EscalatedAt != null),
+            r => (r.StateSince, r.Id), token);
         // "Mine" and "waiting" depend on the person, not only on what they see: kept per person.
-        var page = cursor is null
-            ? await kept.GetOrComputeAsync(scope, $"reports:{Shown}:{(Shown == All ? "" : me)}:{ClientId}", ReadAsync, ct)
-            : await ReadAsync(ct);
+        var page = StepKeyset.IsLaterPage(Paging)
+            ? await ReadAsync(ct)
+            : await kept.GetOrComputeAsync(scope, $"reports:{Shown}:{(Shown == All ? "" : me)}:{ClientId}", ReadAsync, ct);
         Rows = page.Rows;
         Pager = Keyset.Links(page, ListPath, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
