@@ -32,8 +32,12 @@ internal static class DemoInformationReports
             [DepartmentOf("head2")!.Value] = As("head2", Parties.DepartmentHead),
         };
 
-        async Task<Domain.Clients.Client> ClientOfAsync(string owner, int skip) =>
-            await db.Clients.Where(c => c.OwnerId == people.Single(p => p.UserName == owner).Id).OrderBy(c => c.Name).Skip(skip).FirstAsync(ct);
+        string IdOf(string userName) => people.Single(p => p.UserName == userName).Id;
+        async Task<Domain.Clients.Client> ClientOfAsync(string owner, int skip)
+        {
+            var ownerId = IdOf(owner);
+            return await db.Clients.Where(c => c.OwnerId == ownerId).OrderBy(c => c.Name).Skip(skip).FirstAsync(ct);
+        }
 
         var reports = new List<InformationReport>();
         foreach (var (owner, skip, steps, category, content, source) in Cases)
@@ -68,7 +72,8 @@ internal static class DemoInformationReports
                 "多哈展会上与其人事经理面谈 Met their HR manager at the Doha fair", today.AddDays(-3)), today, now.AddDays(-3)));
 
         // A project's signing asked for a report (the B-client prompt), and the owner wrote one linked to it.
-        var project = await db.CooperationProjects.Where(p => p.Client!.OwnerId == people.Single(x => x.UserName == "staff1a").Id && p.ContractSignedOn != null)
+        var staff1a = IdOf("staff1a");
+        var project = await db.CooperationProjects.Where(p => p.Client!.OwnerId == staff1a && p.ContractSignedOn != null)
             .OrderBy(p => p.Name).FirstOrDefaultAsync(ct);
         if (project is not null)
         {
