@@ -151,6 +151,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 name: "IX_InformationReports_Since",
                 table: "InformationReports",
                 columns: new[] { "StateSince", "Id" });
+
+            // HAND-WRITTEN: the column's default only fills the existing row (UpdateData sets it to 3 above); the model has none,
+            // and a default would hide a forgotten value.
+            migrationBuilder.Sql("""ALTER TABLE "WorkflowSettings" ALTER COLUMN "InformationReportStepDueDays" DROP DEFAULT;""");
         }
 
         /// <inheritdoc />
