@@ -121,6 +121,10 @@ public static partial class PageCatalog
         new("/Complaints", PageRole.Head, PageBudget.Other, _ => "/Complaints"),
         new("/Complaints?state=all", PageRole.Leader, PageBudget.Other, _ => "/Complaints?state=all"),
         new("/Complaints/{id}", PageRole.Head, PageBudget.Other, ids => $"/Complaints/{ids.ComplaintId}"),
+        // Information reports: waiting for the head (the default tab), and all of them for a leader. The benchmark data has no
+        // reports yet (BenchmarkData), so these measure the empty lists' queries until it has.
+        new("/InformationReports", PageRole.Head, PageBudget.Other, _ => "/InformationReports"),
+        new("/InformationReports?tab=all", PageRole.Leader, PageBudget.Other, _ => "/InformationReports?tab=all"),
     ];
 
     public const int DeepPage = 500;
