@@ -222,6 +222,15 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
             var warnings = await db.Warnings.Where(Domain.Warnings.Warning.IsOpen).Select(w => new { w.Id, w.Client!.DepartmentId, w.EscalatedAt }).ToListAsync();
             var complaints = await db.Complaints.Where(Domain.Complaints.Complaint.IsOpen)
                 .Select(c => new { c.Id, c.State, c.Client!.OwnerId, c.Client.DepartmentId, c.EscalatedAt }).ToListAsync();
+            var reports = await db.InformationReports.Where(Domain.InformationReports.InformationReport.IsOpen)
+                .Select(r => new { r.Id, r.State, r.ReporterId, DepartmentId = r.Client != null ? r.Client.DepartmentId : r.ReporterDepartmentId, r.EscalatedAt })
+                .ToListAsync();
+            // The reporter reads the instruction; the head forwards; the leaders instruct (and take the head's step once overdue).
+            var reportIds = reports.Where(r => (r.State == Domain.InformationReports.InformationReportState.Instructed && r.ReporterId == me.Id)
+                                               || (userName == "head1" && r.State == Domain.InformationReports.InformationReportState.Submitted && r.DepartmentId == d1)
+                                               || (userName == "leader" && (r.State == Domain.InformationReports.InformationReportState.Forwarded
+                                                                            || (r.State == Domain.InformationReports.InformationReportState.Submitted && r.EscalatedAt != null))))
+                .Select(r => r.Id);
             // What waits for each role, from the flows of SPEC §5 and seed 001 written out here.
             var ids = userName switch
             {
@@ -234,7 +243,7 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                     .Concat(warnings.Where(w => w.EscalatedAt != null).Select(w => w.Id))
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated || c.EscalatedAt != null).Select(c => c.Id)),
             };
-            return ids.Select(i => i.ToString()).Order(StringComparer.Ordinal).ToList();
+            return ids.Concat(reportIds).Select(i => i.ToString()).Order(StringComparer.Ordinal).ToList();
         });
 
         var page = await user.GetPageAsync("/Todo");
