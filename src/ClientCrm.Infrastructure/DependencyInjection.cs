@@ -75,6 +75,8 @@ public static class DependencyInjection
         services.AddDomainEventHandler<Complaints.ComplaintStepNotices>();
         services.AddDomainEventHandler<Accountability.AccountabilityStepNotices>();
         services.AddDomainEventHandler<Accountability.AccountabilityAutoOpen>();
+        services.AddDomainEventHandler<InformationReports.InformationReportStepNotices>();
+        services.AddDomainEventHandler<InformationReports.InformationReportLinking>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");

@@ -18,8 +18,12 @@ public sealed class DomainEventTests
     private static readonly GradeDecider Leader = new("leader-1", "Leader One", IsLeader: true, IsDepartmentHead: false);
     private static readonly GradeDecider Head = new("head-1", "Head One", IsLeader: false, IsDepartmentHead: true);
 
-    private static Client Registered() =>
-        Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, TestClock.At(Now));
+    private static Client Registered()
+    {
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, TestClock.At(Now));
+        client.ClearDomainEvents();
+        return client;
+    }
 
     private static Client Active()
     {
@@ -48,9 +52,12 @@ public sealed class DomainEventTests
     };
 
     [Fact]
-    public void Registering_a_client_records_nothing_yet()
+    public void Registering_a_client_records_its_registration_under_its_normalised_name_and_country()
     {
-        Assert.Empty(Registered().DomainEvents);
+        var client = Client.Register(ClientTests.Card(), null, "owner-id", 1, GradingThresholds.Default, TestClock.At(Now));
+
+        var registered = Assert.IsType<ClientRegistered>(Assert.Single(client.DomainEvents));
+        Assert.Equal((client.Id, "GULFSTARLLC", "AE", Now), (registered.ClientId, registered.NormalizedName, registered.CountryCode, registered.OccurredAt));
     }
 
     [Fact]

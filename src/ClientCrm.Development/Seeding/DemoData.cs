@@ -156,6 +156,7 @@ public static class DemoData
         await DemoEvaluations.SeedAsync(db, clock, ct);
         await DemoComplaints.SeedAsync(db, clock, ct);
         await DemoAccountability.SeedAsync(db, clock, ct);
+        await DemoInformationReports.SeedAsync(db, clock, ct);
     }
 
     /// <summary>

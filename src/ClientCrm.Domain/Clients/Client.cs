@@ -156,6 +156,7 @@ public class Client : RecordsDomainEvents, IAuditable
             client.AddPrincipal(firstPrincipal, now);
         }
 
+        client.AddDomainEvent(new ClientRegistered(client.Id, client.NormalizedName, client.CountryCode, now));
         return client;
     }
 

@@ -11,3 +11,6 @@ public sealed record ClientStatusChanged(Guid ClientId, ClientStatus From, Clien
 
 /// <summary>The client's grade changed: a proposal decided or a grade set by hand.</summary>
 public sealed record ClientGradeChanged(Guid ClientId, ClientGrade From, ClientGrade To, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>A client was registered: what waited for it by name and country (a prospect's reports) can be linked to it.</summary>
+public sealed record ClientRegistered(Guid ClientId, string NormalizedName, string CountryCode, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -51,6 +51,9 @@ public class CooperationProject : RecordsDomainEvents, IAuditable, IClientRecord
     public string? FilingNumber { get; private set; }
     public DateOnly? FiledOn { get; private set; }
 
+    /// <summary>The trade test (考工): the day the client tests the workers' skills, before departure.</summary>
+    public DateOnly? TradeTestOn { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
@@ -159,6 +162,11 @@ public class CooperationProject : RecordsDomainEvents, IAuditable, IClientRecord
             throw new DomainException("Project.DatesOutOfOrder", "Dates must run signed → departure → contract end.");
         }
 
+        if (terms.TradeTestOn > terms.DepartureOn)
+        {
+            throw new DomainException("Project.TradeTestAfterDeparture", "The trade test comes before the workers leave.");
+        }
+
         if (IsContracted(terms.Status) && terms.ContractSignedOn is null)
         {
             throw new DomainException("Project.SignedDateRequired", $"A project in status {terms.Status} needs its contract signed date.");
@@ -204,6 +212,7 @@ public class CooperationProject : RecordsDomainEvents, IAuditable, IClientRecord
         ServiceFeePaidBy = terms.ServiceFeePaidBy;
         FilingNumber = filingNumber;
         FiledOn = terms.FiledOn;
+        TradeTestOn = terms.TradeTestOn;
         UpdatedAt = now;
     }
 

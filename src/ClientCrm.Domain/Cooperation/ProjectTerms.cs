@@ -34,6 +34,8 @@ public sealed record ProjectTerms
     /// <summary>The commerce authority's filing number and date (商务主管部门备案号、备案日期).</summary>
     public string? FilingNumber { get; init; }
     public DateOnly? FiledOn { get; init; }
+    /// <summary>The day the client tests the workers' skills (考工); before they leave.</summary>
+    public DateOnly? TradeTestOn { get; init; }
 }
 
 /// <summary>A leader-set rate: one unit of <see cref="Currency"/> is worth <see cref="CnyPerUnit"/> yuan from <see cref="EffectiveFrom"/>.</summary>

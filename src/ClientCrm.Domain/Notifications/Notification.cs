@@ -56,6 +56,18 @@ public enum NotificationKind
     /// <summary>A complaint's step waited past its due time.</summary>
     ComplaintOverdue = 16,
 
+    /// <summary>An important-information report was submitted: the department head reads and forwards it.</summary>
+    InformationReportToForward = 30,
+
+    /// <summary>A report was forwarded (or, on an A client, submitted): the leaders instruct.</summary>
+    InformationReportToInstruct = 31,
+
+    /// <summary>A leader instructed on the recipient's report: the reporter reads the instruction.</summary>
+    InformationReportInstructed = 32,
+
+    /// <summary>A report's step waited past its due time.</summary>
+    InformationReportOverdue = 33,
+
     /// <summary>An accountability case was opened on a client of the department: its written report is due.</summary>
     AccountabilityOpened = 40,
 

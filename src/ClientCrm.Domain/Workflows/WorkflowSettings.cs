@@ -62,29 +62,28 @@ public class WorkflowSettings : IAuditable
 
     public void ChangeComplaints(int stepDueDays, DateTimeOffset now)
     {
-        if (stepDueDays is < 1 or > MaxDays)
-        {
-            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(ComplaintStepDueDays));
-        }
-
-        ComplaintStepDueDays = stepDueDays;
+        ComplaintStepDueDays = Days(stepDueDays, nameof(ComplaintStepDueDays));
         UpdatedAt = now;
     }
 
     public void ChangeAccountability(int reportDueDays, int stepDueDays, DateTimeOffset now)
     {
-        if (reportDueDays is < 1 or > MaxDays)
-        {
-            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(AccountabilityReportDueDays));
-        }
-
-        if (stepDueDays is < 1 or > MaxDays)
-        {
-            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(AccountabilityStepDueDays));
-        }
-
-        AccountabilityReportDueDays = reportDueDays;
-        AccountabilityStepDueDays = stepDueDays;
+        AccountabilityReportDueDays = Days(reportDueDays, nameof(AccountabilityReportDueDays));
+        AccountabilityStepDueDays = Days(stepDueDays, nameof(AccountabilityStepDueDays));
         UpdatedAt = now;
     }
+
+    /// <summary>Days an important-information report's step (the head's forwarding, the leaders' instruction) may wait before it goes to the leaders.</summary>
+    public int InformationReportStepDueDays { get; private set; } = DefaultInformationReportStepDueDays;
+
+    public const int DefaultInformationReportStepDueDays = 3;
+
+    public void ChangeInformationReports(int stepDueDays, DateTimeOffset now)
+    {
+        InformationReportStepDueDays = Days(stepDueDays, nameof(InformationReportStepDueDays));
+        UpdatedAt = now;
+    }
+
+    private static int Days(int days, string field) =>
+        days is >= 1 and <= MaxDays ? days : throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", field);
 }

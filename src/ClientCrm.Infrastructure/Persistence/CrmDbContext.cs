@@ -57,6 +57,8 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Accountability.AccountabilityCase> AccountabilityCases => Set<Domain.Accountability.AccountabilityCase>();
     public DbSet<Domain.Accountability.AccountabilityEvent> AccountabilityEvents => Set<Domain.Accountability.AccountabilityEvent>();
     public DbSet<Domain.Accountability.AccountabilityPenalty> AccountabilityPenalties => Set<Domain.Accountability.AccountabilityPenalty>();
+    public DbSet<Domain.InformationReports.InformationReport> InformationReports => Set<Domain.InformationReports.InformationReport>();
+    public DbSet<Domain.InformationReports.InformationReportEvent> InformationReportEvents => Set<Domain.InformationReports.InformationReportEvent>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(
@@ -129,25 +131,55 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
             new ParameterSwap(rule.Parameters[1], actingScope.Body).Visit(rule.Body), rule.Parameters[0]);
         builder.Entity<Client>().HasQueryFilter(visible);
 
+        // Each record's filter, by type, for its lines below.
+        var recordFilters = new Dictionary<Type, LambdaExpression>();
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientRecord).IsAssignableFrom(t.ClrType)).ToList())
         {
             // record => visible(record.Client)
             var record = Expression.Parameter(type.ClrType, "record");
             var client = Expression.Property(record, nameof(IClientRecord.Client));
             var body = new ParameterSwap(visible.Parameters[0], client).Visit(visible.Body);
-            builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, record));
+            recordFilters[type.ClrType] = Expression.Lambda(body, record);
         }
 
-        // The lines of a client record (a workflow item's timeline) belong to the client through their record.
+        // A record that may have no client yet (a prospect's report) has a rule of its own for the shape (ClientOrProspectVisibility):
+        // through its client when it has one, else by its author and the author's department.
+        var prospectRule = ClientOrProspectVisibility.Filter(ModelOptions.Shape)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientOrProspectRecord).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            var record = Expression.Parameter(type.ClrType, "record");
+            var body = new ParameterSwap(prospectRule.Parameters[1], actingScope.Body).Visit(new Retype(prospectRule.Parameters[0], record).Visit(prospectRule.Body));
+            recordFilters[type.ClrType] = Expression.Lambda(body, record);
+        }
+
+        foreach (var (type, filter) in recordFilters)
+        {
+            builder.Entity(type).HasQueryFilter(filter);
+        }
+
+        // The lines of a client record (a workflow item's timeline) are visible exactly when their record is.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientRecordLine).IsAssignableFrom(t.ClrType)).ToList())
         {
-            // line => visible(line.Record.Client)
-            var toRecord = type.GetNavigations().Single(n => !n.IsCollection && typeof(IClientRecord).IsAssignableFrom(n.TargetEntityType.ClrType));
+            // line => filter(line.Record)
+            var toRecord = type.GetNavigations().Single(n => !n.IsCollection && recordFilters.ContainsKey(n.TargetEntityType.ClrType));
+            var filter = recordFilters[toRecord.TargetEntityType.ClrType];
             var line = Expression.Parameter(type.ClrType, "line");
-            var client = Expression.Property(Expression.Property(line, toRecord.Name), nameof(IClientRecord.Client));
-            var body = new ParameterSwap(visible.Parameters[0], client).Visit(visible.Body);
+            var body = new ParameterSwap(filter.Parameters[0], Expression.Property(line, toRecord.Name)).Visit(filter.Body);
             builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, line));
         }
+    }
+
+    /// <summary>A rule written over an interface, read on an entity: each of the interface's members becomes the entity's own.</summary>
+    private sealed class Retype(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node) =>
+            node.Expression == from ? Expression.Property(to, RecordProperty(node.Member.Name)) : base.VisitMember(node);
+
+        protected override Expression VisitParameter(ParameterExpression node) =>
+            node == from ? throw new InvalidOperationException("The rule may read the record's members only.") : base.VisitParameter(node);
+
+        private string RecordProperty(string name) =>
+            to.Type.GetProperty(name) is not null ? name : throw new InvalidOperationException($"{to.Type.Name} has no {name}.");
     }
 
     private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor

@@ -3,10 +3,12 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Complaints;
 using ClientCrm.Domain.Workflows;
 using ClientCrm.Domain.Evaluations;
+using ClientCrm.Domain.InformationReports;
 using ClientCrm.Domain.Notifications;
 using ClientCrm.Infrastructure.Accountability;
 using ClientCrm.Infrastructure.Complaints;
 using ClientCrm.Infrastructure.Evaluations;
+using ClientCrm.Infrastructure.InformationReports;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +37,10 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
                // A report past its due day (company date), or a later step left past the step days (SPEC §5.3).
                + await EscalateAsync(db.AccountabilityCases.Where(AccountabilityCase.DueForEscalation(clock.DateOf(now), now.AddDays(-settings.AccountabilityStepDueDays))),
                    NotificationKind.AccountabilityOverdue, "accountability cases",
-                   async (id, token) => (await AccountabilityCaseAndClient.ReadAsync(db, id, token)).Subject, now, ct);
+                   async (id, token) => (await AccountabilityCaseAndClient.ReadAsync(db, id, token)).Subject, now, ct)
+               + await EscalateAsync(db.InformationReports.Where(InformationReport.DueForEscalation(now.AddDays(-settings.InformationReportStepDueDays))),
+                   NotificationKind.InformationReportOverdue, "information reports",
+                   async (id, token) => (await ReportAndSubject.ReadAsync(db, id, token)).Subject, now, ct);
     }
 
     /// <summary>

@@ -224,6 +224,15 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                 .Select(c => new { c.Id, c.State, c.Client!.OwnerId, c.Client.DepartmentId, c.EscalatedAt }).ToListAsync();
             var cases = await db.AccountabilityCases.Where(Domain.Accountability.AccountabilityCase.IsOpen)
                 .Select(c => new { c.Id, c.State, c.Client!.OwnerId, c.Client.DepartmentId, c.EscalatedAt }).ToListAsync();
+            var reports = await db.InformationReports.Where(Domain.InformationReports.InformationReport.IsOpen)
+                .Select(r => new { r.Id, r.State, r.ReporterId, DepartmentId = r.Client != null ? r.Client.DepartmentId : r.ReporterDepartmentId, r.EscalatedAt })
+                .ToListAsync();
+            // The reporter reads the instruction; the head forwards; the leaders instruct (and take the head's step once overdue).
+            var reportIds = reports.Where(r => (r.State == Domain.InformationReports.InformationReportState.Instructed && r.ReporterId == me.Id)
+                                               || (userName == "head1" && r.State == Domain.InformationReports.InformationReportState.Submitted && r.DepartmentId == d1)
+                                               || (userName == "leader" && (r.State == Domain.InformationReports.InformationReportState.Forwarded
+                                                                            || (r.State == Domain.InformationReports.InformationReportState.Submitted && r.EscalatedAt != null))))
+                .Select(r => r.Id);
             // What waits for each role, from the flows of SPEC §5 and seed 001 written out here.
             var ids = userName switch
             {
@@ -241,7 +250,7 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                     .Concat(cases.Where(c => c.State is Domain.Accountability.AccountabilityState.ReportSubmitted or Domain.Accountability.AccountabilityState.UnderReview
                         || c.EscalatedAt != null).Select(c => c.Id)),
             };
-            return ids.Select(i => i.ToString()).Order(StringComparer.Ordinal).ToList();
+            return ids.Concat(reportIds).Select(i => i.ToString()).Order(StringComparer.Ordinal).ToList();
         });
 
         var page = await user.GetPageAsync("/Todo");

@@ -22,6 +22,7 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             ComplaintStepDueDays = WorkflowSettings.DefaultComplaintStepDueDays,
             AccountabilityReportDueDays = Domain.Accountability.AccountabilityCase.DefaultReportDueDays,
             AccountabilityStepDueDays = WorkflowSettings.DefaultAccountabilityStepDueDays,
+            InformationReportStepDueDays = WorkflowSettings.DefaultInformationReportStepDueDays,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }

@@ -1056,6 +1056,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("TradeTestOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1592,6 +1595,160 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.InformationReports.InformationReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForwardComment")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ForwardedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("InstructedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Instruction")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly>("LearnedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ProjectReason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProspectCountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ProspectName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProspectNormalizedName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ReporterDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ReporterName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<bool>("WentToLeadersDirectly")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId")
+                        .HasFilter("\"ProjectId\" IS NOT NULL");
+
+                    b.HasIndex("ClientId", "LearnedOn");
+
+                    b.HasIndex("ProspectCountryCode", "ProspectNormalizedName")
+                        .HasFilter("\"ClientId\" IS NULL");
+
+                    b.HasIndex("ReporterDepartmentId", "StateSince", "Id")
+                        .HasFilter("\"ClientId\" IS NULL");
+
+                    b.HasIndex("ReporterId", "StateSince", "Id");
+
+                    b.HasIndex(new[] { "State", "StateSince", "Id" }, "IX_InformationReports_Open_State_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_InformationReports_Since");
+
+                    b.ToTable("InformationReports", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.InformationReports.InformationReportEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8300)
+                        .HasColumnType("character varying(8300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "At");
+
+                    b.ToTable("InformationReportEvents", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1958,6 +2115,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("EvaluationStepDueDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("InformationReportStepDueDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PauseNeedsNewEvaluationDays")
                         .HasColumnType("integer");
 
@@ -1982,6 +2142,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                             AccountabilityStepDueDays = 3,
                             ComplaintStepDueDays = 3,
                             EvaluationStepDueDays = 3,
+                            InformationReportStepDueDays = 3,
                             PauseNeedsNewEvaluationDays = 365,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
@@ -2569,6 +2730,37 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Client");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.InformationReports.InformationReport", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClientCrm.Domain.Cooperation.CooperationProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ClientCrm.Domain.Organisation.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.InformationReports.InformationReportEvent", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.InformationReports.InformationReport", "Report")
+                        .WithMany("Events")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("ClientCrm.Infrastructure.Identity.CrmUser", null)
@@ -2701,6 +2893,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
+                {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.InformationReports.InformationReport", b =>
                 {
                     b.Navigation("Events");
                 });

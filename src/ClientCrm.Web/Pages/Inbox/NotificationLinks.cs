@@ -21,6 +21,8 @@ public static class NotificationLinks
                 or NotificationKind.ComplaintToNotify or NotificationKind.ComplaintOverdue => $"/Complaints/{id}",
             NotificationKind.AccountabilityOpened or NotificationKind.AccountabilityToReview or NotificationKind.AccountabilityReturned
                 or NotificationKind.AccountabilityDecided or NotificationKind.AccountabilityOverdue => $"/Accountability/{id}",
+            NotificationKind.InformationReportToForward or NotificationKind.InformationReportToInstruct or NotificationKind.InformationReportInstructed
+                or NotificationKind.InformationReportOverdue => $"/InformationReports/{id}",
             _ => null,
         }
         : null;

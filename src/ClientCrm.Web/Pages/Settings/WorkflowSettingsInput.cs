@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Domain.Workflows;
 using FluentValidation;
@@ -14,6 +15,7 @@ public sealed class WorkflowSettingsInput
     [Display(Name = "WorkflowSettings.ComplaintStepDueDays")] public int? ComplaintStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.AccountabilityReportDueDays")] public int? AccountabilityReportDueDays { get; set; }
     [Display(Name = "WorkflowSettings.AccountabilityStepDueDays")] public int? AccountabilityStepDueDays { get; set; }
+    [Display(Name = "WorkflowSettings.InformationReportStepDueDays")] public int? InformationReportStepDueDays { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
@@ -23,6 +25,7 @@ public sealed class WorkflowSettingsInput
             EvaluationStepDueDays = settings.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = settings.PauseNeedsNewEvaluationDays,
             ComplaintStepDueDays = settings.ComplaintStepDueDays,
             AccountabilityReportDueDays = settings.AccountabilityReportDueDays, AccountabilityStepDueDays = settings.AccountabilityStepDueDays,
+            InformationReportStepDueDays = settings.InformationReportStepDueDays,
         };
     }
 
@@ -37,15 +40,15 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
     public WorkflowSettingsInputValidator(IStringLocalizer<SharedResource> l)
     {
         ArgumentNullException.ThrowIfNull(l);
-        RuleFor(i => i.EvaluationStepDueDays).NotNull()
-            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
-        RuleFor(i => i.PauseNeedsNewEvaluationDays).NotNull()
-            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
-        RuleFor(i => i.ComplaintStepDueDays).NotNull()
-            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
-        RuleFor(i => i.AccountabilityReportDueDays).NotNull()
-            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
-        RuleFor(i => i.AccountabilityStepDueDays).NotNull()
-            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
+        // Every setting here is a number of days, within the same bounds.
+        Expression<Func<WorkflowSettingsInput, int?>>[] days =
+        [
+            i => i.EvaluationStepDueDays, i => i.PauseNeedsNewEvaluationDays, i => i.ComplaintStepDueDays,
+            i => i.AccountabilityReportDueDays, i => i.AccountabilityStepDueDays, i => i.InformationReportStepDueDays,
+        ];
+        foreach (var field in days)
+        {
+            RuleFor(field).NotNull().InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
+        }
     }
 }

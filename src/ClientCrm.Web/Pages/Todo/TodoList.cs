@@ -17,19 +17,21 @@ public enum TodoKind
     Evaluation = 2,
     Complaint = 3,
     AccountabilityCase = 6,
+    InformationReport = 5,
 }
 
 /// <summary>
 /// One thing waiting for the signed-in person: what it is, for which client, which step, since when and by when.
 /// <see cref="Due"/> is null for a step without a due time.
 /// </summary>
-public sealed record TodoItem(TodoKind Kind, Guid Id, Guid ClientId, string ClientName, string Step, DateTimeOffset Since, DateTimeOffset? Due)
+public sealed record TodoItem(TodoKind Kind, Guid Id, Guid? ClientId, string ClientName, string Step, DateTimeOffset Since, DateTimeOffset? Due)
 {
     public string Href => Kind switch
     {
         TodoKind.Warning => $"/Warnings/{Id}",
         TodoKind.Complaint => $"/Complaints/{Id}",
         TodoKind.AccountabilityCase => $"/Accountability/{Id}",
+        TodoKind.InformationReport => $"/InformationReports/{Id}",
         _ => $"/Evaluations/{Id}",
     };
 
@@ -72,12 +74,13 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
 
         var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
         var warningDays = (await db.WarningSettings.AsNoTracking().SingleAsync(ct)).EscalateAfterDays;
-        var headless = scope.IsLeader ? await HeadlessDepartmentsAsync(ct) : [];
+        var headless = scope.IsLeader ? await HeadlessDepartmentsAsync(db, ct) : [];
         var items = new List<TodoItem>();
         items.AddRange(await EvaluationsAsync(scope, headless, settings.EvaluationStepDueDays, ct));
         items.AddRange(await WarningsAsync(scope, headless, warningDays, ct));
         items.AddRange(await ComplaintsAsync(scope, headless, settings.ComplaintStepDueDays, ct));
         items.AddRange(await AccountabilityCasesAsync(scope, headless, settings.AccountabilityStepDueDays, ct));
+        items.AddRange(await InformationReportsAsync(scope, headless, settings.InformationReportStepDueDays, ct));
         return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
     }
 
@@ -195,9 +198,22 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             .ToList();
     }
 
-    /// <summary>The departments whose steps go to the leaders: no enabled head.</summary>
-    private async Task<List<int>> HeadlessDepartmentsAsync(CancellationToken ct)
+    private async Task<List<TodoItem>> InformationReportsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
     {
+        // The same question as the reports' "waiting for me" tab, asked once (ReportPeople.WaitingFor).
+        var rows = await InformationReports.ReportPeople.WaitingFor(db.InformationReports.AsNoTracking(), scope, headless)
+            .OrderBy(r => r.StateSince).ThenBy(r => r.Id).Take(PerWorkflow)
+            .Select(r => new { r.Id, r.ClientId, Name = r.Client != null ? r.Client.Name : r.ProspectName!, r.State, r.StateSince })
+            .ToListAsync(ct);
+        return rows.Select(r => new TodoItem(TodoKind.InformationReport, r.Id, r.ClientId, r.Name, $"Todo.InformationReport.{r.State}", r.StateSince,
+                Domain.InformationReports.InformationReport.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
+            .ToList();
+    }
+
+    /// <summary>The departments whose steps go to the leaders: no enabled head.</summary>
+    public static async Task<List<int>> HeadlessDepartmentsAsync(CrmDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var headed = db.InRole(Roles.DepartmentHead).Where(u => u.DepartmentId != null).Select(u => u.DepartmentId!.Value);
         return await db.Departments.Where(d => !headed.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
     }

@@ -2,6 +2,7 @@ using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Domain.Evaluations;
+using ClientCrm.Domain.InformationReports;
 using ClientCrm.Infrastructure.Evaluations;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Validation;
@@ -88,6 +89,12 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
         db.CooperationProjects.Add(project);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Project.Created", project.Name].Value;
+        // A B client's project signed or trade-tested asks for an important-information report (seed 000 二 2).
+        if (ReportPrompt.AfterProjectSave(client.Grade, null, project.ContractSignedOn, null, project.TradeTestOn) is { } reason)
+        {
+            return RedirectToPage("/InformationReports/Ask", new { projectId = project.Id, reason });
+        }
+
         return RedirectToPage("/Clients/Projects/Details", new { clientId, id = project.Id });
     }
 }

@@ -1,5 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Cooperation;
+using ClientCrm.Domain.InformationReports;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Validation;
 using FluentValidation;
@@ -62,9 +63,17 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
         }
 
         db.Entry(project).Property(p => p.Version).OriginalValue = Version;
+        var (signedBefore, testBefore) = (project.ContractSignedOn, project.TradeTestOn);
         project.Revise(Input.ToTerms(), quote, today, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Project.Saved"].Value;
+        // A B client's project signed or trade-tested asks for an important-information report (seed 000 二 2).
+        var grade = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Grade).FirstAsync(ct);
+        if (ReportPrompt.AfterProjectSave(grade, signedBefore, project.ContractSignedOn, testBefore, project.TradeTestOn) is { } reason)
+        {
+            return RedirectToPage("/InformationReports/Ask", new { projectId = id, reason });
+        }
+
         return RedirectToPage("/Clients/Projects/Details", new { clientId, id });
     }
 

@@ -34,6 +34,7 @@ public sealed class ProjectInput
     [Display(Name = "Project.ServiceFeePaidBy")] public ServiceFeePayer? ServiceFeePaidBy { get; set; }
     [Display(Name = "Project.FilingNumber")] public string? FilingNumber { get; set; }
     [Display(Name = "Project.FiledOn")][DataType(DataType.Date)] public DateOnly? FiledOn { get; set; }
+    [Display(Name = "Project.TradeTestOn")][DataType(DataType.Date)] public DateOnly? TradeTestOn { get; set; }
 
     /// <summary>Upper-case currency code, or null when none was chosen.</summary>
     public string? CurrencyCode => Code(Currency);
@@ -69,6 +70,7 @@ public sealed class ProjectInput
         ServiceFeePaidBy = ServiceFeePaidBy,
         FilingNumber = FilingNumber,
         FiledOn = FiledOn,
+        TradeTestOn = TradeTestOn,
     };
 
     public static ProjectInput From(CooperationProject p)
@@ -82,7 +84,7 @@ public sealed class ProjectInput
             Notes = p.Notes, EmployerContractNumber = p.EmployerContractNumber, WorkSite = p.WorkSite, WageAmount = p.WageAmount,
             WageCurrency = p.WageCurrency, WorkingHours = p.WorkingHours, BoardAndLodging = p.BoardAndLodging, InsuranceTerms = p.InsuranceTerms,
             ServiceFeeAmount = p.ServiceFeeAmount, ServiceFeeCurrency = p.ServiceFeeCurrency, ServiceFeePaidBy = p.ServiceFeePaidBy,
-            FilingNumber = p.FilingNumber, FiledOn = p.FiledOn,
+            FilingNumber = p.FilingNumber, FiledOn = p.FiledOn, TradeTestOn = p.TradeTestOn,
         };
     }
 
@@ -104,6 +106,7 @@ public sealed class ProjectInput
         "Project.ServiceFeePayerRequired" => nameof(ServiceFeePaidBy),
         "Project.FilingNumberRequired" => nameof(FilingNumber),
         "Project.FilingDateRequired" or "Project.FilingInFuture" => nameof(FiledOn),
+        "Project.TradeTestAfterDeparture" => nameof(TradeTestOn),
         _ => "",
     };
 }
@@ -173,6 +176,10 @@ public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
         // The company's today (BusinessClock), not the server's.
         RuleFor(x => x.FiledOn)
             .Must(d => d is null || d.Value <= clock.Today).WithMessage(l["Project.FilingInFuture"])
+            .Must(d => d is null || d.Value.Year >= 1980).WithMessage(l["Project.FilingTooEarly"]);
+        // The client tests the workers (考工) before they leave.
+        RuleFor(x => x.TradeTestOn)
+            .Must((x, test) => test is null || x.DepartureOn is null || test <= x.DepartureOn).WithMessage(l["Project.TradeTestAfterDeparture"])
             .Must(d => d is null || d.Value.Year >= 1980).WithMessage(l["Project.FilingTooEarly"]);
     }
 }
