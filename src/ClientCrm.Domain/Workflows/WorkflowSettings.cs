@@ -62,4 +62,20 @@ public class WorkflowSettings : IAuditable
         ComplaintStepDueDays = stepDueDays;
         UpdatedAt = now;
     }
+
+    /// <summary>Days a submitted contract review may wait for its opinions and result before it goes to the leaders.</summary>
+    public int ContractReviewStepDueDays { get; private set; } = DefaultContractReviewStepDueDays;
+
+    public const int DefaultContractReviewStepDueDays = 3;
+
+    public void ChangeContractReviews(int stepDueDays, DateTimeOffset now)
+    {
+        if (stepDueDays is < 1 or > MaxDays)
+        {
+            throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", nameof(ContractReviewStepDueDays));
+        }
+
+        ContractReviewStepDueDays = stepDueDays;
+        UpdatedAt = now;
+    }
 }

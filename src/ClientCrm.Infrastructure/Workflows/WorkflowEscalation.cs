@@ -23,7 +23,8 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
     {
         var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
         var now = clock.UtcNow;
-        return await EvaluationsAsync(settings.EvaluationStepDueDays, now, ct) + await ComplaintsAsync(settings.ComplaintStepDueDays, now, ct);
+        return await EvaluationsAsync(settings.EvaluationStepDueDays, now, ct) + await ComplaintsAsync(settings.ComplaintStepDueDays, now, ct)
+            + await ContractReviewsAsync(settings.ContractReviewStepDueDays, now, ct);
     }
 
     private async Task<int> ComplaintsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
@@ -50,6 +51,33 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
         await notifier.SendAsync(notices, ct);
         await db.SaveChangesAsync(ct);
         LogEscalated(log, overdue.Count, "complaints");
+        return overdue.Count;
+    }
+
+    private async Task<int> ContractReviewsAsync(int dueDays, DateTimeOffset now, CancellationToken ct)
+    {
+        var overdue = await db.ContractReviews.IgnoreQueryFilters()
+            .Where(Domain.ContractReviews.ContractReview.DueForEscalation(now.AddDays(-dueDays)))
+            .OrderBy(r => r.StateSince).ThenBy(r => r.Id)
+            .Take(Batch)
+            .ToListAsync(ct);
+        if (overdue.Count == 0)
+        {
+            return 0;
+        }
+
+        var leaders = await notifier.LeaderIdsAsync(ct);
+        var notices = new List<Notification>();
+        foreach (var review in overdue)
+        {
+            review.Escalate(now);
+            var item = await ContractReviews.ContractReviewAndClient.ReadAsync(db, review.Id, ct);
+            notices.AddRange(leaders.Select(l => Notification.About(l, NotificationKind.ContractReviewOverdue, item.Subject, now)));
+        }
+
+        await notifier.SendAsync(notices, ct);
+        await db.SaveChangesAsync(ct);
+        LogEscalated(log, overdue.Count, "contract reviews");
         return overdue.Count;
     }
 

@@ -20,6 +20,7 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             EvaluationStepDueDays = EvaluationSettings.DefaultStepDueDays,
             PauseNeedsNewEvaluationDays = EvaluationSettings.DefaultPauseNeedsNewEvaluationDays,
             ComplaintStepDueDays = WorkflowSettings.DefaultComplaintStepDueDays,
+            ContractReviewStepDueDays = WorkflowSettings.DefaultContractReviewStepDueDays,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }
