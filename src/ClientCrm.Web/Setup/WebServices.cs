@@ -130,6 +130,7 @@ internal static class WebServices
                 o.Conventions.AuthorizeFolder("/Evaluations", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Todo", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Complaints", ClientWorkersPolicy);
+                o.Conventions.AuthorizeFolder("/ContractReviews", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -12,6 +12,7 @@ public sealed class WorkflowSettingsInput
     [Display(Name = "WorkflowSettings.EvaluationStepDueDays")] public int? EvaluationStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.PauseNeedsNewEvaluationDays")] public int? PauseNeedsNewEvaluationDays { get; set; }
     [Display(Name = "WorkflowSettings.ComplaintStepDueDays")] public int? ComplaintStepDueDays { get; set; }
+    [Display(Name = "WorkflowSettings.ContractReviewStepDueDays")] public int? ContractReviewStepDueDays { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
@@ -20,6 +21,7 @@ public sealed class WorkflowSettingsInput
         {
             EvaluationStepDueDays = settings.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = settings.PauseNeedsNewEvaluationDays,
             ComplaintStepDueDays = settings.ComplaintStepDueDays,
+            ContractReviewStepDueDays = settings.ContractReviewStepDueDays,
         };
     }
 
@@ -39,6 +41,8 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
         RuleFor(i => i.PauseNeedsNewEvaluationDays).NotNull()
             .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
         RuleFor(i => i.ComplaintStepDueDays).NotNull()
+            .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
+        RuleFor(i => i.ContractReviewStepDueDays).NotNull()
             .InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
     }
 }

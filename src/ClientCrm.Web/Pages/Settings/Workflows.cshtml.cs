@@ -40,6 +40,7 @@ public sealed class WorkflowsModel(CrmDbContext db, IValidator<WorkflowSettingsI
         db.Entry(settings).Property(s => s.Version).OriginalValue = Version;
         settings.ChangeEvaluation(Input.ToEvaluation(), clock.UtcNow);
         settings.ChangeComplaints(Input.ComplaintStepDueDays ?? 0, clock.UtcNow);
+        settings.ChangeContractReviews(Input.ContractReviewStepDueDays ?? 0, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Settings.Saved"].Value;
         return RedirectToPage();

@@ -88,6 +88,9 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
         db.CooperationProjects.Add(project);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Project.Created", project.Name].Value;
-        return RedirectToPage("/Clients/Projects/Details", new { clientId, id = project.Id });
+        // A project entered in contract review starts its review: the form, prefilled from the terms just saved.
+        return await ProjectForm.StartsReviewAsync(db, project, ct)
+            ? RedirectToPage("/ContractReviews/Start", new { projectId = project.Id })
+            : RedirectToPage("/Clients/Projects/Details", new { clientId, id = project.Id });
     }
 }

@@ -27,6 +27,9 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
     public RateQuote? RateUsed { get; private set; }
     public IReadOnlyList<string> Currencies { get; private set; } = [];
 
+    /// <summary>Where the project's contract review is started or continued, while the project is not initiated (立项).</summary>
+    public string? ReviewLink { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid clientId, Guid id, CancellationToken ct)
     {
         var project = await db.CooperationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.ClientId == clientId, ct);
@@ -65,7 +68,10 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
         project.Revise(Input.ToTerms(), quote, today, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Project.Saved"].Value;
-        return RedirectToPage("/Clients/Projects/Details", new { clientId, id });
+        // Setting a project to contract review starts its review: the form, prefilled from the terms just saved.
+        return await ProjectForm.StartsReviewAsync(db, project, ct)
+            ? RedirectToPage("/ContractReviews/Start", new { projectId = id })
+            : RedirectToPage("/Clients/Projects/Details", new { clientId, id });
     }
 
     public string? FieldOf(DomainException refusal, string? handler) => RefusalFields.In(nameof(Input), ProjectInput.FieldOf(refusal?.Code ?? ""));
@@ -85,6 +91,7 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
     private async Task LoadAsync(CooperationProject project, CancellationToken ct)
     {
         (ClientId, Id, ProjectName, AmountCny) = (project.ClientId, project.Id, project.Name, project.AmountCny);
+        ReviewLink = project.IsInitiated ? null : $"/ContractReviews/Start?projectId={project.Id}";
         RateUsed = project is { Currency: { } currency, RateUsed: { } rate, RateDate: { } on } && currency != RateQuote.Cny ? new RateQuote(currency, rate, on) : null;
         ClientName = await db.Clients.Where(c => c.Id == project.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
     }
