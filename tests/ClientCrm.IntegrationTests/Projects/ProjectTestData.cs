@@ -1,3 +1,4 @@
+using ClientCrm.Development.Seeding;
 using System.Globalization;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
@@ -69,7 +70,8 @@ internal static class ProjectTestData
     public static Task<Guid> ArrangeProjectAsync(CrmAppFactory app, Guid clientId, string name) => app.WithDbAsync(async db =>
     {
         var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-        var project = CooperationProject.Open(client, new ProjectTerms
+        // In service, so initiated by a contract review that passed (ContractReviewWalk), as the app requires.
+        var project = ContractReviewWalk.OpenContracted(db, client, new ProjectTerms
         {
             Name = name,
             JobTypes = "焊工 Welder",
@@ -79,8 +81,7 @@ internal static class ProjectTestData
             ContractSignedOn = new DateOnly(2025, 3, 1),
             DepartureOn = new DateOnly(2025, 4, 1),
             Status = ProjectStatus.InService,
-        }, null, Today, DateTimeOffset.UtcNow);
-        db.CooperationProjects.Add(project);
+        }, null, await ReviewPeople.OfAsync(db, client), ContractReviewWalk.Counters(db), Today, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(-1));
         await db.SaveChangesAsync();
         return project.Id;
     });
