@@ -130,9 +130,11 @@ public sealed class ContractReviewWorkflowTests(PostgresFixture postgres) : AppT
         var staff = await SignedInAsync("staff1a");
         var page = await staff.GetPageAsync(url);
         Assert.Null(page.QuerySelector("#decide-form"));
-        using (var tried = await staff.PostDirectAsync($"{url}?handler=Pass", new Dictionary<string, string?> { ["Input.Version"] = Version(page) }))
+        var version = await App.WithDbAsync(db => db.ContractReviews.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
+        using (var tried = await staff.PostDirectAsync($"{url}?handler=Pass", new Dictionary<string, string?> { ["Input.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
         {
             Assert.Equal(HttpStatusCode.OK, tried.StatusCode);
+            Assert.Contains("部门负责人或公司领导", (await CrmClient.ParseAsync(tried)).QuerySelector("#review-errors")!.TextContent, StringComparison.Ordinal);
         }
 
         // The project loses its job types: the terms check fails and names itself.
