@@ -86,6 +86,34 @@ internal static class ProjectTestData
         return project.Id;
     });
 
+    /// <summary>
+    /// A contracted batch entered through the forms the way the app allows it: created in contract review, its review passed
+    /// (ContractReviewWalk, through the domain), then saved with <paramref name="values"/> (recruiting or later). Returns the
+    /// edit form's response.
+    /// </summary>
+    public static async Task<HttpResponseMessage> CreateInitiatedAsync(CrmAppFactory app, CrmClient staff, Guid clientId, Dictionary<string, string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(values);
+        using (var created = await staff.SubmitAsync($"/Clients/{clientId}/Projects/Create", "#project-form",
+                   new Dictionary<string, string?>(values) { ["Input.Status"] = "ContractReview" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var name = values["Input.Name"]!.Trim();
+        var projectId = await app.WithDbAsync(async db =>
+        {
+            var project = await db.CooperationProjects.SingleAsync(p => p.ClientId == clientId && p.Name == name);
+            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+            db.ContractReviews.Add(ContractReviewWalk.Pass(project, client.Grade, await ReviewPeople.OfAsync(db, client), ContractReviewWalk.Counters(db),
+                app.Clock.UtcNow));
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+        return await staff.SubmitAsync($"/Clients/{clientId}/Projects/{projectId}/Edit", "#project-form", values);
+    }
+
     public static Dictionary<string, string?> ValidProject(string name) => new()
     {
         ["Input.Name"] = name,
