@@ -30,7 +30,7 @@ public sealed class ContractReviewJourneyTests(ITestOutputHelper output)
             browser.GoTo("/Clients?status=Active&grade=C");
             var clients = browser.WaitFor("the client list", d => d.FindElements(By.CssSelector("#client-table tbody tr a.client-link")))
                 .Select(a => a.GetAttribute("href")).ToList();
-            var clientPath = clients.Select(h => new Uri(h).AbsolutePath).First(path =>
+            var clientPath = clients.Select(h => new Uri(h!).AbsolutePath).First(path =>
             {
                 browser.GoTo(path);
                 browser.WaitForVisible("#client-projects");
@@ -85,7 +85,7 @@ public sealed class ContractReviewJourneyTests(ITestOutputHelper output)
             browser.WaitForPath("/Todo");
             browser.WaitFor("the review on the to-do list", d =>
                 d.FindElements(By.CssSelector("#todo-table tbody tr[data-kind='ContractReview'] a.todo-link"))
-                    .FirstOrDefault(a => new Uri(a.GetAttribute("href")).AbsolutePath == reviewPath))!.Click();
+                    .FirstOrDefault(a => new Uri(a.GetAttribute("href")!).AbsolutePath == reviewPath))!.Click();
             browser.WaitForPath(reviewPath);
             Assert.NotNull(browser.Driver.FindElement(By.CssSelector("#pass-submit[disabled]")));
             GiveOpinion(browser, "Agree", "同意立项。");
