@@ -204,7 +204,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 table: "ContractReviews",
                 columns: new[] { "StateSince", "Id" });
 
-            // HAND-WRITTEN: projects contracted before contract reviews existed are initiated (立项) as they stand, so
+            // HAND-WRITTEN (1 of 2): the generated AddColumn's default only fills the existing row (UpdateData then sets it to 3);
+            // the model has none, and a default would hide a forgotten value.
+            migrationBuilder.Sql("""ALTER TABLE "WorkflowSettings" ALTER COLUMN "ContractReviewStepDueDays" DROP DEFAULT;""");
+
+            // HAND-WRITTEN (2 of 2): projects contracted before contract reviews existed are initiated (立项) as they stand, so
             // nothing existing is refused: every project in Recruiting … Completed (3–6), and a terminated one (7) that
             // had a signed contract. They get a legacy number, LX-legacy- and the last 12 hex digits of the project's id
             // (the random part of a UUIDv7, unique in practice; the unique index would refuse a clash), never one of the
