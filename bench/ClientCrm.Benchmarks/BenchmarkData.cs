@@ -214,7 +214,7 @@ public sealed class BenchmarkData : IAsyncDisposable
         {
             if ((bool)(await any.ExecuteScalarAsync(ct))!)
             {
-                return await EnsureComplaintsAsync(connection, ct);
+                return await EnsureComplaintsAsync(connection, ct) + await EnsureContractReviewsAsync(connection, ct);
             }
         }
 
@@ -246,7 +246,38 @@ public sealed class BenchmarkData : IAsyncDisposable
             ANALYZE "ClientEvaluations";
             ANALYZE "Clients";
             """, connection) { CommandTimeout = 600 };
-        return await command.ExecuteNonQueryAsync(ct) + await EnsureComplaintsAsync(connection, ct);
+        return await command.ExecuteNonQueryAsync(ct) + await EnsureComplaintsAsync(connection, ct) + await EnsureContractReviewsAsync(connection, ct);
+    }
+
+    /// <summary>
+    /// Contract reviews (issue 12), when the data has none: one for every tenth batch in contract review, spread over draft
+    /// and submitted (a tenth of the submitted ones escalated), for the review list, one review's page and the to-do list.
+    /// </summary>
+    private static async Task<long> EnsureContractReviewsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var any = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM "ContractReviews")""", connection))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return 0;
+            }
+        }
+
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO "ContractReviews" ("Id", "ClientId", "ProjectId", "Round", "State", "StateSince", "EscalatedAt", "LeaderRequired", "Submission",
+                "JobTypes", "Headcount", "Qualifications", "Schedule", "Pay", "RecruitmentSources", "Training", "Timeline",
+                "CreatedById", "CreatedByName", "CreatedAt", "UpdatedAt")
+            SELECT gen_random_uuid(), p."ClientId", p."Id", 1, 1 + abs(hashtext(p."Id"::text)) % 2,
+                now() - (abs(hashtext(p."Name")) % 240) * interval '1 hour',
+                CASE WHEN abs(hashtext(p."Id"::text)) % 20 = 1 THEN now() - interval '1 hour' END,
+                c."Grade" = 1, abs(hashtext(p."Id"::text)) % 2,
+                coalesce(p."JobTypes", 'welder'), greatest(p."WorkersRequested", 1), '3 years'' experience', 'Departure in March', 'USD 900 a month',
+                'Partner training centres', 'Two weeks of safety training', 'On time', c."OwnerId", 'owner', now() - interval '20 days', now()
+            FROM "CooperationProjects" p JOIN "Clients" c ON c."Id" = p."ClientId"
+            WHERE p."Status" = 2 AND p."ProjectNumber" IS NULL AND abs(hashtext(p."Id"::text)) % 10 = 0;
+            ANALYZE "ContractReviews";
+            """, connection) { CommandTimeout = 600 };
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Complaints (issue 12) on one client in fifty, when the data has none, spread over every step of their flow.</summary>

@@ -121,6 +121,10 @@ public static partial class PageCatalog
         new("/Complaints", PageRole.Head, PageBudget.Other, _ => "/Complaints"),
         new("/Complaints?state=all", PageRole.Leader, PageBudget.Other, _ => "/Complaints?state=all"),
         new("/Complaints/{id}", PageRole.Head, PageBudget.Other, ids => $"/Complaints/{ids.ComplaintId}"),
+        new("/ContractReviews", PageRole.Head, PageBudget.Other, _ => "/ContractReviews"),
+        new("/ContractReviews?state=all", PageRole.Leader, PageBudget.Other, _ => "/ContractReviews?state=all"),
+        new("/ContractReviews/{id}", PageRole.Head, PageBudget.Other, ids => $"/ContractReviews/{ids.ContractReviewId}"),
+        new("/ContractReviews/{id}/Print", PageRole.Head, PageBudget.Other, ids => $"/ContractReviews/{ids.ContractReviewId}/Print"),
         new("/Accountability", PageRole.Head, PageBudget.Other, _ => "/Accountability"),
         new("/Accountability?state=all", PageRole.Leader, PageBudget.Other, _ => "/Accountability?state=all"),
         new("/Accountability/{id}", PageRole.Head, PageBudget.Other, ids => $"/Accountability/{ids.AccountabilityCaseId}"),
@@ -188,7 +192,7 @@ public sealed record PageIds(
     string StaffUser, string HeadUser, string LeaderUser, string AdminUser,
     Guid ClientId, string ClientName, int ClientBatches, int ClientPrincipals, int DepartmentId,
     Guid ProjectId, Guid WarningId, Guid ProposalId,
-    string NamePart, string ChineseNamePart, string Email, Guid EvaluationId, Guid ComplaintId, Guid AccountabilityCaseId)
+    string NamePart, string ChineseNamePart, string Email, Guid EvaluationId, Guid ComplaintId, Guid AccountabilityCaseId, Guid ContractReviewId)
 {
     public string UserFor(PageRole role) => role switch
     {
@@ -299,6 +303,12 @@ public sealed record PageIds(
             WHERE c."DepartmentId" = @department AND x."State" = 1 ORDER BY x."StateSince", x."Id" LIMIT 1
             """, [("department", department)], ct)
             ?? throw new InvalidOperationException($"Department {department} has no open accountability case: were the cases generated?");
+        var contractReview = await ScalarAsync<Guid?>(connection,
+            """
+            SELECT r."Id" FROM "ContractReviews" r JOIN "Clients" c ON c."Id" = r."ClientId"
+            WHERE c."DepartmentId" = @department AND r."State" = 2 ORDER BY r."StateSince", r."Id" LIMIT 1
+            """, [("department", department)], ct)
+            ?? throw new InvalidOperationException($"Department {department} has no submitted contract review: were the reviews generated?");
         var chinese = await ScalarAsync<string>(connection,
             """
             SELECT "ChineseName" FROM "Clients" WHERE "ChineseName" IS NOT NULL AND "DepartmentId" = @department ORDER BY "Id" LIMIT 1
@@ -313,7 +323,7 @@ public sealed record PageIds(
         return new PageIds(staff, head, leader, admin, client, name, batches, principals, department, project, warning, proposal,
             // Five letters from the company-name stem ("akura" of "Sakura …"), and three characters from the Chinese name
             // across its stem and trade ("花建筑" of "樱花建筑有限公司…"): parts that match some, not all, clients.
-            name.Substring(1, 5), chinese.Substring(1, Math.Min(3, chinese.Length - 1)), cipher.Decrypt(email), evaluation, complaint, accountabilityCase);
+            name.Substring(1, 5), chinese.Substring(1, Math.Min(3, chinese.Length - 1)), cipher.Decrypt(email), evaluation, complaint, accountabilityCase, contractReview);
     }
 
     private static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters, CancellationToken ct)

@@ -73,6 +73,12 @@ public static class DependencyInjection
         services.AddDomainEventHandler<Evaluations.EvaluationStepNotices>();
         services.AddDomainEventHandler<Evaluations.EvaluationClientStatus>();
         services.AddDomainEventHandler<Complaints.ComplaintStepNotices>();
+        services.AddDomainEventHandler<ContractReviews.ContractReviewStepNotices>();
+        // The checks a contract review must pass before it can pass (docs/architecture.md, "Contract review checks"): add a
+        // compliance check by registering one more IContractReviewCheck here.
+        services.AddSingleton<Domain.ContractReviews.IContractReviewCheck, Domain.ContractReviews.ProjectTermsCheck>();
+        services.AddSingleton<Domain.ContractReviews.IContractReviewCheck, Domain.ContractReviews.ClientGateCheck>();
+        services.AddScoped<ContractReviews.ContractReviewCheckRunner>();
         services.AddDomainEventHandler<Accountability.AccountabilityStepNotices>();
         services.AddDomainEventHandler<Accountability.AccountabilityAutoOpen>();
         services.AddDomainEventHandler<InformationReports.InformationReportStepNotices>();

@@ -46,7 +46,7 @@ public sealed class BatchTermsTests
     };
 
     private static CooperationProject Open(ProjectTerms terms, DateOnly? today = null) =>
-        CooperationProject.Open(ActiveClient(), terms, null, today ?? Today, Now);
+        ContractReviews.InitiatedProjects.Open(ActiveClient(), terms, null, today ?? Today, Now);
 
     private static string Code(Action action) => Assert.Throws<DomainException>(action).Code;
 

@@ -78,7 +78,7 @@ public sealed class CompanyDateTests
         var client = Registered(HalfPastOneInBeijing.AddDays(-30));
         client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, HalfPastOneInBeijing.AddDays(-30));
         client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, HalfPastOneInBeijing.AddDays(-30), "approved by the leaders");
-        var project = CooperationProject.Open(client, new ProjectTerms { Name = "Batch 1", WorkCountryCode = "AE", WorkersRequested = 10 }, null,
+        var project = ContractReviews.InitiatedProjects.Open(client, new ProjectTerms { Name = "Batch 1", WorkCountryCode = "AE", WorkersRequested = 10 }, null,
             TestClock.At(HalfPastOneInBeijing.AddDays(-20)).Today, HalfPastOneInBeijing.AddDays(-20));
         var details = new IncidentDetails { Type = IncidentType.WageArrears, OccurredOn = BeijingDate, WorkersAffected = 3, Description = "Unpaid",
             ArrearsAmount = 4_500m, ArrearsCurrency = "AED" };

@@ -40,7 +40,7 @@ public sealed class CooperationProjectTests
     };
 
     private static CooperationProject Open(ProjectTerms? terms = null, RateQuote? rate = null) =>
-        CooperationProject.Open(ActiveClient(), terms ?? Terms(), rate ?? Usd, Today, Now);
+        ContractReviews.InitiatedProjects.Open(ActiveClient(), terms ?? Terms(), rate ?? Usd, Today, Now);
 
     private static string Code(Action action) => Assert.Throws<DomainException>(action).Code;
 
@@ -49,7 +49,7 @@ public sealed class CooperationProjectTests
     {
         var client = ActiveClient();
 
-        var project = CooperationProject.Open(client, Terms(), Usd, Today, Now);
+        var project = ContractReviews.InitiatedProjects.Open(client, Terms(), Usd, Today, Now);
 
         Assert.Equal(client.Id, project.ClientId);
         Assert.Equal("Welders for Jebel Ali 2026", project.Name);
@@ -99,14 +99,14 @@ public sealed class CooperationProjectTests
         }
 
         Assert.Equal(status, client.Status);
-        Assert.Equal("Project.ClientNotActive", Code(() => CooperationProject.Open(client, Terms(), Usd, Today, Now)));
+        Assert.Equal("Project.ClientNotActive", Code(() => ContractReviews.InitiatedProjects.Open(client, Terms(), Usd, Today, Now)));
     }
 
     [Fact]
     public void An_amount_without_a_rate_for_its_currency_is_refused()
     {
-        Assert.Equal("Project.NoRate", Code(() => CooperationProject.Open(ActiveClient(), Terms(), null, Today, Now)));
-        Assert.Equal("Project.NoRate", Code(() => CooperationProject.Open(ActiveClient(), Terms(), Usd with { Currency = "EUR" }, Today, Now)));
+        Assert.Equal("Project.NoRate", Code(() => ContractReviews.InitiatedProjects.Open(ActiveClient(), Terms(), null, Today, Now)));
+        Assert.Equal("Project.NoRate", Code(() => ContractReviews.InitiatedProjects.Open(ActiveClient(), Terms(), Usd with { Currency = "EUR" }, Today, Now)));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CooperationProjectTests
     {
         var terms = Terms() with { ContractAmount = null, Currency = null };
 
-        var project = CooperationProject.Open(ActiveClient(), terms, null, Today, Now);
+        var project = ContractReviews.InitiatedProjects.Open(ActiveClient(), terms, null, Today, Now);
 
         Assert.False(CooperationProject.NeedsRate(terms));
         Assert.Null(project.AmountCny);
@@ -131,6 +131,7 @@ public sealed class CooperationProjectTests
     public void Revising_other_terms_keeps_the_CNY_figure_fixed_at_entry_even_when_the_rate_has_moved()
     {
         var project = Open();
+        ContractReviews.InitiatedProjects.Pass(project, Now.AddDays(20));
 
         project.Revise(Signed() with { Currency = "usd" }, UsdLater, Today, Now.AddDays(30));
 

@@ -36,7 +36,7 @@ public sealed class DomainEventTests
 
     private static CooperationProject Project(Client client)
     {
-        var project = CooperationProject.Open(client, new ProjectTerms
+        var project = ContractReviews.InitiatedProjects.Open(client, new ProjectTerms
         {
             Name = "Welders 2026", WorkCountryCode = "AE", WorkersRequested = 20, WorkersDispatched = 10, Status = ProjectStatus.Dispatched,
             ContractSignedOn = new DateOnly(2026, 3, 1), DepartureOn = new DateOnly(2026, 5, 1),
@@ -100,7 +100,7 @@ public sealed class DomainEventTests
     public void Opening_and_revising_a_project_record_each_with_the_client_and_the_project()
     {
         var client = Active();
-        var project = CooperationProject.Open(client, new ProjectTerms { Name = "Fitters", WorkCountryCode = "AE", WorkersRequested = 5 }, null, Today, Now);
+        var project = ContractReviews.InitiatedProjects.Open(client, new ProjectTerms { Name = "Fitters", WorkCountryCode = "AE", WorkersRequested = 5 }, null, Today, Now);
         Assert.Equal([new ProjectOpened(client.Id, project.Id, Now)], project.DomainEvents);
 
         project.ClearDomainEvents();
@@ -114,7 +114,7 @@ public sealed class DomainEventTests
     {
         var client = Registered();
 
-        Assert.Throws<DomainException>(() => CooperationProject.Open(client, new ProjectTerms { Name = "Fitters", WorkCountryCode = "AE" }, null, Today, Now));
+        Assert.Throws<DomainException>(() => ContractReviews.InitiatedProjects.Open(client, new ProjectTerms { Name = "Fitters", WorkCountryCode = "AE" }, null, Today, Now));
 
         Assert.Empty(client.DomainEvents);
     }

@@ -62,6 +62,7 @@ internal static class DemoCooperation
 
         var usd = new RateQuote("USD", Rates[0].Rate, today.AddYears(-6));
         var active = await db.Clients.Where(c => c.Status == ClientStatus.Active).OrderBy(c => c.Name).ToListAsync(ct);
+        var numbers = ContractReviewWalk.Counters(db);
         for (var i = 0; i < active.Count; i++)
         {
             var client = active[i];
@@ -96,6 +97,7 @@ internal static class DemoCooperation
                 client.UpdateCard(client.CurrentCard() with { OperatingStatus = OperatingStatus.Declining, DemandTrend = DemandTrend.Falling }, clock, "system");
             }
 
+            var people = signedDaysAgo.Length > 0 ? await ReviewPeople.OfAsync(db, client, ct) : null!;
             var (site, wageCurrency, wage) = Places.GetValueOrDefault(client.CountryCode,
                 ($"{Countries.Find(client.CountryCode)?.NameZh} {Countries.Find(client.CountryCode)?.NameEn}（雇主工地）", "USD", 800m));
             for (var n = 0; n < signedDaysAgo.Length; n++)
@@ -107,7 +109,8 @@ internal static class DemoCooperation
                 // The workers' contracts are filed with the commerce authority some days after signing (SPEC §10, Art. 26).
                 var filed = signed.AddDays(12);
                 var employerPays = (i + n) % 3 == 0;
-                db.CooperationProjects.Add(CooperationProject.Open(client, new ProjectTerms
+                // Contracted batches passed their contract review (立项) some days before the contract was signed.
+                ContractReviewWalk.OpenContracted(db, client, new ProjectTerms
                 {
                     Name = $"{today.AddDays(-days).Year} 第{n + 1}批 {JobTypes[(i + n) % JobTypes.Length]}",
                     JobTypes = JobTypes[(i + n) % JobTypes.Length],
@@ -133,7 +136,7 @@ internal static class DemoCooperation
                     ServiceFeePaidBy = employerPays ? ServiceFeePayer.Employer : ServiceFeePayer.Worker,
                     FilingNumber = filed <= today ? string.Create(CultureInfo.InvariantCulture, $"外劳备〔{filed.Year}〕{i + 1:00}{n + 1:00}号") : null,
                     FiledOn = filed <= today ? filed : null,
-                }, usd, today, now));
+                }, usd, people, numbers, today, now, now.AddDays(-days - 10));
             }
         }
 

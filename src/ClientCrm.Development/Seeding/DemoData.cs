@@ -155,6 +155,7 @@ public static class DemoData
         await DemoCooperation.SeedAsync(db, clock, ct);
         await DemoEvaluations.SeedAsync(db, clock, ct);
         await DemoComplaints.SeedAsync(db, clock, ct);
+        await DemoContractReviews.SeedAsync(db, clock, ct);
         await DemoAccountability.SeedAsync(db, clock, ct);
         await DemoInformationReports.SeedAsync(db, clock, ct);
     }

@@ -14,3 +14,6 @@ public sealed record IncidentRecorded(Guid ClientId, Guid ProjectId, Guid Incide
 /// <summary>An incident was revised (its status, handling, workers affected…).</summary>
 public sealed record IncidentRevised(Guid ClientId, Guid ProjectId, Guid IncidentId, IncidentType Type, IncidentStatus Status, DateTimeOffset OccurredAt)
     : IDomainEvent;
+
+/// <summary>A project's contract review passed and the project was initiated (立项) with its number.</summary>
+public sealed record ProjectInitiated(Guid ClientId, Guid ProjectId, string ProjectNumber, DateTimeOffset OccurredAt) : IDomainEvent;

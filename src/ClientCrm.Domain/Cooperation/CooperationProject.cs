@@ -54,6 +54,16 @@ public class CooperationProject : RecordsDomainEvents, IAuditable, IClientRecord
     /// <summary>The trade test (考工): the day the client tests the workers' skills, before departure.</summary>
     public DateOnly? TradeTestOn { get; private set; }
 
+    /// <summary>
+    /// The number the project was initiated (立项) with when its contract review passed (<see cref="ContractReviews.ContractReview.Pass"/>),
+    /// e.g. <c>LX-2026-0001</c>; null before. Projects already contracted before reviews existed got <c>LX-legacy-…</c>.
+    /// </summary>
+    public string? ProjectNumber { get; private set; }
+
+    public DateTimeOffset? InitiatedAt { get; private set; }
+
+    public bool IsInitiated => InitiatedAt is not null;
+
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
@@ -167,6 +177,13 @@ public class CooperationProject : RecordsDomainEvents, IAuditable, IClientRecord
             throw new DomainException("Project.TradeTestAfterDeparture", "The trade test comes before the workers leave.");
         }
 
+        // ISO 9001: no recruiting, or anything after, before the contract review passed and initiated the project. A
+        // project that is contracted already stays so (its review passed, or it was contracted before reviews existed).
+        if (IsContracted(terms.Status) && !IsInitiated)
+        {
+            throw CooperationProjectInitiation.NotInitiated(terms.Status);
+        }
+
         if (IsContracted(terms.Status) && terms.ContractSignedOn is null)
         {
             throw new DomainException("Project.SignedDateRequired", $"A project in status {terms.Status} needs its contract signed date.");
@@ -214,6 +231,19 @@ public class CooperationProject : RecordsDomainEvents, IAuditable, IClientRecord
         FiledOn = terms.FiledOn;
         TradeTestOn = terms.TradeTestOn;
         UpdatedAt = now;
+    }
+
+    /// <summary>The contract review passed: the project gets its number (立项). Only the review initiates a project, once.</summary>
+    internal void Initiate(string number, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        if (IsInitiated)
+        {
+            throw new DomainException("Project.AlreadyInitiated", $"The project was initiated already as {ProjectNumber}.");
+        }
+
+        (ProjectNumber, InitiatedAt, UpdatedAt) = (number, now, now);
+        AddDomainEvent(new ProjectInitiated(ClientId, Id, number, now));
     }
 
     /// <summary>A filing (商务主管部门备案) has both its number and its date, and the date has come.</summary>

@@ -56,6 +56,21 @@ public enum NotificationKind
     /// <summary>A complaint's step waited past its due time.</summary>
     ComplaintOverdue = 16,
 
+    /// <summary>A contract review was submitted: the reviewers give their opinions.</summary>
+    ContractReviewToGiveOpinion = 20,
+
+    /// <summary>Every required opinion is in: the head (a leader for an A client) records the result.</summary>
+    ContractReviewToDecide = 21,
+
+    /// <summary>A contract review was returned to its owner.</summary>
+    ContractReviewReturned = 22,
+
+    /// <summary>A contract review passed (the project is initiated) or was rejected.</summary>
+    ContractReviewDecided = 23,
+
+    /// <summary>A contract review waited past its due time.</summary>
+    ContractReviewOverdue = 24,
+
     /// <summary>An important-information report was submitted: the department head reads and forwards it.</summary>
     InformationReportToForward = 30,
 

@@ -84,6 +84,17 @@ public class WorkflowSettings : IAuditable
         UpdatedAt = now;
     }
 
+    /// <summary>Days a submitted contract review may wait for its opinions and result before it goes to the leaders.</summary>
+    public int ContractReviewStepDueDays { get; private set; } = DefaultContractReviewStepDueDays;
+
+    public const int DefaultContractReviewStepDueDays = 3;
+
+    public void ChangeContractReviews(int stepDueDays, DateTimeOffset now)
+    {
+        ContractReviewStepDueDays = Days(stepDueDays, nameof(ContractReviewStepDueDays));
+        UpdatedAt = now;
+    }
+
     private static int Days(int days, string field) =>
         days is >= 1 and <= MaxDays ? days : throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", field);
 }

@@ -54,6 +54,10 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Complaints.Complaint> Complaints => Set<Domain.Complaints.Complaint>();
     public DbSet<Domain.Complaints.ComplaintEvent> ComplaintEvents => Set<Domain.Complaints.ComplaintEvent>();
     public DbSet<Domain.Workflows.WorkflowSettings> WorkflowSettings => Set<Domain.Workflows.WorkflowSettings>();
+    public DbSet<Domain.ContractReviews.ContractReview> ContractReviews => Set<Domain.ContractReviews.ContractReview>();
+    public DbSet<Domain.ContractReviews.ContractReviewEvent> ContractReviewEvents => Set<Domain.ContractReviews.ContractReviewEvent>();
+    public DbSet<Domain.ContractReviews.ContractReviewOpinion> ContractReviewOpinions => Set<Domain.ContractReviews.ContractReviewOpinion>();
+    public DbSet<ProjectNumberCounter> ProjectNumberCounters => Set<ProjectNumberCounter>();
     public DbSet<Domain.Accountability.AccountabilityCase> AccountabilityCases => Set<Domain.Accountability.AccountabilityCase>();
     public DbSet<Domain.Accountability.AccountabilityEvent> AccountabilityEvents => Set<Domain.Accountability.AccountabilityEvent>();
     public DbSet<Domain.Accountability.AccountabilityPenalty> AccountabilityPenalties => Set<Domain.Accountability.AccountabilityPenalty>();

@@ -1,12 +1,14 @@
 using ClientCrm.Domain.Accountability;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Complaints;
+using ClientCrm.Domain.ContractReviews;
 using ClientCrm.Domain.Workflows;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Domain.InformationReports;
 using ClientCrm.Domain.Notifications;
 using ClientCrm.Infrastructure.Accountability;
 using ClientCrm.Infrastructure.Complaints;
+using ClientCrm.Infrastructure.ContractReviews;
 using ClientCrm.Infrastructure.Evaluations;
 using ClientCrm.Infrastructure.InformationReports;
 using ClientCrm.Infrastructure.Notifications;
@@ -40,7 +42,10 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
                    async (id, token) => (await AccountabilityCaseAndClient.ReadAsync(db, id, token)).Subject, now, ct)
                + await EscalateAsync(db.InformationReports.Where(InformationReport.DueForEscalation(now.AddDays(-settings.InformationReportStepDueDays))),
                    NotificationKind.InformationReportOverdue, "information reports",
-                   async (id, token) => (await ReportAndSubject.ReadAsync(db, id, token)).Subject, now, ct);
+                   async (id, token) => (await ReportAndSubject.ReadAsync(db, id, token)).Subject, now, ct)
+               + await EscalateAsync(db.ContractReviews.Where(ContractReview.DueForEscalation(now.AddDays(-settings.ContractReviewStepDueDays))),
+                   NotificationKind.ContractReviewOverdue, "contract reviews",
+                   async (id, token) => (await ContractReviewAndClient.ReadAsync(db, id, token)).Subject, now, ct);
     }
 
     /// <summary>

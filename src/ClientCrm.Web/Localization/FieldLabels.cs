@@ -44,6 +44,7 @@ public static class FieldLabels
         (nameof(Domain.Evaluations.ClientEvaluation), "Evaluations", [typeof(Pages.Evaluations.EvaluationInput)]),
         (nameof(Domain.Workflows.WorkflowSettings), "WorkflowSettings", [typeof(WorkflowSettingsInput)]),
         (nameof(Domain.Complaints.Complaint), "Complaints", [typeof(Pages.Complaints.ComplaintInput)]),
+        (nameof(Domain.ContractReviews.ContractReview), "ContractReviews", [typeof(Pages.ContractReviews.ContractReviewInput)]),
     ];
 
     /// <summary>Fields no form edits, labelled as the pages that show them label them (or by a label of their own).</summary>
@@ -81,6 +82,14 @@ public static class FieldLabels
         [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.StateSince))] = "Evaluations.StateSince",
         [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.EscalatedAt))] = "Evaluations.EscalatedAt",
         [(nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.RecordedByName))] = "Complaints.RecordedBy",
+        [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.ClientId))] = "Audit.Client",
+        [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.ProjectId))] = "ContractReviews.Project",
+        [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.UpdatedAt))] = "Common.UpdatedAt",
+        [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.StateSince))] = "Evaluations.StateSince",
+        [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.EscalatedAt))] = "Evaluations.EscalatedAt",
+        [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.Round))] = "Evaluations.RoundColumn",
+        [(nameof(CooperationProject), nameof(CooperationProject.ProjectNumber))] = "ContractReviews.ProjectNumber",
+        [(nameof(CooperationProject), nameof(CooperationProject.InitiatedAt))] = "ContractReviews.InitiatedAt",
     };
 
     /// <summary>
@@ -97,6 +106,8 @@ public static class FieldLabels
         (nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.CreatedById)),
         (nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.DecidedById)),
         (nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.RecordedById)),
+        (nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.CreatedById)),
+        (nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.DecidedById)),
         (nameof(Client), nameof(Client.RegistrationCheckedByName)),
         (nameof(Client), nameof(Client.RegistrationConfirmedByName)),
         // Where the cause is stored; the line names its kind (SourceKind), and the warning page links it.

@@ -131,6 +131,7 @@ internal static class WebServices
                 o.Conventions.AuthorizeFolder("/Todo", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Complaints", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Accountability", ClientWorkersPolicy);
+                o.Conventions.AuthorizeFolder("/ContractReviews", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -233,22 +233,33 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                                                || (userName == "leader" && (r.State == Domain.InformationReports.InformationReportState.Forwarded
                                                                             || (r.State == Domain.InformationReports.InformationReportState.Submitted && r.EscalatedAt != null))))
                 .Select(r => r.Id);
+            // Contract reviews: the owner writes the draft; each reviewer gives an opinion on a submission; the head (a leader for
+            // an A client) records the result.
+            var reviews = (await db.ContractReviews.Where(Domain.ContractReviews.ContractReview.IsOpen)
+                    .Select(r => new { r.Id, r.State, r.Client!.OwnerId, r.Client.DepartmentId, r.EscalatedAt, r.LeaderRequired,
+                        Mine = r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me.Id) }).ToListAsync())
+                .Select(r => (r.Id, Draft: r.State == Domain.ContractReviews.ContractReviewState.Draft, r.OwnerId, r.DepartmentId, Escalated: r.EscalatedAt != null,
+                    r.LeaderRequired, r.Mine)).ToList();
+            var ownReviews = reviews.Where(r => r.OwnerId == me.Id && (r.Draft || !r.Mine)).Select(r => r.Id);
             // What waits for each role, from the flows of SPEC §5 and seed 001 written out here.
             var ids = userName switch
             {
                 "staff1a" => evaluations.Where(e => e.State == EvaluationState.Draft && e.OwnerId == me.Id).Select(e => e.Id)
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Corrected && c.OwnerId == me.Id).Select(c => c.Id))
-                    .Concat(cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened && c.OwnerId == me.Id).Select(c => c.Id)),
+                    .Concat(cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened && c.OwnerId == me.Id).Select(c => c.Id))
+                    .Concat(ownReviews),
                 "head1" => evaluations.Where(e => e.DepartmentId == d1 && (e.State == EvaluationState.Submitted || (e.State == EvaluationState.Draft && e.OwnerId == me.Id))).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.DepartmentId == d1).Select(w => w.Id))
                     .Concat(complaints.Where(c => c.DepartmentId == d1 && c.State != Domain.Complaints.ComplaintState.Investigated).Select(c => c.Id))
                     .Concat(cases.Where(c => c.DepartmentId == d1 && c.State is Domain.Accountability.AccountabilityState.Opened or Domain.Accountability.AccountabilityState.Decided)
-                        .Select(c => c.Id)),
+                        .Select(c => c.Id))
+                    .Concat(reviews.Where(r => r.DepartmentId == d1 && !r.Draft && (!r.LeaderRequired || !r.Mine)).Select(r => r.Id).Union(ownReviews)),
                 _ => evaluations.Where(e => e.State == EvaluationState.Reviewed || (e.State == EvaluationState.Submitted && e.EscalatedAt != null)).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.EscalatedAt != null).Select(w => w.Id))
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated || c.EscalatedAt != null).Select(c => c.Id))
                     .Concat(cases.Where(c => c.State is Domain.Accountability.AccountabilityState.ReportSubmitted or Domain.Accountability.AccountabilityState.UnderReview
-                        || c.EscalatedAt != null).Select(c => c.Id)),
+                        || c.EscalatedAt != null).Select(c => c.Id))
+                    .Concat(reviews.Where(r => !r.Draft && (r.LeaderRequired || r.Escalated)).Select(r => r.Id).Union(ownReviews)),
             };
             return ids.Concat(reportIds).Select(i => i.ToString()).Order(StringComparer.Ordinal).ToList();
         });

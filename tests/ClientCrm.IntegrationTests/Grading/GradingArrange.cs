@@ -1,3 +1,4 @@
+using ClientCrm.Development.Seeding;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Cooperation;
 using ClientCrm.Infrastructure.Persistence;
@@ -63,16 +64,19 @@ internal static class GradingArrange
             var client = await db.Clients.SingleAsync(c => c.Id == clientId);
             var now = app.Clock.UtcNow;
             var today = app.Clock.Today;
+            var people = await ReviewPeople.OfAsync(db, client);
+            var numbers = ContractReviewWalk.Counters(db);
             foreach (var days in signedDaysAgo)
             {
                 var signed = today.AddDays(-days);
-                db.CooperationProjects.Add(CooperationProject.Open(client, new ProjectTerms
+                // In service, so initiated by a contract review that passed before the signing (ContractReviewWalk).
+                ContractReviewWalk.OpenContracted(db, client, new ProjectTerms
                 {
                     Name = $"Batch {signed:yyyy-MM-dd}", JobTypes = "钢筋工", WorkCountryCode = "AE",
                     WorkersRequested = workers, WorkersDispatched = workers, ContractAmount = amountCny, Currency = "CNY",
                     ContractSignedOn = signed, DepartureOn = signed.AddDays(20), ContractEndOn = signed.AddYears(2),
                     Status = ProjectStatus.InService,
-                }, RateQuote.Identity(today), today, now));
+                }, RateQuote.Identity(today), people, numbers, today, now, now.AddDays(-days - 5));
             }
 
             await db.SaveChangesAsync();

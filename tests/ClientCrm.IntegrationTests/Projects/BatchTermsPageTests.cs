@@ -40,7 +40,7 @@ public sealed class BatchTermsPageTests(PostgresFixture postgres) : AppTest(post
         var clientId = await FreshActiveClientAsync(App, "staff1a");
         var staff = await SignedInAsync("staff1a");
 
-        using var saved = await staff.SubmitAsync($"/Clients/{clientId}/Projects/Create", "#project-form", WithTerms(ValidProject("迪拜焊工 2026 第4批")));
+        using var saved = await CreateInitiatedAsync(App, staff, clientId, WithTerms(ValidProject("迪拜焊工 2026 第4批")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var detailsUrl = saved.Headers.Location!.OriginalString;
 

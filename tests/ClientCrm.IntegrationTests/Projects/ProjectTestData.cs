@@ -1,3 +1,4 @@
+using ClientCrm.Development.Seeding;
 using System.Globalization;
 using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
@@ -69,7 +70,8 @@ internal static class ProjectTestData
     public static Task<Guid> ArrangeProjectAsync(CrmAppFactory app, Guid clientId, string name) => app.WithDbAsync(async db =>
     {
         var client = await db.Clients.SingleAsync(c => c.Id == clientId);
-        var project = CooperationProject.Open(client, new ProjectTerms
+        // In service, so initiated by a contract review that passed (ContractReviewWalk), as the app requires.
+        var project = ContractReviewWalk.OpenContracted(db, client, new ProjectTerms
         {
             Name = name,
             JobTypes = "焊工 Welder",
@@ -79,11 +81,38 @@ internal static class ProjectTestData
             ContractSignedOn = new DateOnly(2025, 3, 1),
             DepartureOn = new DateOnly(2025, 4, 1),
             Status = ProjectStatus.InService,
-        }, null, Today, DateTimeOffset.UtcNow);
-        db.CooperationProjects.Add(project);
+        }, null, await ReviewPeople.OfAsync(db, client), ContractReviewWalk.Counters(db), Today, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(-1));
         await db.SaveChangesAsync();
         return project.Id;
     });
+
+    /// <summary>
+    /// A contracted batch entered through the forms the way the app allows it: created in contract review, its review passed
+    /// (ContractReviewWalk, through the domain), then saved with <paramref name="values"/> (recruiting or later). Returns the
+    /// edit form's response.
+    /// </summary>
+    public static async Task<HttpResponseMessage> CreateInitiatedAsync(CrmAppFactory app, CrmClient staff, Guid clientId, Dictionary<string, string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        ArgumentNullException.ThrowIfNull(values);
+        using (var created = await staff.SubmitAsync($"/Clients/{clientId}/Projects/Create", "#project-form",
+                   new Dictionary<string, string?>(values) { ["Input.Status"] = "ContractReview" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var name = values["Input.Name"]!.Trim();
+        var projectId = await app.WithDbAsync(async db =>
+        {
+            var project = await db.CooperationProjects.SingleAsync(p => p.ClientId == clientId && p.Name == name);
+            var client = await db.Clients.SingleAsync(c => c.Id == clientId);
+            db.ContractReviews.Add(ContractReviewWalk.Pass(project, client.Grade, await ReviewPeople.OfAsync(db, client), ContractReviewWalk.Counters(db),
+                app.Clock.UtcNow));
+            await db.SaveChangesAsync();
+            return project.Id;
+        });
+        return await staff.SubmitAsync($"/Clients/{clientId}/Projects/{projectId}/Edit", "#project-form", values);
+    }
 
     public static Dictionary<string, string?> ValidProject(string name) => new()
     {

@@ -47,7 +47,7 @@ public sealed class ProjectTests(PostgresFixture postgres) : AppTest(postgres)
         first["Input.WorkersRequested"] = "20";
         first["Input.ContractAmount"] = "100000";
         first["Input.Currency"] = "CNY";
-        using (var saved = await staff.SubmitAsync(form, createUrl, "#project-form", first))
+        using (var saved = await CreateInitiatedAsync(App, staff, clientId, first))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
             var details = await staff.GetPageAsync(saved.Headers.Location!.OriginalString);
@@ -64,7 +64,7 @@ public sealed class ProjectTests(PostgresFixture postgres) : AppTest(postgres)
         second["Input.WorkersDispatched"] = "10";
         second["Input.ContractAmount"] = "50000.50";
         second["Input.Currency"] = "CNY";
-        using (var saved = await staff.SubmitAsync(createUrl, "#project-form", second))
+        using (var saved = await CreateInitiatedAsync(App, staff, clientId, second))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }

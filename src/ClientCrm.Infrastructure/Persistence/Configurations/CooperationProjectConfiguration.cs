@@ -31,8 +31,12 @@ internal sealed class CooperationProjectConfiguration : IEntityTypeConfiguration
         b.Property(p => p.ServiceFeeAmount).HasPrecision(18, 2);
         b.Property(p => p.ServiceFeeCurrency).HasMaxLength(3);
         b.Property(p => p.FilingNumber).HasMaxLength(100);
+        b.Property(p => p.ProjectNumber).HasMaxLength(40);
         b.Property(p => p.Version).IsRowVersion();
         b.Ignore(p => p.BatchWorkerCount);
+        b.Ignore(p => p.IsInitiated);
+        // One project per number (立项编号); the counter gives each once, the index is the last word.
+        b.HasIndex(p => p.ProjectNumber).IsUnique().HasFilter("\"ProjectNumber\" IS NOT NULL");
 
         b.HasOne(p => p.Client).WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(p => p.Incidents).WithOne(i => i.Project).HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);

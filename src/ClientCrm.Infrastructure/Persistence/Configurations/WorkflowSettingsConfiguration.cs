@@ -23,6 +23,7 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             AccountabilityReportDueDays = Domain.Accountability.AccountabilityCase.DefaultReportDueDays,
             AccountabilityStepDueDays = WorkflowSettings.DefaultAccountabilityStepDueDays,
             InformationReportStepDueDays = WorkflowSettings.DefaultInformationReportStepDueDays,
+            ContractReviewStepDueDays = WorkflowSettings.DefaultContractReviewStepDueDays,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }

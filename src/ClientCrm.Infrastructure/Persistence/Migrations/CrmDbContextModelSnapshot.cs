@@ -971,6 +971,216 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("ComplaintEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.ContractReviews.ContractReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionText")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JobTypes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("LeaderRequired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Pay")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProjectNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Qualifications")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("RecruitmentSources")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid?>("RevisesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Schedule")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Timeline")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Training")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ContractReviews_OneOpenPerProject")
+                        .HasFilter("\"State\" IN (1, 2)");
+
+                    b.HasIndex("ClientId", "CreatedAt");
+
+                    b.HasIndex("ProjectId", "Round")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_ContractReviews_Open_Since")
+                        .HasFilter("\"State\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "State", "StateSince", "Id" }, "IX_ContractReviews_Open_State_Since")
+                        .HasFilter("\"State\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "StateSince", "Id" }, "IX_ContractReviews_Since");
+
+                    b.ToTable("ContractReviews", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.ContractReviews.ContractReviewEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(8300)
+                        .HasColumnType("character varying(8300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "At");
+
+                    b.ToTable("ContractReviewEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.ContractReviews.ContractReviewOpinion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Submission")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Submission", "ById")
+                        .IsUnique();
+
+                    b.ToTable("ContractReviewOpinions", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1018,6 +1228,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("InitiatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("InsuranceTerms")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1034,6 +1247,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProjectNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateOnly?>("RateDate")
                         .HasColumnType("date");
@@ -1098,6 +1315,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ProjectNumber")
+                        .IsUnique()
+                        .HasFilter("\"ProjectNumber\" IS NOT NULL");
+
                     b.HasIndex("WorkCountryCode");
 
                     b.HasIndex("ClientId", "ContractSignedOn");
@@ -1145,6 +1366,25 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("EffectiveFrom", "Id");
 
                     b.ToTable("ExchangeRates", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Cooperation.ProjectNumberCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProjectNumberCounters", (string)null);
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.WorkerIncident", b =>
@@ -2112,6 +2352,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("ComplaintStepDueDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ContractReviewStepDueDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EvaluationStepDueDays")
                         .HasColumnType("integer");
 
@@ -2141,6 +2384,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                             AccountabilityReportDueDays = 10,
                             AccountabilityStepDueDays = 3,
                             ComplaintStepDueDays = 3,
+                            ContractReviewStepDueDays = 3,
                             EvaluationStepDueDays = 3,
                             InformationReportStepDueDays = 3,
                             PauseNeedsNewEvaluationDays = 365,
@@ -2650,6 +2894,47 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Complaint");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.ContractReviews.ContractReview", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClientCrm.Domain.Cooperation.CooperationProject", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.ContractReviews.ContractReviewEvent", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.ContractReviews.ContractReview", "Review")
+                        .WithMany("Events")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.ContractReviews.ContractReviewOpinion", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.ContractReviews.ContractReview", "Review")
+                        .WithMany("Opinions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Review");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -2885,6 +3170,13 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("ClientCrm.Domain.Complaints.Complaint", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.ContractReviews.ContractReview", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Opinions");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>

@@ -32,7 +32,7 @@ public sealed partial class DetailsModel(CrmDbContext db, ICurrentActor actor, I
     public AccountabilityCase Case { get; private set; } = null!;
     public EvaluationClient Client { get; private set; } = null!;
     public IReadOnlyList<AccountabilityPenalty> Penalties { get; private set; } = [];
-    public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
+    public WorkflowTimeline Timeline { get; private set; } = new("case-timeline", []);
     public IReadOnlyList<AccountabilityAction> Actions { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
@@ -172,9 +172,7 @@ public sealed partial class DetailsModel(CrmDbContext db, ICurrentActor actor, I
         var named = Input.Persons.Select(p => p.PenaltyId).OfType<int>().ToList();
         Penalties = await db.AccountabilityPenalties.AsNoTracking().Where(p => p.IsActive || named.Contains(p.Id)).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
             .ToListAsync(ct);
-        var events = found.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        Timeline = events.Select((e, i) => new TimelineLine(e.At, e.ActorName, e.Kind.ToString(), $"Enum.AccountabilityEventKind.{e.Kind}", e.Text,
-            i == 0 ? null : e.At - events[i - 1].At)).ToList();
+        Timeline = WorkflowTimeline.Of("case-timeline", found.Events, e => e.Kind);
         var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
         Actions = found.ActionsFor(who.Is);
         Input.Version = found.Version;

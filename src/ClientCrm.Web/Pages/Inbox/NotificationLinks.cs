@@ -19,6 +19,8 @@ public static class NotificationLinks
                 or NotificationKind.EvaluationDecided or NotificationKind.EvaluationOverdue => $"/Evaluations/{id}",
             NotificationKind.ComplaintToInvestigate or NotificationKind.ComplaintToInstruct or NotificationKind.ComplaintInstructed
                 or NotificationKind.ComplaintToNotify or NotificationKind.ComplaintOverdue => $"/Complaints/{id}",
+            NotificationKind.ContractReviewToGiveOpinion or NotificationKind.ContractReviewToDecide or NotificationKind.ContractReviewReturned
+                or NotificationKind.ContractReviewDecided or NotificationKind.ContractReviewOverdue => $"/ContractReviews/{id}",
             NotificationKind.AccountabilityOpened or NotificationKind.AccountabilityToReview or NotificationKind.AccountabilityReturned
                 or NotificationKind.AccountabilityDecided or NotificationKind.AccountabilityOverdue => $"/Accountability/{id}",
             NotificationKind.InformationReportToForward or NotificationKind.InformationReportToInstruct or NotificationKind.InformationReportInstructed

@@ -30,7 +30,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
     public InformationReport Report { get; private set; } = null!;
     public string? DepartmentName { get; private set; }
     public (Guid Id, Guid ClientId, string Name)? Project { get; private set; }
-    public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
+    public WorkflowTimeline Timeline { get; private set; } = new("report-timeline", []);
     public IReadOnlyList<InformationReportAction> Actions { get; private set; } = [];
     public bool MayLink { get; private set; }
     public IReadOnlyList<(Guid Id, string Name)> Candidates { get; private set; } = [];
@@ -139,9 +139,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
                 .Select(p => new ValueTuple<Guid, Guid, string>(p.Id, p.ClientId, p.Name)).FirstOrDefaultAsync(ct);
         }
 
-        var events = report.Events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
-        Timeline = events.Select((e, i) => new TimelineLine(e.At, e.ActorName, e.Kind.ToString(), $"Enum.InformationReportEventKind.{e.Kind}", e.Text,
-            i == 0 ? null : e.At - events[i - 1].At)).ToList();
+        Timeline = WorkflowTimeline.Of("report-timeline", report.Events, e => e.Kind);
         var who = await ReportPeople.ActorAsync(db, actor, User, report.ReporterId, department, ct);
         Actions = report.ActionsFor(who.Is);
         MayLink = report.ClientId is null && (who.Is & InformationReport.LinkedBy) != 0;

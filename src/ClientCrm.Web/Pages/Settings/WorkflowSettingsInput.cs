@@ -16,6 +16,7 @@ public sealed class WorkflowSettingsInput
     [Display(Name = "WorkflowSettings.AccountabilityReportDueDays")] public int? AccountabilityReportDueDays { get; set; }
     [Display(Name = "WorkflowSettings.AccountabilityStepDueDays")] public int? AccountabilityStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.InformationReportStepDueDays")] public int? InformationReportStepDueDays { get; set; }
+    [Display(Name = "WorkflowSettings.ContractReviewStepDueDays")] public int? ContractReviewStepDueDays { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
@@ -26,6 +27,7 @@ public sealed class WorkflowSettingsInput
             ComplaintStepDueDays = settings.ComplaintStepDueDays,
             AccountabilityReportDueDays = settings.AccountabilityReportDueDays, AccountabilityStepDueDays = settings.AccountabilityStepDueDays,
             InformationReportStepDueDays = settings.InformationReportStepDueDays,
+            ContractReviewStepDueDays = settings.ContractReviewStepDueDays,
         };
     }
 
@@ -44,7 +46,7 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
         Expression<Func<WorkflowSettingsInput, int?>>[] days =
         [
             i => i.EvaluationStepDueDays, i => i.PauseNeedsNewEvaluationDays, i => i.ComplaintStepDueDays,
-            i => i.AccountabilityReportDueDays, i => i.AccountabilityStepDueDays, i => i.InformationReportStepDueDays,
+            i => i.AccountabilityReportDueDays, i => i.AccountabilityStepDueDays, i => i.InformationReportStepDueDays, i => i.ContractReviewStepDueDays,
         ];
         foreach (var field in days)
         {

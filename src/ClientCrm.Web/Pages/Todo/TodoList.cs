@@ -16,8 +16,9 @@ public enum TodoKind
     Warning = 1,
     Evaluation = 2,
     Complaint = 3,
-    AccountabilityCase = 6,
+    ContractReview = 4,
     InformationReport = 5,
+    AccountabilityCase = 6,
 }
 
 /// <summary>
@@ -30,6 +31,7 @@ public sealed record TodoItem(TodoKind Kind, Guid Id, Guid? ClientId, string Cli
     {
         TodoKind.Warning => $"/Warnings/{Id}",
         TodoKind.Complaint => $"/Complaints/{Id}",
+        TodoKind.ContractReview => $"/ContractReviews/{Id}",
         TodoKind.AccountabilityCase => $"/Accountability/{Id}",
         TodoKind.InformationReport => $"/InformationReports/{Id}",
         _ => $"/Evaluations/{Id}",
@@ -79,6 +81,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
         items.AddRange(await EvaluationsAsync(scope, headless, settings.EvaluationStepDueDays, ct));
         items.AddRange(await WarningsAsync(scope, headless, warningDays, ct));
         items.AddRange(await ComplaintsAsync(scope, headless, settings.ComplaintStepDueDays, ct));
+        items.AddRange(await ContractReviewsAsync(scope, headless, settings.ContractReviewStepDueDays, ct));
         items.AddRange(await AccountabilityCasesAsync(scope, headless, settings.AccountabilityStepDueDays, ct));
         items.AddRange(await InformationReportsAsync(scope, headless, settings.InformationReportStepDueDays, ct));
         return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
@@ -162,6 +165,43 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             .ToListAsync(ct);
         return rows.Select(r => new TodoItem(TodoKind.Complaint, r.Id, r.ClientId, r.Name, $"Todo.Complaint.{r.State}", r.StateSince,
                 Domain.Complaints.Complaint.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Contract reviews: the owner's drafts and the submissions still without the owner's opinion; a head's department's
+    /// submissions without the head's opinion, or waiting for the head's result (not an A client's); a leader's A clients'
+    /// submissions (opinion and result), and the head's where the department has none or it waited past its due time.
+    /// </summary>
+    private async Task<List<TodoItem>> ContractReviewsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
+    {
+        var me = scope.UserId!;
+        var reviews = db.ContractReviews.AsNoTracking();
+        var draft = Domain.ContractReviews.ContractReviewState.Draft;
+        var submitted = Domain.ContractReviews.ContractReviewState.Submitted;
+        IQueryable<Domain.ContractReviews.ContractReview> mine;
+        var ownTurn = reviews.Where(r => r.Client!.OwnerId == me
+                                         && (r.State == draft || (r.State == submitted && !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me))));
+        if (scope.IsLeader)
+        {
+            mine = reviews.Where(r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null || headless.Contains(r.Client!.DepartmentId)))
+                .Union(ownTurn);
+        }
+        else if (scope.IsDepartmentHead)
+        {
+            mine = reviews.Where(r => r.State == submitted && (!r.LeaderRequired || !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)))
+                .Union(ownTurn);
+        }
+        else
+        {
+            mine = ownTurn;
+        }
+
+        var rows = await mine.OrderBy(r => r.StateSince).ThenBy(r => r.Id).Take(PerWorkflow)
+            .Select(r => new { r.Id, r.ClientId, r.Client!.Name, r.State, r.StateSince })
+            .ToListAsync(ct);
+        return rows.Select(r => new TodoItem(TodoKind.ContractReview, r.Id, r.ClientId, r.Name, $"Todo.ContractReview.{r.State}", r.StateSince,
+                Domain.ContractReviews.ContractReview.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
             .ToList();
     }
 

@@ -89,7 +89,14 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
         db.CooperationProjects.Add(project);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Project.Created", project.Name].Value;
-        // A B client's project signed or trade-tested asks for an important-information report (seed 000 二 2).
+        // A project entered in contract review starts its review: the form, prefilled from the terms just saved (the review's
+        // start asks a B client's owner for a report itself). A B client's project signed or trade-tested asks for an
+        // important-information report (seed 000 二 2).
+        if (await ProjectForm.StartsReviewAsync(db, project, ct))
+        {
+            return RedirectToPage("/ContractReviews/Start", new { projectId = project.Id });
+        }
+
         if (ReportPrompt.AfterProjectSave(client.Grade, null, project.ContractSignedOn, null, project.TradeTestOn) is { } reason)
         {
             return RedirectToPage("/InformationReports/Ask", new { projectId = project.Id, reason });

@@ -28,6 +28,9 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
     public RateQuote? RateUsed { get; private set; }
     public IReadOnlyList<string> Currencies { get; private set; } = [];
 
+    /// <summary>Where the project's contract review is started or continued, while the project is not initiated (立项).</summary>
+    public string? ReviewLink { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid clientId, Guid id, CancellationToken ct)
     {
         var project = await db.CooperationProjects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.ClientId == clientId, ct);
@@ -67,7 +70,14 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
         project.Revise(Input.ToTerms(), quote, today, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Project.Saved"].Value;
-        // A B client's project signed or trade-tested asks for an important-information report (seed 000 二 2).
+        // Setting a project to contract review starts its review: the form, prefilled from the terms just saved (the review's
+        // start asks a B client's owner for a report itself). A B client's project signed or trade-tested asks for an
+        // important-information report (seed 000 二 2).
+        if (await ProjectForm.StartsReviewAsync(db, project, ct))
+        {
+            return RedirectToPage("/ContractReviews/Start", new { projectId = id });
+        }
+
         var grade = await db.Clients.Where(c => c.Id == clientId).Select(c => c.Grade).FirstAsync(ct);
         if (ReportPrompt.AfterProjectSave(grade, signedBefore, project.ContractSignedOn, testBefore, project.TradeTestOn) is { } reason)
         {
@@ -94,6 +104,7 @@ public sealed class EditModel(CrmDbContext db, IValidator<ProjectInput> validato
     private async Task LoadAsync(CooperationProject project, CancellationToken ct)
     {
         (ClientId, Id, ProjectName, AmountCny) = (project.ClientId, project.Id, project.Name, project.AmountCny);
+        ReviewLink = project.IsInitiated ? null : $"/ContractReviews/Start?projectId={project.Id}";
         RateUsed = project is { Currency: { } currency, RateUsed: { } rate, RateDate: { } on } && currency != RateQuote.Cny ? new RateQuote(currency, rate, on) : null;
         ClientName = await db.Clients.Where(c => c.Id == project.ClientId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
     }

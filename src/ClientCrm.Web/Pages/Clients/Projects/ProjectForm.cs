@@ -15,6 +15,17 @@ internal static class ProjectForm
 {
     public const string CurrenciesKey = "Project.Currencies";
 
+    /// <summary>The link to start or continue the project's contract review, shown under a refused status.</summary>
+    public const string ReviewLinkKey = "Project.ReviewLink";
+
+    /// <summary>
+    /// A project saved in status 合同评审 that is not initiated and has no review yet: saving it starts its review, so the
+    /// page goes on to the review's start form.
+    /// </summary>
+    public static async Task<bool> StartsReviewAsync(CrmDbContext db, CooperationProject project, CancellationToken ct) =>
+        project.Status == ProjectStatus.ContractReview && !project.IsInitiated
+        && !await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ContractReviews, r => r.ProjectId == project.Id, ct);
+
     /// <summary>The company's date (BusinessClock): it picks the rate in force and bounds the filing date.</summary>
     public static DateOnly Today(BusinessClock clock) => clock.Today;
 

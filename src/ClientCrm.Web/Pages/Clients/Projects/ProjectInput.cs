@@ -96,6 +96,7 @@ public sealed class ProjectInput
         "Project.NegativeWorkers" or "Project.DispatchedOverRequested" => nameof(WorkersDispatched),
         "Project.DatesOutOfOrder" => nameof(ContractEndOn),
         "Project.SignedDateRequired" => nameof(ContractSignedOn),
+        "Project.NotInitiated" => nameof(Status),
         "Project.DispatchRequired" => nameof(DepartureOn),
         "Project.NegativeAmount" => nameof(ContractAmount),
         "Project.CurrencyRequired" or "Project.NoRate" => nameof(Currency),
