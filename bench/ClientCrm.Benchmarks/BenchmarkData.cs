@@ -214,7 +214,7 @@ public sealed class BenchmarkData : IAsyncDisposable
         {
             if ((bool)(await any.ExecuteScalarAsync(ct))!)
             {
-                return await EnsureComplaintsAsync(connection, ct) + await EnsureContractReviewsAsync(connection, ct);
+                return await EnsureOtherWorkflowsAsync(connection, ct);
             }
         }
 
@@ -246,8 +246,13 @@ public sealed class BenchmarkData : IAsyncDisposable
             ANALYZE "ClientEvaluations";
             ANALYZE "Clients";
             """, connection) { CommandTimeout = 600 };
-        return await command.ExecuteNonQueryAsync(ct) + await EnsureComplaintsAsync(connection, ct) + await EnsureContractReviewsAsync(connection, ct);
+        return await command.ExecuteNonQueryAsync(ct) + await EnsureOtherWorkflowsAsync(connection, ct);
     }
+
+    /// <summary>The other workflows of issue 12, each generated when the data has none of it (so a kept database gains new ones).</summary>
+    private static async Task<long> EnsureOtherWorkflowsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        await EnsureComplaintsAsync(connection, ct) + await EnsureContractReviewsAsync(connection, ct)
+        + await EnsureAccountabilityCasesAsync(connection, ct) + await EnsureInformationReportsAsync(connection, ct);
 
     /// <summary>
     /// Contract reviews (issue 12), when the data has none: one for every tenth batch in contract review, spread over draft
@@ -302,7 +307,7 @@ public sealed class BenchmarkData : IAsyncDisposable
             FROM "Clients" c WHERE c."Status" = 3 AND abs(hashtext(c."Id"::text)) % 50 = 0;
             ANALYZE "Complaints";
             """, connection) { CommandTimeout = 600 };
-        return await command.ExecuteNonQueryAsync(ct) + await EnsureAccountabilityCasesAsync(connection, ct);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>
@@ -326,6 +331,34 @@ public sealed class BenchmarkData : IAsyncDisposable
                 (now() + (abs(hashtext(c."Id"::text)) % 3 - 1) * interval '10 days')::date, 0, now()
             FROM "Clients" c WHERE c."Status" IN (3, 4, 5) AND abs(hashtext(c."Id"::text)) % 40 = 0;
             ANALYZE "AccountabilityCases";
+            """, connection) { CommandTimeout = 600 };
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Important-information reports (issue 12) by the owners of one client in twenty, when the data has none, spread over
+    /// their four states (A clients' straight to the leaders), for the report lists and the to-do list.
+    /// </summary>
+    private static async Task<long> EnsureInformationReportsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var any = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM "InformationReports")""", connection))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return 0;
+            }
+        }
+
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO "InformationReports" ("Id", "ClientId", "Category", "Content", "Source", "LearnedOn", "State", "StateSince", "EscalatedAt",
+                "WentToLeadersDirectly", "ReporterId", "ReporterName", "ReporterDepartmentId", "SubmittedAt", "UpdatedAt")
+            SELECT gen_random_uuid(), c."Id", 1 + abs(hashtext(c."Name")) % 6, 'The employer plans a second batch of forty welders next spring.',
+                'Visit to the site manager', (now() - (abs(hashtext(c."Name")) % 60) * interval '1 day')::date, 1 + abs(hashtext(c."Id"::text)) % 4,
+                now() - (abs(hashtext(c."Name")) % 300) * interval '1 hour',
+                CASE WHEN abs(hashtext(c."Name")) % 9 = 0 AND abs(hashtext(c."Id"::text)) % 4 < 2 THEN now() END,
+                c."Grade" = 1, c."OwnerId", 'owner', c."DepartmentId", now() - interval '30 days', now()
+            FROM "Clients" c WHERE abs(hashtext(c."Id"::text)) % 20 = 0;
+            ANALYZE "InformationReports";
             """, connection) { CommandTimeout = 600 };
         return await command.ExecuteNonQueryAsync(ct);
     }

@@ -128,8 +128,7 @@ public static partial class PageCatalog
         new("/Accountability", PageRole.Head, PageBudget.Other, _ => "/Accountability"),
         new("/Accountability?state=all", PageRole.Leader, PageBudget.Other, _ => "/Accountability?state=all"),
         new("/Accountability/{id}", PageRole.Head, PageBudget.Other, ids => $"/Accountability/{ids.AccountabilityCaseId}"),
-        // Information reports: waiting for the head (the default tab), and all of them for a leader. The benchmark data has no
-        // reports yet (BenchmarkData), so these measure the empty lists' queries until it has.
+        // Information reports: waiting for the head (the default tab), and all of them for a leader.
         new("/InformationReports", PageRole.Head, PageBudget.Other, _ => "/InformationReports"),
         new("/InformationReports?tab=all", PageRole.Leader, PageBudget.Other, _ => "/InformationReports?tab=all"),
     ];

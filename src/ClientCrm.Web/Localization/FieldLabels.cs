@@ -45,6 +45,9 @@ public static class FieldLabels
         (nameof(Domain.Workflows.WorkflowSettings), "WorkflowSettings", [typeof(WorkflowSettingsInput)]),
         (nameof(Domain.Complaints.Complaint), "Complaints", [typeof(Pages.Complaints.ComplaintInput)]),
         (nameof(Domain.ContractReviews.ContractReview), "ContractReviews", [typeof(Pages.ContractReviews.ContractReviewInput)]),
+        (nameof(Domain.Accountability.AccountabilityCase), "Accountability", [typeof(Pages.Accountability.AccountabilityInput)]),
+        (nameof(Domain.Accountability.AccountabilityPenalty), "Penalties", [typeof(PenaltyInput)]),
+        (nameof(Domain.InformationReports.InformationReport), "InformationReports", [typeof(Pages.InformationReports.ReportInput)]),
     ];
 
     /// <summary>Fields no form edits, labelled as the pages that show them label them (or by a label of their own).</summary>
@@ -88,6 +91,17 @@ public static class FieldLabels
         [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.StateSince))] = "Evaluations.StateSince",
         [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.EscalatedAt))] = "Evaluations.EscalatedAt",
         [(nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.Round))] = "Evaluations.RoundColumn",
+        [(nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.ClientId))] = "Audit.Client",
+        [(nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.State))] = "Evaluations.State",
+        [(nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.StateSince))] = "Evaluations.StateSince",
+        [(nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.EscalatedAt))] = "Evaluations.EscalatedAt",
+        [(nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.UpdatedAt))] = "Common.UpdatedAt",
+        [(nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.ClientId))] = "Audit.Client",
+        [(nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.State))] = "Evaluations.State",
+        [(nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.StateSince))] = "Evaluations.StateSince",
+        [(nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.EscalatedAt))] = "Evaluations.EscalatedAt",
+        [(nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.UpdatedAt))] = "Common.UpdatedAt",
+        [(nameof(Domain.Accountability.AccountabilityPenalty), nameof(Domain.Accountability.AccountabilityPenalty.UpdatedAt))] = "Common.UpdatedAt",
         [(nameof(CooperationProject), nameof(CooperationProject.ProjectNumber))] = "ContractReviews.ProjectNumber",
         [(nameof(CooperationProject), nameof(CooperationProject.InitiatedAt))] = "ContractReviews.InitiatedAt",
     };
@@ -108,6 +122,10 @@ public static class FieldLabels
         (nameof(Domain.Complaints.Complaint), nameof(Domain.Complaints.Complaint.RecordedById)),
         (nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.CreatedById)),
         (nameof(Domain.ContractReviews.ContractReview), nameof(Domain.ContractReviews.ContractReview.DecidedById)),
+        (nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.OpenedById)),
+        (nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.DecidedById)),
+        (nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.ReporterId)),
+        (nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.ProspectNormalizedName)),
         (nameof(Client), nameof(Client.RegistrationCheckedByName)),
         (nameof(Client), nameof(Client.RegistrationConfirmedByName)),
         // Where the cause is stored; the line names its kind (SourceKind), and the warning page links it.

@@ -241,6 +241,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 name: "IX_AccountabilityPersons_PenaltyId",
                 table: "AccountabilityPersons",
                 column: "PenaltyId");
+
+            // HAND-WRITTEN: the settings row got its values above; like the other due-days columns, these keep no default.
+            migrationBuilder.Sql("""ALTER TABLE "WorkflowSettings" ALTER COLUMN "AccountabilityReportDueDays" DROP DEFAULT;""");
+            migrationBuilder.Sql("""ALTER TABLE "WorkflowSettings" ALTER COLUMN "AccountabilityStepDueDays" DROP DEFAULT;""");
         }
 
         /// <inheritdoc />
