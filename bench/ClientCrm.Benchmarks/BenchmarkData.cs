@@ -272,13 +272,14 @@ public sealed class BenchmarkData : IAsyncDisposable
             INSERT INTO "ContractReviews" ("Id", "ClientId", "ProjectId", "Round", "State", "StateSince", "EscalatedAt", "LeaderRequired", "Submission",
                 "JobTypes", "Headcount", "Qualifications", "Schedule", "Pay", "RecruitmentSources", "Training", "Timeline",
                 "CreatedById", "CreatedByName", "CreatedAt", "UpdatedAt")
-            SELECT gen_random_uuid(), p."ClientId", p."Id", 1, 1 + abs(hashtext(p."Id"::text)) % 2,
+            SELECT gen_random_uuid(), p."ClientId", p."Id", 1, 1 + abs(hashtext(p."Id"::text || 'state')) % 2,
                 now() - (abs(hashtext(p."Name")) % 240) * interval '1 hour',
-                CASE WHEN abs(hashtext(p."Id"::text)) % 20 = 1 THEN now() - interval '1 hour' END,
+                CASE WHEN abs(hashtext(p."Id"::text || 'late')) % 20 = 1 THEN now() - interval '1 hour' END,
                 c."Grade" = 1, abs(hashtext(p."Id"::text)) % 2,
                 coalesce(p."JobTypes", 'welder'), greatest(p."WorkersRequested", 1), '3 years'' experience', 'Departure in March', 'USD 900 a month',
                 'Partner training centres', 'Two weeks of safety training', 'On time', c."OwnerId", 'owner', now() - interval '20 days', now()
             FROM "CooperationProjects" p JOIN "Clients" c ON c."Id" = p."ClientId"
+            -- The state and the escalation hash the id with a salt of their own: the same hash is even for every row this picks.
             WHERE p."Status" = 2 AND p."ProjectNumber" IS NULL AND abs(hashtext(p."Id"::text)) % 10 = 0;
             ANALYZE "ContractReviews";
             """, connection) { CommandTimeout = 600 };
@@ -300,9 +301,9 @@ public sealed class BenchmarkData : IAsyncDisposable
             INSERT INTO "Complaints" ("Id", "ClientId", "ReceivedOn", "Channel", "Nature", "Content", "State", "StateSince", "EscalatedAt",
                 "RecordedById", "RecordedByName", "RecordedAt", "Findings", "ResponsibleDepartmentId", "ResponsiblePerson", "UpdatedAt")
             SELECT gen_random_uuid(), c."Id", (now() - (abs(hashtext(c."Name")) % 300) * interval '1 day')::date, 1 + abs(hashtext(c."Name")) % 5,
-                1 + abs(hashtext(c."Id"::text)) % 5, 'Two workers were repeatedly absent without leave.', 1 + abs(hashtext(c."Id"::text)) % 6,
+                1 + abs(hashtext(c."Id"::text)) % 5, 'Two workers were repeatedly absent without leave.', 1 + abs(hashtext(c."Id"::text || 'state')) % 6,
                 now() - (abs(hashtext(c."Name")) % 300) * interval '1 hour',
-                CASE WHEN abs(hashtext(c."Name")) % 7 = 0 AND abs(hashtext(c."Id"::text)) % 6 < 3 THEN now() END,
+                CASE WHEN abs(hashtext(c."Name")) % 7 = 0 AND abs(hashtext(c."Id"::text || 'state')) % 6 < 3 THEN now() END,
                 c."OwnerId", 'owner', now() - interval '30 days', 'Confirmed.', c."DepartmentId", 'supervisor', now()
             FROM "Clients" c WHERE c."Status" = 3 AND abs(hashtext(c."Id"::text)) % 50 = 0;
             ANALYZE "Complaints";
@@ -326,7 +327,7 @@ public sealed class BenchmarkData : IAsyncDisposable
 
         await using var command = new NpgsqlCommand("""
             INSERT INTO "AccountabilityCases" ("Id", "ClientId", "Trigger", "State", "StateSince", "OpenedAt", "ReportDueOn", "CauseKind", "UpdatedAt")
-            SELECT gen_random_uuid(), c."Id", 1 + abs(hashtext(c."Name")) % 3, 1 + abs(hashtext(c."Id"::text)) % 5,
+            SELECT gen_random_uuid(), c."Id", 1 + abs(hashtext(c."Name")) % 3, 1 + abs(hashtext(c."Id"::text || 'state')) % 5,
                 now() - (abs(hashtext(c."Name")) % 300) * interval '1 hour', now() - interval '20 days',
                 (now() + (abs(hashtext(c."Id"::text)) % 3 - 1) * interval '10 days')::date, 0, now()
             FROM "Clients" c WHERE c."Status" IN (3, 4, 5) AND abs(hashtext(c."Id"::text)) % 40 = 0;
@@ -353,9 +354,9 @@ public sealed class BenchmarkData : IAsyncDisposable
             INSERT INTO "InformationReports" ("Id", "ClientId", "Category", "Content", "Source", "LearnedOn", "State", "StateSince", "EscalatedAt",
                 "WentToLeadersDirectly", "ReporterId", "ReporterName", "ReporterDepartmentId", "SubmittedAt", "UpdatedAt")
             SELECT gen_random_uuid(), c."Id", 1 + abs(hashtext(c."Name")) % 6, 'The employer plans a second batch of forty welders next spring.',
-                'Visit to the site manager', (now() - (abs(hashtext(c."Name")) % 60) * interval '1 day')::date, 1 + abs(hashtext(c."Id"::text)) % 4,
+                'Visit to the site manager', (now() - (abs(hashtext(c."Name")) % 60) * interval '1 day')::date, 1 + abs(hashtext(c."Id"::text || 'state')) % 4,
                 now() - (abs(hashtext(c."Name")) % 300) * interval '1 hour',
-                CASE WHEN abs(hashtext(c."Name")) % 9 = 0 AND abs(hashtext(c."Id"::text)) % 4 < 2 THEN now() END,
+                CASE WHEN abs(hashtext(c."Name")) % 9 = 0 AND abs(hashtext(c."Id"::text || 'state')) % 4 < 2 THEN now() END,
                 c."Grade" = 1, c."OwnerId", 'owner', c."DepartmentId", now() - interval '30 days', now()
             FROM "Clients" c WHERE abs(hashtext(c."Id"::text)) % 20 = 0;
             ANALYZE "InformationReports";
