@@ -265,16 +265,8 @@ public class AccountabilityCase : RecordsDomainEvents, IClientRecord, IAuditable
         AddDomainEvent(new AccountabilityStepTaken(Id, ClientId, step.Action, step.To, step.Tell, step.Actor.UserId, step.At));
     }
 
-    internal static string Required(string? value, string code, string field, int max = MaxTextLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainException(code, "A required text is missing.", field);
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length <= max ? trimmed : throw new DomainException("Accountability.TextTooLong", "The text is too long.", field);
-    }
+    internal static string Required(string? value, string code, string field, int max = MaxTextLength) =>
+        WorkflowText.Required(value, max, code, "Accountability.TextTooLong", field);
 
     private static WorkflowTable<AccountabilityState, AccountabilityAction> FlowTable() =>
         new WorkflowTable<AccountabilityState, AccountabilityAction>("Accountability", MaxTextLength)

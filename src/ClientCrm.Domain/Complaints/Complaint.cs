@@ -205,16 +205,8 @@ public class Complaint : RecordsDomainEvents, IClientRecord, IAuditable, IWorkfl
         AddDomainEvent(new ComplaintStepTaken(Id, ClientId, step.Action, step.To, step.Tell, step.Actor.UserId, step.At));
     }
 
-    private static string Required(string? value, int max, string code, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainException(code, "A required text is missing.", field);
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length <= max ? trimmed : throw new DomainException("Complaints.TextTooLong", "The text is too long.", field);
-    }
+    private static string Required(string? value, int max, string code, string field) =>
+        WorkflowText.Required(value, max, code, "Complaints.TextTooLong", field);
 
     private static WorkflowTable<ComplaintState, ComplaintAction> FlowTable() =>
         new WorkflowTable<ComplaintState, ComplaintAction>("Complaints", MaxTextLength)

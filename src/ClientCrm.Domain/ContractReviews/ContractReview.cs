@@ -387,10 +387,7 @@ public class ContractReview : RecordsDomainEvents, IClientRecord, IAuditable, IW
         Timeline = Text(s.Timeline, nameof(Timeline));
     }
 
-    private static string? Text(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : value.Trim().Length <= MaxTextLength ? value.Trim()
-        : throw new DomainException("ContractReviews.TextTooLong", "The text is too long.", field);
+    private static string? Text(string? value, string field) => WorkflowText.Optional(value, MaxTextLength, "ContractReviews.TextTooLong", field);
 
     private void Decided(WorkflowStep<ContractReviewState, ContractReviewAction> step, ContractReviewEventKind kind, string? text)
     {

@@ -268,10 +268,7 @@ public class ClientEvaluation : RecordsDomainEvents, IClientRecord, IAuditable, 
         Recommendation = Text(s.Recommendation, nameof(Recommendation));
     }
 
-    private static string? Text(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : value.Trim().Length <= MaxTextLength ? value.Trim()
-        : throw new DomainException("Evaluations.TextTooLong", "The text is too long.", field);
+    private static string? Text(string? value, string field) => WorkflowText.Optional(value, MaxTextLength, "Evaluations.TextTooLong", field);
 
     private void Enter(WorkflowStep<EvaluationState, EvaluationAction> step, EvaluationEventKind kind, string? text)
     {

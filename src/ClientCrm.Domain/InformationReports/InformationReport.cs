@@ -305,16 +305,8 @@ public class InformationReport : RecordsDomainEvents, IClientOrProspectRecord, I
         AddDomainEvent(new InformationReportStepTaken(Id, step.Action, step.To, step.Tell, step.Actor.UserId, step.At));
     }
 
-    private static string Required(string? value, int max, string code, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainException(code, "A required text is missing.", field);
-        }
-
-        var trimmed = value.Trim();
-        return trimmed.Length <= max ? trimmed : throw new DomainException("InformationReports.TextTooLong", "The text is too long.", field);
-    }
+    private static string Required(string? value, int max, string code, string field) =>
+        WorkflowText.Required(value, max, code, "InformationReports.TextTooLong", field);
 
     private static WorkflowTable<InformationReportState, InformationReportAction> FlowTable() =>
         new WorkflowTable<InformationReportState, InformationReportAction>("InformationReports", MaxTextLength)

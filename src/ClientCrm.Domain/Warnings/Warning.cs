@@ -350,21 +350,10 @@ public class Warning : RecordsDomainEvents, IClientRecord, IAuditable
     private void Record(WarningEventKind kind, WarningActor? actor, DateTimeOffset now, string? text) =>
         _events.Add(new WarningEvent(Id, kind, now, actor?.UserId, actor?.Name, text));
 
-    private static string Required(string? value, int max, string missingCode, string tooLongCode, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainException(missingCode, "A required text is missing.", field);
-        }
+    private static string Required(string? value, int max, string missingCode, string tooLongCode, string field) =>
+        WorkflowText.Required(value, max, missingCode, tooLongCode, field);
 
-        var trimmed = value.Trim();
-        return trimmed.Length <= max ? trimmed : throw new DomainException(tooLongCode, "The text is too long.", field);
-    }
-
-    private static string? Optional(string? value, string tooLongCode, string field) =>
-        string.IsNullOrWhiteSpace(value) ? null
-        : value.Trim().Length <= MaxTextLength ? value.Trim()
-        : throw new DomainException(tooLongCode, "The text is too long.", field);
+    private static string? Optional(string? value, string tooLongCode, string field) => WorkflowText.Optional(value, MaxTextLength, tooLongCode, field);
 }
 
 /// <summary>One line of a warning's timeline. Written by the workflow methods and, in bulk, by the engine; never changed.</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Domain.Warnings;
@@ -111,12 +112,8 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             mine = evaluations.Where(e => e.State == EvaluationState.Draft && e.Client!.OwnerId == me);
         }
 
-        var rows = await mine.OrderBy(e => e.StateSince).ThenBy(e => e.Id).Take(PerWorkflow)
-            .Select(e => new { e.Id, e.ClientId, e.Client!.Name, e.State, e.StateSince })
-            .ToListAsync(ct);
-        return rows.Select(r => new TodoItem(TodoKind.Evaluation, r.Id, r.ClientId, r.Name, $"Todo.Evaluation.{r.State}", r.StateSince,
-                ClientEvaluation.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
-            .ToList();
+        return await OldestAsync(mine, TodoKind.Evaluation, e => new Waiting<EvaluationState>(e.Id, e.ClientId, e.Client!.Name, e.State, e.StateSince, null),
+            DueAfter(ClientEvaluation.Flow, dueDays), ct);
     }
 
     private async Task<List<TodoItem>> WarningsAsync(AccessScope scope, IReadOnlyList<int> headless, int escalateAfterDays, CancellationToken ct)
@@ -160,12 +157,9 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             mine = complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Corrected && c.Client!.OwnerId == me);
         }
 
-        var rows = await mine.OrderBy(c => c.StateSince).ThenBy(c => c.Id).Take(PerWorkflow)
-            .Select(c => new { c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince })
-            .ToListAsync(ct);
-        return rows.Select(r => new TodoItem(TodoKind.Complaint, r.Id, r.ClientId, r.Name, $"Todo.Complaint.{r.State}", r.StateSince,
-                Domain.Complaints.Complaint.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
-            .ToList();
+        return await OldestAsync(mine, TodoKind.Complaint,
+            c => new Waiting<Domain.Complaints.ComplaintState>(c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince, null),
+            DueAfter(Domain.Complaints.Complaint.Flow, dueDays), ct);
     }
 
     /// <summary>
@@ -197,12 +191,9 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             mine = ownTurn;
         }
 
-        var rows = await mine.OrderBy(r => r.StateSince).ThenBy(r => r.Id).Take(PerWorkflow)
-            .Select(r => new { r.Id, r.ClientId, r.Client!.Name, r.State, r.StateSince })
-            .ToListAsync(ct);
-        return rows.Select(r => new TodoItem(TodoKind.ContractReview, r.Id, r.ClientId, r.Name, $"Todo.ContractReview.{r.State}", r.StateSince,
-                Domain.ContractReviews.ContractReview.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
-            .ToList();
+        return await OldestAsync(mine, TodoKind.ContractReview,
+            r => new Waiting<Domain.ContractReviews.ContractReviewState>(r.Id, r.ClientId, r.Client!.Name, r.State, r.StateSince, null),
+            DueAfter(Domain.ContractReviews.ContractReview.Flow, dueDays), ct);
     }
 
     /// <summary>
@@ -230,25 +221,41 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             mine = cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened && c.Client!.OwnerId == me);
         }
 
-        var rows = await mine.OrderBy(c => c.StateSince).ThenBy(c => c.Id).Take(PerWorkflow)
-            .Select(c => new { c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince, c.ReportDueOn })
-            .ToListAsync(ct);
-        return rows.Select(r => new TodoItem(TodoKind.AccountabilityCase, r.Id, r.ClientId, r.Name, $"Todo.AccountabilityCase.{r.State}", r.StateSince,
-                r.State == Domain.Accountability.AccountabilityState.Opened ? clock.StartOf(r.ReportDueOn.AddDays(1)) : r.StateSince.AddDays(stepDays)))
-            .ToList();
+        return await OldestAsync(mine, TodoKind.AccountabilityCase,
+            c => new Waiting<Domain.Accountability.AccountabilityState>(c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince, c.ReportDueOn),
+            r => r.State == Domain.Accountability.AccountabilityState.Opened ? clock.StartOf(r.DueOn!.Value.AddDays(1)) : r.Since.AddDays(stepDays), ct);
     }
 
     private async Task<List<TodoItem>> InformationReportsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
     {
         // The same question as the reports' "waiting for me" tab, asked once (ReportPeople.WaitingFor).
-        var rows = await InformationReports.ReportPeople.WaitingFor(db.InformationReports.AsNoTracking(), scope, headless)
-            .OrderBy(r => r.StateSince).ThenBy(r => r.Id).Take(PerWorkflow)
-            .Select(r => new { r.Id, r.ClientId, Name = r.Client != null ? r.Client.Name : r.ProspectName!, r.State, r.StateSince })
-            .ToListAsync(ct);
-        return rows.Select(r => new TodoItem(TodoKind.InformationReport, r.Id, r.ClientId, r.Name, $"Todo.InformationReport.{r.State}", r.StateSince,
-                Domain.InformationReports.InformationReport.Flow.EscalatesTo(r.State) != Parties.None ? r.StateSince.AddDays(dueDays) : null))
-            .ToList();
+        return await OldestAsync(InformationReports.ReportPeople.WaitingFor(db.InformationReports.AsNoTracking(), scope, headless), TodoKind.InformationReport,
+            r => new Waiting<Domain.InformationReports.InformationReportState>(r.Id, r.ClientId, r.Client != null ? r.Client.Name : r.ProspectName!, r.State,
+                r.StateSince, null),
+            DueAfter(Domain.InformationReports.InformationReport.Flow, dueDays), ct);
     }
+
+    /// <summary>
+    /// The oldest <see cref="PerWorkflow"/> of <paramref name="mine"/> (one range of the workflow's open-state index), as to-do
+    /// items whose step is named <c>Todo.{kind}.{state}</c> and whose due time is <paramref name="dueOf"/> the row.
+    /// </summary>
+    private static async Task<List<TodoItem>> OldestAsync<TItem, TState>(IQueryable<TItem> mine, TodoKind kind,
+        Expression<Func<TItem, Waiting<TState>>> row, Func<Waiting<TState>, DateTimeOffset?> dueOf, CancellationToken ct)
+        where TItem : class, IWorkflowItem
+        where TState : struct, Enum
+    {
+        var rows = await mine.OrderBy(i => i.StateSince).ThenBy(i => i.Id).Take(PerWorkflow).Select(row).ToListAsync(ct);
+        return rows.Select(r => new TodoItem(kind, r.Id, r.ClientId, r.ClientName, $"Todo.{kind}.{r.State}", r.Since, dueOf(r))).ToList();
+    }
+
+    /// <summary>A step the table says is due is due <paramref name="days"/> after it began; the others have no due time.</summary>
+    private static Func<Waiting<TState>, DateTimeOffset?> DueAfter<TState, TAction>(WorkflowTable<TState, TAction> flow, int days)
+        where TState : struct, Enum
+        where TAction : struct, Enum =>
+        r => flow.EscalatesTo(r.State) != Parties.None ? r.Since.AddDays(days) : null;
+
+    /// <summary>An item waiting, as the to-do query reads it; <paramref name="DueOn"/> is a due day the item keeps itself.</summary>
+    private sealed record Waiting<TState>(Guid Id, Guid? ClientId, string ClientName, TState State, DateTimeOffset Since, DateOnly? DueOn);
 
     /// <summary>The departments whose steps go to the leaders: no enabled head.</summary>
     public static async Task<List<int>> HeadlessDepartmentsAsync(CrmDbContext db, CancellationToken ct)
