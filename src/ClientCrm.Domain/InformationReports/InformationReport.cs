@@ -90,9 +90,6 @@ public class InformationReport : RecordsDomainEvents, IClientOrProspectRecord, I
 
     public Client? Client { get; private set; }
 
-    /// <summary>The kit's client id (nothing of the kit reads it): <see cref="Guid.Empty"/> while the report is on a prospect.</summary>
-    Guid IWorkflowItem.ClientId => ClientId ?? Guid.Empty;
-
     /// <summary>The prospect's name as reported; kept after the report is linked, as what the reporter knew.</summary>
     public string? ProspectName { get; private set; }
 

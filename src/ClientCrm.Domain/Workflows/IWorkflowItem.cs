@@ -1,15 +1,13 @@
 namespace ClientCrm.Domain.Workflows;
 
 /// <summary>
-/// A client's record that moves through a workflow table: what the shared parts (escalation of overdue steps, the
-/// "waiting longest first" lists) need of it. The step waiting is the one entered at <see cref="StateSince"/>;
+/// A record that moves through a workflow table (a client's, or a prospect's report): what the shared parts (escalation of
+/// overdue steps, the "waiting longest first" lists) need of it. The step waiting is the one entered at <see cref="StateSince"/>;
 /// <see cref="EscalatedAt"/> is set once that step went to the leaders and cleared by the next step.
 /// </summary>
 public interface IWorkflowItem
 {
     Guid Id { get; }
-
-    Guid ClientId { get; }
 
     DateTimeOffset StateSince { get; }
 

@@ -4,24 +4,10 @@ using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Outbox;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Infrastructure.Accountability;
-
-/// <summary>A case's client as its messages need it, read as the system.</summary>
-public sealed record AccountabilityCaseAndClient(Guid Id, string Name, string? ChineseName, int DepartmentId, string OwnerId)
-{
-    public NotificationSubject Subject => new(Id, Name, ChineseName, null, null);
-
-    public static Task<AccountabilityCaseAndClient> ReadAsync(CrmDbContext db, Guid caseId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.AccountabilityCases.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Id == caseId)
-            .Select(c => new AccountabilityCaseAndClient(c.Id, c.Client!.Name, c.Client.ChineseName, c.Client.DepartmentId, c.Client.OwnerId))
-            .SingleAsync(ct);
-    }
-}
 
 /// <summary>
 /// Tells the next actor of an accountability case (<see cref="AccountabilityStepTaken"/>): the department (head and owner)
@@ -38,7 +24,7 @@ public sealed class AccountabilityStepNotices(CrmDbContext db, Notifier notifier
             return;
         }
 
-        var item = await AccountabilityCaseAndClient.ReadAsync(db, domainEvent.CaseId, ct);
+        var item = await WorkflowItemClient.ReadAsync(db.AccountabilityCases, domainEvent.CaseId, ct);
         var kind = domainEvent.Action switch
         {
             null => NotificationKind.AccountabilityOpened,

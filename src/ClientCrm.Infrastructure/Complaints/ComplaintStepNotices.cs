@@ -4,24 +4,10 @@ using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Outbox;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Infrastructure.Complaints;
-
-/// <summary>A complaint's client as its messages need it, read as the system.</summary>
-public sealed record ComplaintAndClient(Guid Id, string Name, string? ChineseName, int DepartmentId, string OwnerId)
-{
-    public NotificationSubject Subject => new(Id, Name, ChineseName, null, null);
-
-    public static Task<ComplaintAndClient> ReadAsync(CrmDbContext db, Guid complaintId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Complaints.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.Id == complaintId)
-            .Select(c => new ComplaintAndClient(c.Id, c.Client!.Name, c.Client.ChineseName, c.Client.DepartmentId, c.Client.OwnerId))
-            .SingleAsync(ct);
-    }
-}
 
 /// <summary>
 /// Tells the next actor of a complaint (<see cref="ComplaintStepTaken"/>): the head that one was recorded, the leaders that
@@ -38,7 +24,7 @@ public sealed class ComplaintStepNotices(CrmDbContext db, Notifier notifier) : I
             return;
         }
 
-        var item = await ComplaintAndClient.ReadAsync(db, domainEvent.ComplaintId, ct);
+        var item = await WorkflowItemClient.ReadAsync(db.Complaints, domainEvent.ComplaintId, ct);
         var kind = domainEvent.Action switch
         {
             null => NotificationKind.ComplaintToInvestigate,

@@ -4,24 +4,10 @@ using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Notifications;
 using ClientCrm.Infrastructure.Outbox;
 using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClientCrm.Infrastructure.Evaluations;
-
-/// <summary>An evaluation's client as its messages need it, read as the system: the scope of whoever acted does not decide who hears.</summary>
-public sealed record EvaluationAndClient(Guid Id, Guid ClientId, string Name, string? ChineseName, int DepartmentId, string OwnerId)
-{
-    public NotificationSubject Subject => new(Id, Name, ChineseName, null, null);
-
-    public static Task<EvaluationAndClient> ReadAsync(CrmDbContext db, Guid evaluationId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.ClientEvaluations.IgnoreQueryFilters().AsNoTracking()
-            .Where(e => e.Id == evaluationId)
-            .Select(e => new EvaluationAndClient(e.Id, e.ClientId, e.Client!.Name, e.Client.ChineseName, e.Client.DepartmentId, e.Client.OwnerId))
-            .SingleAsync(ct);
-    }
-}
 
 /// <summary>
 /// Tells the parties the evaluation's table names for a step (<see cref="EvaluationStepTaken"/>): the head that a submission
@@ -38,7 +24,7 @@ public sealed class EvaluationStepNotices(CrmDbContext db, Notifier notifier) : 
             return;
         }
 
-        var item = await EvaluationAndClient.ReadAsync(db, domainEvent.EvaluationId, ct);
+        var item = await WorkflowItemClient.ReadAsync(db.ClientEvaluations, domainEvent.EvaluationId, ct);
         await notifier.TellAsync(domainEvent.Tell, item.OwnerId, item.DepartmentId, domainEvent.ActorId, KindOf(domainEvent.Action), item.Subject,
             domainEvent.OccurredAt, ct);
     }

@@ -33,13 +33,13 @@ public sealed partial class WorkflowEscalation(CrmDbContext db, Notifier notifie
         var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(ct);
         var now = clock.UtcNow;
         return await EscalateAsync(db.ClientEvaluations.Where(ClientEvaluation.DueForEscalation(now.AddDays(-settings.EvaluationStepDueDays))),
-                   NotificationKind.EvaluationOverdue, "evaluations", async (id, token) => (await EvaluationAndClient.ReadAsync(db, id, token)).Subject, now, ct)
+                   NotificationKind.EvaluationOverdue, "evaluations", async (id, token) => (await WorkflowItemClient.ReadAsync(db.ClientEvaluations, id, token)).Subject, now, ct)
                + await EscalateAsync(db.Complaints.Where(Complaint.DueForEscalation(now.AddDays(-settings.ComplaintStepDueDays))),
-                   NotificationKind.ComplaintOverdue, "complaints", async (id, token) => (await ComplaintAndClient.ReadAsync(db, id, token)).Subject, now, ct)
+                   NotificationKind.ComplaintOverdue, "complaints", async (id, token) => (await WorkflowItemClient.ReadAsync(db.Complaints, id, token)).Subject, now, ct)
                // A report past its due day (company date), or a later step left past the step days (SPEC §5.3).
                + await EscalateAsync(db.AccountabilityCases.Where(AccountabilityCase.DueForEscalation(clock.DateOf(now), now.AddDays(-settings.AccountabilityStepDueDays))),
                    NotificationKind.AccountabilityOverdue, "accountability cases",
-                   async (id, token) => (await AccountabilityCaseAndClient.ReadAsync(db, id, token)).Subject, now, ct)
+                   async (id, token) => (await WorkflowItemClient.ReadAsync(db.AccountabilityCases, id, token)).Subject, now, ct)
                + await EscalateAsync(db.InformationReports.Where(InformationReport.DueForEscalation(now.AddDays(-settings.InformationReportStepDueDays))),
                    NotificationKind.InformationReportOverdue, "information reports",
                    async (id, token) => (await ReportAndSubject.ReadAsync(db, id, token)).Subject, now, ct)
