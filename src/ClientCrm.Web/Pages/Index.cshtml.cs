@@ -23,7 +23,7 @@ public sealed record ReviewDueRow(Guid Id, string Name, DateTimeOffset ReviewedA
 public sealed record OverdueContactRead(Guid Id, string Name, ClientGrade Grade, DateOnly? LastContactOn, DateOnly? ContactDueOn, string OwnerId);
 
 /// <summary>The start page's two lists, as <see cref="KeptReads"/> keeps them.</summary>
-public sealed record StartPageLists(IReadOnlyList<ReviewDueRow> ReviewDue, IReadOnlyList<OverdueContactRead> OverdueContacts);
+public sealed record StartPageLists(IReadOnlyList<ReviewDueRow> ReviewDue, IReadOnlyList<OverdueContactRead> OverdueContacts, IReadOnlyList<OverdueCaseRow> OverdueCases);
 
 /// <summary>The start page: the user's clients by status, overdue contacts, cards due for review and proposals to decide.</summary>
 public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummaries summaries, BusinessClock clock, KeptReads keptReads,
@@ -75,14 +75,6 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
         PendingProposals = await Grading.PendingProposals.CountAsync(db, actor.Scope, summaries, ct);
 
         var today = clock.Today;
-        if (actor.Scope.IsLeader || actor.Scope.IsDepartmentHead)
-        {
-            // One range of the report-due index (state Opened), capped; the scope filter keeps a head to the department.
-            OverdueCases = await db.AccountabilityCases.AsNoTracking().Where(Domain.Accountability.AccountabilityCase.ReportOverdue(today))
-                .OrderBy(c => c.ReportDueOn).ThenBy(c => c.Id).Take(ListedRows)
-                .Select(c => new OverdueCaseRow(c.Id, c.Client!.Name, c.ReportDueOn)).ToListAsync(ct);
-        }
-
         var due = db.Clients.AsNoTracking().WhereCardReviewDue(today);
         var overdue = db.Clients.AsNoTracking().WhereContactOverdue(today);
         // The two totals are whole-scope counts, kept like the figures above (a day's due list changes with the data).
@@ -103,9 +95,17 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
             var contacts = await Longest(ClientGrade.A).Concat(Longest(ClientGrade.B)).Concat(Longest(ClientGrade.C))
                 .Select(c => new OverdueContactRead(c.Id, c.Name, c.Grade, c.LastContactOn, c.ContactDueOn, c.OwnerId))
                 .ToListAsync(token);
-            return new StartPageLists(reviews, contacts);
+            // A report turns overdue when the day changes (the key's day) or a case is saved (the kept reads' version).
+            // One range of the report-due index (state Opened), capped; the scope filter keeps a head to the department.
+            var cases = actor.Scope.IsLeader || actor.Scope.IsDepartmentHead
+                ? await db.AccountabilityCases.AsNoTracking().Where(Domain.Accountability.AccountabilityCase.ReportOverdue(today))
+                    .OrderBy(c => c.ReportDueOn).ThenBy(c => c.Id).Take(ListedRows)
+                    .Select(c => new OverdueCaseRow(c.Id, c.Client!.Name, c.ReportDueOn)).ToListAsync(token)
+                : [];
+            return new StartPageLists(reviews, contacts, cases);
         }, ct);
         ReviewDue = lists.ReviewDue;
+        OverdueCases = lists.OverdueCases;
         var rows = lists.OverdueContacts;
         var people = await PickLists.PeopleAsync(db, summaries, ct);
         OverdueContacts = rows.OrderBy(r => r.Grade).ThenBy(r => r.ContactDueOn).ThenBy(r => r.Id).Take(ListedRows)

@@ -2177,6 +2177,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("State", "Severity", "RaisedAt", "Id");
 
+                    b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_Escalated_RaisedAt")
+                        .HasFilter("\"State\" IN (1, 2, 3) AND \"EscalatedAt\" IS NOT NULL");
+
                     b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_Open_RaisedAt")
                         .HasFilter("\"State\" IN (1, 2, 3)");
 

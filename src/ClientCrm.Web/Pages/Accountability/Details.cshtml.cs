@@ -40,6 +40,13 @@ public sealed partial class DetailsModel(CrmDbContext db, ICurrentActor actor, I
 
     public bool Offers(AccountabilityAction action) => Actions.Contains(action);
 
+    /// <summary>The view data key of the penalties a report row offers.</summary>
+    public const string PenaltiesKey = "Accountability.Penalties";
+
+    /// <summary>A report row's view data: its field names under <paramref name="prefix"/>, and the penalties to offer.</summary>
+    public Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary RowData(Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary page, string prefix) =>
+        new(page) { TemplateInfo = { HtmlFieldPrefix = prefix }, [PenaltiesKey] = Penalties };
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

@@ -116,7 +116,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             DueAfter(ClientEvaluation.Flow, dueDays), ct);
     }
 
-    private async Task<List<TodoItem>> WarningsAsync(AccessScope scope, IReadOnlyList<int> headless, int escalateAfterDays, CancellationToken ct)
+    private async Task<List<TodoItem>> WarningsAsync(AccessScope scope, List<int> headless, int escalateAfterDays, CancellationToken ct)
     {
         if (!scope.IsLeader && !scope.IsDepartmentHead)
         {
@@ -125,7 +125,17 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
 
         var open = db.Warnings.AsNoTracking().Where(Warning.IsOpen);
         // A head reviews the department's warnings (the scope filter); a leader those escalated or of a department without a head.
-        var mine = scope.IsLeader ? open.Where(w => w.EscalatedAt != null || headless.Contains(w.Client!.DepartmentId)) : open;
+        var mine = open;
+        if (scope.IsLeader)
+        {
+            // Two indexed ranges, not one OR over every open warning and its client (250 ms at 76,000 open warnings).
+            mine = open.Where(w => w.EscalatedAt != null);
+            if (headless.Count > 0)
+            {
+                mine = mine.Union(open.Where(w => headless.Contains(w.Client!.DepartmentId)));
+            }
+        }
+
         var rows = await mine.OrderBy(w => w.RaisedAt).ThenBy(w => w.Id).Take(PerWorkflow)
             .Select(w => new { w.Id, w.ClientId, w.Client!.Name, w.State, w.RaisedAt })
             .ToListAsync(ct);
