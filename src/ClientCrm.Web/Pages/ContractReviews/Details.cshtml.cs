@@ -158,7 +158,9 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var review = await db.ContractReviews.AsNoTracking().Include(r => r.Events).Include(r => r.Opinions).AsSplitQuery()
+        // One statement: a review has a handful of events and opinions, so their product is a few dozen rows, where split
+        // queries cost two more round trips on every view.
+        var review = await db.ContractReviews.AsNoTracking().Include(r => r.Events).Include(r => r.Opinions).AsSingleQuery()
             .FirstOrDefaultAsync(r => r.Id == id, ct);
         if (review is null)
         {
@@ -169,9 +171,12 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
         Client = await EvaluationClient.ReadAsync(db, review.ClientId, ct);
         Project = (await ReviewedProject.ReadAsync(db, review.ProjectId, ct))!;
         Timeline = WorkflowTimeline.Of("review-timeline", review.Events, e => e.Kind);
-        Rounds = (await db.ContractReviews.AsNoTracking().Where(r => r.ProjectId == review.ProjectId && r.Id != review.Id)
-                .OrderByDescending(r => r.Round).Select(r => new { r.Id, r.Round, r.State }).ToListAsync(ct))
-            .Select(r => (r.Id, r.Round, r.State)).ToList();
+        // Other rounds exist only before a revision or after a rejection; a first round not rejected has none to look up.
+        Rounds = review.Round > 1 || review.State == ContractReviewState.Rejected
+            ? (await db.ContractReviews.AsNoTracking().Where(r => r.ProjectId == review.ProjectId && r.Id != review.Id)
+                    .OrderByDescending(r => r.Round).Select(r => new { r.Id, r.Round, r.State }).ToListAsync(ct))
+                .Select(r => (r.Id, r.Round, r.State)).ToList()
+            : [];
         var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
         Actions = review.ActionsFor(who);
         if (ContractReview.Flow.IsOpen(review.State))
