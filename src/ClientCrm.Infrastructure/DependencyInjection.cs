@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddDomainEventHandler<Accountability.AccountabilityAutoOpen>();
         services.AddDomainEventHandler<InformationReports.InformationReportStepNotices>();
         services.AddDomainEventHandler<InformationReports.InformationReportLinking>();
+        services.AddDomainEventHandler<Dossier.AccessRequestNotices>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");

@@ -13,7 +13,7 @@ public class DossierUse
 
     private DossierUse() { }
 
-    public DossierUse(DateTimeOffset at, string? userId, string userName, Guid clientId, DossierUseKind kind, DossierRight right, string what,
+    public DossierUse(DateTimeOffset at, string? userId, string userName, Guid? clientId, DossierUseKind kind, DossierRight right, string what,
         string? remoteAddress)
     {
         ArgumentNullException.ThrowIfNull(right);
@@ -41,7 +41,8 @@ public class DossierUse
     /// <summary>The user's display name at the time, so the line reads the same after a rename.</summary>
     public string UserName { get; private set; } = "";
 
-    public Guid ClientId { get; private set; }
+    /// <summary>The client whose dossier was used; null for an export across clients (the use log's own export).</summary>
+    public Guid? ClientId { get; private set; }
     public DossierUseKind Kind { get; private set; }
     public DossierRightBasis Basis { get; private set; }
 

@@ -1,4 +1,5 @@
 using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Dossier;
 using ClientCrm.Infrastructure.Access;
@@ -65,13 +66,34 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
     };
 
     /// <summary>The number of the user's approved request for the client whose period runs now; null when there is none.</summary>
-    private static Task<long?> ActiveRequestAsync(Guid clientId, string userId, CancellationToken ct)
+    private async Task<long?> ActiveRequestAsync(Guid clientId, string userId, CancellationToken ct) =>
+        await db.AccessRequests.AsNoTracking()
+            .Where(r => r.RequesterId == userId && r.ClientId == clientId)
+            .Where(AccessRequest.GrantsAt(clock.UtcNow))
+            .OrderByDescending(r => r.GrantedUntil)
+            .Select(r => (long?)r.Number)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The one client a right was granted for, loaded past the scope filter when the right is a request's (the filter hides
+    /// the client from that reader); by the scoped set otherwise. Pages that show a dossier load it here, never themselves
+    /// past the filter. Null when there is no right.
+    /// </summary>
+    public async Task<(Client Client, DossierRight Right)?> ReadClientAsync(Guid clientId, bool withPrincipals, CancellationToken ct)
     {
-        // Access requests come with the request workflow; until then no request grants anything.
-        _ = clientId;
-        _ = userId;
-        _ = ct;
-        return Task.FromResult<long?>(null);
+        if (await RightToReadAsync(clientId, ct) is not { } right)
+        {
+            return null;
+        }
+
+        var clients = right.IsByRequest ? db.Clients.IgnoreQueryFilters() : db.Clients;
+        if (withPrincipals)
+        {
+            clients = clients.Include(c => c.Principals);
+        }
+
+        var client = await clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        return client is null ? null : (client, right);
     }
 
     /// <summary>
@@ -79,7 +101,17 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
     /// right, and <paramref name="what"/> (a short description without confidential values). Written at once on a context
     /// of its own, so it neither carries nor waits for the page's other changes.
     /// </summary>
-    public async Task RecordUseAsync(Guid clientId, DossierRight right, DossierUseKind kind, string what, CancellationToken ct)
+    public Task RecordUseAsync(Guid clientId, DossierRight right, DossierUseKind kind, string what, CancellationToken ct) =>
+        AppendAsync(clientId, right, kind, what, ct);
+
+    /// <summary>
+    /// Registers an export (<see cref="DossierUseKind.Exported"/>) that may span clients: <paramref name="clientId"/> when it
+    /// holds one client's data, null when it holds several (the use log's own export, which only leaders make).
+    /// </summary>
+    public Task RecordExportAsync(Guid? clientId, DossierRight right, string what, CancellationToken ct) =>
+        AppendAsync(clientId, right, DossierUseKind.Exported, what, ct);
+
+    private async Task AppendAsync(Guid? clientId, DossierRight right, DossierUseKind kind, string what, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(right);
         var use = new DossierUse(clock.UtcNow, actor.UserId, actor.DisplayName ?? actor.UserName ?? "", clientId, kind, right, what,
