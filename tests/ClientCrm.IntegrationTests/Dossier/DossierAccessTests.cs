@@ -71,7 +71,11 @@ public sealed class DossierAccessTests(PostgresFixture postgres) : AppTest(postg
         Assert.Contains(uses, u => u.UserName.Contains("赵磊", StringComparison.Ordinal) && u.Basis == DossierRightBasis.Request && u.RequestNumber == number
                                    && u.Kind == DossierUseKind.CardViewed && u.RemoteAddress == Address);
 
-        _clock.Advance(TimeSpan.FromDays(3).Add(TimeSpan.FromMinutes(1)));
+        // A minute before the end it still reads; a minute after, 404 (signed in afresh: the session's own lifetime is shorter).
+        _clock.Advance(TimeSpan.FromDays(3).Subtract(TimeSpan.FromMinutes(1)));
+        colleague = await SignedInAsync("staff2a");
+        Assert.NotNull((await colleague.GetPageAsync($"/Clients/{clientId}")).QuerySelector("#read-by-request"));
+        _clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Clients/{clientId}")).StatusCode);
         Assert.Null((await colleague.GetPageAsync(requestUrl)).QuerySelector("#access-request-client-link"));
     }
@@ -197,7 +201,7 @@ public sealed class DossierAccessTests(PostgresFixture postgres) : AppTest(postg
     /// <summary>The existence check (the registration form) names the department and offers "request access"; the request is filed.</summary>
     private static async Task<string> RequestThroughTheExistenceCheckAsync(CrmClient user, string name, string country, int days)
     {
-        using var check = await user.SubmitAsync("/Clients/Create", "form[method='post']", new Dictionary<string, string?>
+        using var check = await user.SubmitAsync("/Clients/Create", "#client-form", new Dictionary<string, string?>
         {
             ["Input.Name"] = name, ["Input.CountryCode"] = country,
         });
