@@ -252,7 +252,46 @@ public sealed class BenchmarkData : IAsyncDisposable
     /// <summary>The other workflows of issue 12, each generated when the data has none of it (so a kept database gains new ones).</summary>
     private static async Task<long> EnsureOtherWorkflowsAsync(NpgsqlConnection connection, CancellationToken ct) =>
         await EnsureComplaintsAsync(connection, ct) + await EnsureContractReviewsAsync(connection, ct)
-        + await EnsureAccountabilityCasesAsync(connection, ct) + await EnsureInformationReportsAsync(connection, ct);
+        + await EnsureAccountabilityCasesAsync(connection, ct) + await EnsureInformationReportsAsync(connection, ct)
+        + await EnsureAccessRequestsAsync(connection, ct);
+
+    /// <summary>
+    /// Access requests and the use log (issue 13), when the data has none: a request on one client in two hundred, by a user of
+    /// another department, spread over the four states (the approved ones half in force); five card views on one client in
+    /// ten, under the owner's right, over the last three hundred days.
+    /// </summary>
+    private static async Task<long> EnsureAccessRequestsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var any = new NpgsqlCommand("""SELECT EXISTS (SELECT 1 FROM "AccessRequests") OR EXISTS (SELECT 1 FROM "DossierUses")""", connection))
+        {
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+            {
+                return 0;
+            }
+        }
+
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO "AccessRequests" ("Id", "ClientId", "RequesterId", "RequesterName", "RequesterDepartmentId", "NamedAs", "Purpose", "DaysWanted",
+                "State", "StateSince", "SubmittedAt", "DecidedAt", "DaysGranted", "GrantedUntil", "UpdatedAt")
+            SELECT gen_random_uuid(), c."Id", u."Id", u."DisplayName", u."DepartmentId", c."Name", 'Tender for the client.', 7, x.state,
+                x.at, x.at, CASE WHEN x.state > 1 THEN x.at END, CASE WHEN x.state IN (2, 4) THEN 7 END,
+                CASE WHEN x.state IN (2, 4) THEN x.at + interval '7 days' END, x.at
+            FROM "Clients" c
+            CROSS JOIN LATERAL (SELECT 1 + abs(hashtext(c."Id"::text || 'access')) % 4 AS state,
+                now() - (abs(hashtext(c."Name" || 'access')) % 480) * interval '1 hour' AS at) x
+            CROSS JOIN LATERAL (SELECT u."Id", u."DisplayName", u."DepartmentId" FROM "AspNetUsers" u
+                WHERE u."DepartmentId" IS NOT NULL AND u."DepartmentId" <> c."DepartmentId" ORDER BY u."Id" LIMIT 1) u
+            WHERE abs(hashtext(c."Id"::text)) % 200 = 0;
+            INSERT INTO "DossierUses" ("At", "UserId", "UserName", "ClientId", "Kind", "Basis", "What", "RemoteAddress")
+            SELECT now() - (abs(hashtext(c."Id"::text || n::text)) % 7200) * interval '1 hour', c."OwnerId", 'owner', c."Id", 1, 1,
+                'card, 1 principal(s)', '10.0.0.' || (1 + n)
+            FROM "Clients" c CROSS JOIN generate_series(1, 5) n
+            WHERE abs(hashtext(c."Id"::text)) % 10 = 0;
+            ANALYZE "AccessRequests";
+            ANALYZE "DossierUses";
+            """, connection) { CommandTimeout = 600 };
+        return await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>
     /// Contract reviews (issue 12), when the data has none: one for every tenth batch in contract review, spread over draft

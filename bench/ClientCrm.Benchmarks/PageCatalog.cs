@@ -131,6 +131,11 @@ public static partial class PageCatalog
         // Information reports: waiting for the head (the default tab), and all of them for a leader.
         new("/InformationReports", PageRole.Head, PageBudget.Other, _ => "/InformationReports"),
         new("/InformationReports?tab=all", PageRole.Leader, PageBudget.Other, _ => "/InformationReports?tab=all"),
+        // Issue 13: access requests waiting for the leaders (the default tab) and all of them; the use log, whole and per client.
+        new("/AccessRequests", PageRole.Leader, PageBudget.Other, _ => "/AccessRequests"),
+        new("/AccessRequests?tab=all", PageRole.Leader, PageBudget.Other, _ => "/AccessRequests?tab=all"),
+        new("/DossierUse", PageRole.Leader, PageBudget.Other, _ => "/DossierUse"),
+        new("/DossierUse?clientId={id}", PageRole.Leader, PageBudget.Other, ids => $"/DossierUse?clientId={ids.ClientId}"),
     ];
 
     public const int DeepPage = 500;

@@ -62,6 +62,9 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateFor(sp.GetRequiredService<ICurrentActor>()));
 
         services.AddScoped<DuplicateClientCheck>();
+        // Who may read a client's dossier, and the use log (使用登记): docs/architecture.md, "Dossier access".
+        services.AddHttpContextAccessor();
+        services.AddScoped<Dossier.DossierAccess>();
         services.AddScoped<Grading.RegradeService>();
         services.AddScoped<Warnings.WarningEngine>();
         services.AddScoped<Notifications.Notifier>();
@@ -83,6 +86,7 @@ public static class DependencyInjection
         services.AddDomainEventHandler<Accountability.AccountabilityAutoOpen>();
         services.AddDomainEventHandler<InformationReports.InformationReportStepNotices>();
         services.AddDomainEventHandler<InformationReports.InformationReportLinking>();
+        services.AddDomainEventHandler<Dossier.AccessRequestNotices>();
         // In every instance, whatever Crm:Jobs:Enabled says: the effects of a save depend on it wherever saves happen.
         services.AddHostedService<Outbox.OutboxDispatchService>();
         services.AddDataProtection().SetApplicationName("ClientCrm");

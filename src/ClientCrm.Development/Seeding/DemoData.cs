@@ -158,6 +158,7 @@ public static class DemoData
         await DemoContractReviews.SeedAsync(db, clock, ct);
         await DemoAccountability.SeedAsync(db, clock, ct);
         await DemoInformationReports.SeedAsync(db, clock, ct);
+        await DemoAccessRequests.SeedAsync(db, clock, ct);
     }
 
     /// <summary>

@@ -70,6 +70,21 @@ public sealed class BusinessClock
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
+    /// <summary>
+    /// The instant <paramref name="days"/> days after <paramref name="instant"/> on the company's wall clock (same time of
+    /// day, whatever a daylight-saving change in between does): where a period granted for days ends.
+    /// </summary>
+    public DateTimeOffset AddDays(DateTimeOffset instant, int days)
+    {
+        var wall = ToLocal(instant).DateTime.AddDays(days);
+        while (Zone.IsInvalidTime(wall))
+        {
+            wall = wall.AddMinutes(1);
+        }
+
+        return new DateTimeOffset(wall, Zone.GetUtcOffset(wall)).ToUniversalTime();
+    }
+
     /// <summary><paramref name="instant"/> as the company reads it, e.g. "2026-12-02 13:58".</summary>
     public string Format(DateTimeOffset instant, string format = "yyyy-MM-dd HH:mm") =>
         ToLocal(instant).ToString(format, CultureInfo.InvariantCulture);

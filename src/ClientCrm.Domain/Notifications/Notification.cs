@@ -97,6 +97,18 @@ public enum NotificationKind
 
     /// <summary>An accountability case's report or step waited past its due time.</summary>
     AccountabilityOverdue = 44,
+
+    /// <summary>Someone asked to read a client's dossier (调阅申请): a leader decides.</summary>
+    AccessRequestSubmitted = 60,
+
+    /// <summary>A leader granted the recipient's access request, for a period.</summary>
+    AccessRequestApproved = 61,
+
+    /// <summary>A leader refused the recipient's access request.</summary>
+    AccessRequestRefused = 62,
+
+    /// <summary>A leader revoked the recipient's access before its period ended.</summary>
+    AccessRequestRevoked = 63,
 }
 
 /// <summary>

@@ -7,7 +7,13 @@ namespace ClientCrm.Domain.Workflows;
 /// every round of a workflow (rejected, revised, resubmitted) stays in the history. A line is a client record's line: the
 /// scope filter reaches its client through its item.
 /// </summary>
-public interface ITimelineLine : IClientRecordLine
+public interface ITimelineLine : IWorkflowLine, IClientRecordLine;
+
+/// <summary>
+/// A timeline line as the timeline shows it, whatever the item: a client record's (<see cref="ITimelineLine"/>, scoped
+/// through its client) or an item that is no client record (an access request, which its requester reads without seeing the client).
+/// </summary>
+public interface IWorkflowLine
 {
     /// <summary>Time-ordered (version 7): lines of the same instant keep the order they were written in.</summary>
     Guid Id { get; }

@@ -95,6 +95,29 @@ public class WorkflowSettings : IAuditable
         UpdatedAt = now;
     }
 
+    /// <summary>The period an access request (调阅申请) asks for unless its requester says otherwise (issue 13: 7 days).</summary>
+    public int AccessRequestDefaultDays { get; private set; } = Dossier.AccessRequest.DefaultDays;
+
+    /// <summary>The longest period a leader may grant an access request for (issue 13: at most 30 days).</summary>
+    public int AccessRequestMaxDays { get; private set; } = Dossier.AccessRequest.LongestDays;
+
+    public Dossier.AccessPeriods AccessPeriods => new(AccessRequestDefaultDays, AccessRequestMaxDays);
+
+    public void ChangeAccessRequests(int defaultDays, int maxDays, DateTimeOffset now)
+    {
+        if (maxDays is < 1 or > Dossier.AccessRequest.LongestDays)
+        {
+            throw new DomainException("WorkflowSettings.AccessDaysOutOfRange", "Between 1 and 30 days.", nameof(AccessRequestMaxDays));
+        }
+
+        if (defaultDays < 1 || defaultDays > maxDays)
+        {
+            throw new DomainException("WorkflowSettings.AccessDefaultOutOfRange", "Between 1 day and the longest period.", nameof(AccessRequestDefaultDays));
+        }
+
+        (AccessRequestDefaultDays, AccessRequestMaxDays, UpdatedAt) = (defaultDays, maxDays, now);
+    }
+
     private static int Days(int days, string field) =>
         days is >= 1 and <= MaxDays ? days : throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", field);
 }

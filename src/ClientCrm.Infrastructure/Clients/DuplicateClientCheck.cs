@@ -15,7 +15,14 @@ public enum DuplicateReason
 /// A client that may be the same as the one being registered. When it lies outside the user's scope only the
 /// department to contact is given: <see cref="ClientId"/> and <see cref="ClientName"/> stay null.
 /// </summary>
-public sealed record DuplicateMatch(DuplicateReason Reason, string DepartmentName, Guid? ClientId, string? ClientName);
+public sealed record DuplicateMatch(DuplicateReason Reason, string DepartmentName, Guid? ClientId, string? ClientName)
+{
+    /// <summary>
+    /// The id of a match outside the user's scope, for the server only: the page turns it into an opaque request token (调阅申请,
+    /// issue 13) and never shows it. Null for a match the user sees.
+    /// </summary>
+    public Guid? HiddenClientId { get; init; }
+}
 
 public static class DuplicateMatches
 {
@@ -75,7 +82,7 @@ public sealed class DuplicateClientCheck(CrmDbContext db, IBlindIndexer indexer)
             {
                 var reason = c.ByRegistration ? DuplicateReason.RegistrationNumber : DuplicateReason.NameInCountry;
                 var seen = visible.Contains(c.Id);
-                return new DuplicateMatch(reason, c.DepartmentName, seen ? c.Id : null, seen ? c.Name : null);
+                return new DuplicateMatch(reason, c.DepartmentName, seen ? c.Id : null, seen ? c.Name : null) { HiddenClientId = seen ? null : c.Id };
             })
             .ToList();
     }

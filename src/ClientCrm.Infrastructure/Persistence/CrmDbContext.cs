@@ -63,6 +63,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Accountability.AccountabilityPenalty> AccountabilityPenalties => Set<Domain.Accountability.AccountabilityPenalty>();
     public DbSet<Domain.InformationReports.InformationReport> InformationReports => Set<Domain.InformationReports.InformationReport>();
     public DbSet<Domain.InformationReports.InformationReportEvent> InformationReportEvents => Set<Domain.InformationReports.InformationReportEvent>();
+    public DbSet<Domain.Dossier.DossierUse> DossierUses => Set<Domain.Dossier.DossierUse>();
+    public DbSet<Domain.Dossier.AccessRequest> AccessRequests => Set<Domain.Dossier.AccessRequest>();
+    public DbSet<Domain.Dossier.AccessRequestEvent> AccessRequestEvents => Set<Domain.Dossier.AccessRequestEvent>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(
@@ -101,6 +104,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
         base.OnModelCreating(builder);
         // Trigram indexes for searching part of a name (trusted extension: the database owner may create it).
         builder.HasPostgresExtension("pg_trgm");
+        builder.HasSequence<long>(Configurations.AccessRequestConfiguration.NumberSequence);
         builder.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         // Recorded events live on the entity until the save hands them to the outbox (OutboxWriter); they are not columns.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(RecordsDomainEvents).IsAssignableFrom(t.ClrType)).ToList())

@@ -133,6 +133,8 @@ internal static class WebServices
                 o.Conventions.AuthorizeFolder("/Accountability", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/ContractReviews", ClientWorkersPolicy);
                 o.Conventions.AuthorizeFolder("/Settings", LeaderPolicy);
+                o.Conventions.AuthorizeFolder("/AccessRequests", ClientWorkersPolicy);
+                o.Conventions.AuthorizeFolder("/DossierUse", LeaderPolicy);
                 o.Conventions.AuthorizeFolder("/Admin", AdminPolicy);
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
@@ -162,6 +164,7 @@ internal static class WebServices
         services.AddSingleton<Pages.TodoBadge>();
         services.AddScoped<Pages.Todo.TodoList>();
         // Internal validators too, so a validator's visibility never decides whether its page can be built.
+        services.AddSingleton<Pages.AccessRequests.AccessRequestTokens>();
         services.AddValidatorsFromAssembly(typeof(WebServices).Assembly, includeInternalTypes: true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

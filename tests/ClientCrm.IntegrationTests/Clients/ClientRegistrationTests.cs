@@ -90,7 +90,14 @@ public sealed class ClientRegistrationTests(PostgresFixture postgres) : AppTest(
         var warning = page.QuerySelector("#duplicate-warning")!.TextContent;
         Assert.Contains("业务一部", warning, StringComparison.Ordinal);
         Assert.DoesNotContain(name, warning, StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("#duplicate-warning a"));
+        // No link to the client; only the offer to request access (issue 13), whose opaque token does not carry the client's id.
+        Assert.Empty(page.QuerySelectorAll("#duplicate-warning a:not(.request-access)"));
+        var clientId = await App.WithDbAsync(db => db.Clients.Where(c => c.Name == name).Select(c => c.Id).FirstAsync());
+        Assert.All(page.QuerySelectorAll("#duplicate-warning a.request-access"), a =>
+        {
+            Assert.DoesNotContain(clientId.ToString(), a.GetAttribute("href")!, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(clientId.ToString("N"), a.GetAttribute("href")!, StringComparison.OrdinalIgnoreCase);
+        });
         Assert.Null(page.QuerySelector("[name='Input.ConfirmNotDuplicate'][type='checkbox']"));
         Assert.Equal(0, await App.WithDbAsync(db => db.Clients.CountAsync(c => c.Name == "Totally New Name LLC")));
     }

@@ -13,6 +13,7 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
         b.Property(s => s.Id).ValueGeneratedNever();
         b.Property(s => s.Version).IsRowVersion();
         b.Ignore(s => s.Evaluation);
+        b.Ignore(s => s.AccessPeriods);
         // The row exists from the migration on: every reader may SingleAsync it.
         b.HasData(new
         {
@@ -24,6 +25,8 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             AccountabilityStepDueDays = WorkflowSettings.DefaultAccountabilityStepDueDays,
             InformationReportStepDueDays = WorkflowSettings.DefaultInformationReportStepDueDays,
             ContractReviewStepDueDays = WorkflowSettings.DefaultContractReviewStepDueDays,
+            AccessRequestDefaultDays = Domain.Dossier.AccessRequest.DefaultDays,
+            AccessRequestMaxDays = Domain.Dossier.AccessRequest.LongestDays,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }

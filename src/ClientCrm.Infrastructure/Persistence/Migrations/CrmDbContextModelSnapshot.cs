@@ -23,6 +23,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("AccessRequestNumbers");
+
             modelBuilder.Entity("ClientCrm.Domain.Accountability.AccountabilityCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1445,6 +1447,201 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("WorkerIncidents", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.AccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("DaysGranted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysWanted")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("GrantedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NamedAs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("nextval('\"AccessRequestNumbers\"')");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("RequesterDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequesterId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RevokeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StateSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("SubmittedAt", "Id");
+
+                    b.HasIndex("RequesterId", "SubmittedAt", "Id");
+
+                    b.HasIndex(new[] { "RequesterId", "ClientId", "GrantedUntil" }, "IX_AccessRequests_Approved")
+                        .HasFilter("\"State\" = 2");
+
+                    b.HasIndex(new[] { "SubmittedAt", "Id" }, "IX_AccessRequests_Waiting")
+                        .HasFilter("\"State\" = 1");
+
+                    b.ToTable("AccessRequests", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.AccessRequestEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("AccessRequestEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.DossierUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("RequestNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("ClientId", "At", "Id");
+
+                    b.HasIndex("Kind", "At", "Id");
+
+                    b.HasIndex("UserId", "At", "Id");
+
+                    b.ToTable("DossierUses", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2346,6 +2543,12 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int>("AccessRequestDefaultDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AccessRequestMaxDays")
+                        .HasColumnType("integer");
+
                     b.Property<int>("AccountabilityReportDueDays")
                         .HasColumnType("integer");
 
@@ -2384,6 +2587,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         new
                         {
                             Id = 1,
+                            AccessRequestDefaultDays = 7,
+                            AccessRequestMaxDays = 30,
                             AccountabilityReportDueDays = 10,
                             AccountabilityStepDueDays = 3,
                             ComplaintStepDueDays = 3,
@@ -2968,6 +3173,26 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.AccessRequest", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.AccessRequestEvent", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Dossier.AccessRequest", "Request")
+                        .WithMany("Events")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -3185,6 +3410,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("ClientCrm.Domain.Cooperation.CooperationProject", b =>
                 {
                     b.Navigation("Incidents");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.AccessRequest", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>

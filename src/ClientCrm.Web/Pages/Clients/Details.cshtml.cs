@@ -19,8 +19,16 @@ namespace ClientCrm.Web.Pages.Clients;
 
 /// <summary>The client's dossier page: enterprise card, principal cards, status, owner.</summary>
 public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLocalizer<SharedResource> l, BusinessClock clock, ScopeSummaries summaries,
-    KeptReads keptReads) : PageModel, IRefusalPage
+    KeptReads keptReads, ClientCrm.Infrastructure.Dossier.DossierAccess dossier) : PageModel, IRefusalPage
 {
+    /// <summary>The right this page was read under (SPEC §6): a request's reader sees the card read-only, without the principals' private fields.</summary>
+    public Domain.Dossier.DossierRight Right { get; private set; } = Domain.Dossier.DossierRight.Owner;
+
+    public bool ReadsByRequest => Right.IsByRequest;
+
+    /// <summary>When the access request this page is read under ends.</summary>
+    public DateTimeOffset? RequestEndsAt { get; private set; }
+
     public Client Client { get; private set; } = null!;
     public string OwnerName { get; private set; } = "";
     public string DepartmentName { get; private set; } = "";
@@ -53,17 +61,43 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
     public string FieldError(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : "";
 
+    /// <summary>
+    /// The card is read under a right (<see cref="ClientCrm.Infrastructure.Dossier.DossierAccess"/>): the owner's, the head's, a
+    /// leader's or an approved access request's; the view is registered in the use log. Every POST below stays with the scope
+    /// filter, so a reader by request changes nothing (404).
+    /// </summary>
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var client = await db.Clients.Include(c => c.Principals).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null)
+        if (await dossier.ReadClientAsync(id, withPrincipals: true, ct) is not { } read)
         {
             return NotFound();
+        }
+
+        var (client, right) = read;
+        Right = right;
+        await dossier.RecordUseAsync(client.Id, right, Domain.Dossier.DossierUseKind.CardViewed,
+            string.Create(CultureInfo.InvariantCulture, $"card, {client.Principals.Count} principal(s)"), ct);
+        if (right.IsByRequest)
+        {
+            RequestEndsAt = await db.AccessRequests.Where(r => r.Number == right.RequestNumber).Select(r => r.GrantedUntil).FirstOrDefaultAsync(ct);
+            await LoadReadOnlyAsync(client, ct);
+            return Page();
         }
 
         await LoadAsync(client, ct);
         return Page();
     }
+
+    /// <summary>What a reader by request sees: the card and its principals; the owner's work (grading, projects, forms) is not theirs.</summary>
+    private async Task LoadReadOnlyAsync(Client client, CancellationToken ct)
+    {
+        Client = client;
+        OwnerName = (await PickLists.PeopleAsync(db, summaries, ct)).GetValueOrDefault(client.OwnerId, "");
+        DepartmentName = (await PickLists.DepartmentsAsync(db, summaries, ct)).FirstOrDefault(d => d.Id == client.DepartmentId).Name ?? "";
+    }
+
+    /// <summary>The principals' private fields (family, hobbies, personality, birthday): the owner, the head and the leaders only.</summary>
+    public bool ShowsPrivateFields => !ReadsByRequest;
 
     /// <summary>
     /// Moves the client to another status. Pausing or terminating needs a reason, which the status history and the audit

@@ -17,7 +17,8 @@ namespace ClientCrm.Web.Pages.Clients;
 
 public sealed record ClientRow(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
     Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage,
-    string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue, bool ContactOverdue, string NormalizedName);
+    string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue, bool ContactOverdue, string NormalizedName,
+    string MaskedPhone = "", string MaskedEmail = "");
 
 /// <summary>
 /// 客户资料库: the clients in the user's scope, filtered and sorted in the database and paged by keyset (each sort has
@@ -99,7 +100,9 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         Rows = page.Rows.Select(c => new ClientRow(c.Id, c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade,
                 c.ParetoClass, c.LifecycleStage, people.GetValueOrDefault(c.OwnerId, ""),
                 departments.FirstOrDefault(d => d.Id == c.DepartmentId).Name ?? "", c.UpdatedAt,
-                Client.IsCardReviewDueOn(c.CardReviewDueOn, today), ContactDuty.IsOverdue(c.Status, c.ContactDueOn, today), c.NormalizedName))
+                Client.IsCardReviewDueOn(c.CardReviewDueOn, today), ContactDuty.IsOverdue(c.Status, c.ContactDueOn, today), c.NormalizedName,
+                // Lists show contacts masked (issue 13); the full value is on the client page, whose views are registered.
+                Domain.Dossier.ContactMask.Phone(c.Phone), Domain.Dossier.ContactMask.Email(c.Email)))
             .ToList();
         Pager = Keyset.Links(page, ListPath, RouteWith());
         Owners = await PickLists.OwnersAsync(db, actor.Scope, summaries, ct);
@@ -280,13 +283,13 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     /// <summary>A row as read; names and due flags are added in memory (<see cref="OnGetAsync"/>).</summary>
     private sealed record ClientListItem(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
         Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage, string OwnerId,
-        int DepartmentId, DateTimeOffset UpdatedAt, DateOnly? CardReviewDueOn, DateOnly? ContactDueOn, string NormalizedName);
+        int DepartmentId, DateTimeOffset UpdatedAt, DateOnly? CardReviewDueOn, DateOnly? ContactDueOn, string NormalizedName, string? Phone, string? Email);
 
     // Built once: a projection written inline is a new expression tree on every request, and each property in it is a
     // reflection lookup.
     private static readonly Expression<Func<Client, ClientListItem>> ToItem = c => new ClientListItem(c.Id, c.Name, c.ChineseName, c.Type,
         c.CountryCode, c.Region, c.Industry, c.Status, c.Grade, c.Classes!.Pareto, c.Classes!.Lifecycle, c.OwnerId, c.DepartmentId,
-        c.UpdatedAt, c.CardReviewDueOn, c.ContactDueOn, c.NormalizedName);
+        c.UpdatedAt, c.CardReviewDueOn, c.ContactDueOn, c.NormalizedName, c.Phone, c.Email);
 
     // The sort key of each sort: (UpdatedAt, Id), (NormalizedName, Id), or (Country|Status|Grade, NormalizedName, Id).
     private sealed record ClientKey(DateTimeOffset UpdatedAt, string Name, string Country, ClientStatus Status, ClientGrade Grade, Guid Id);

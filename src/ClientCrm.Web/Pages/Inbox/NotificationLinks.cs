@@ -25,6 +25,8 @@ public static class NotificationLinks
                 or NotificationKind.AccountabilityDecided or NotificationKind.AccountabilityOverdue => $"/Accountability/{id}",
             NotificationKind.InformationReportToForward or NotificationKind.InformationReportToInstruct or NotificationKind.InformationReportInstructed
                 or NotificationKind.InformationReportOverdue => $"/InformationReports/{id}",
+            NotificationKind.AccessRequestSubmitted or NotificationKind.AccessRequestApproved or NotificationKind.AccessRequestRefused
+                or NotificationKind.AccessRequestRevoked => $"/AccessRequests/{id}",
             _ => null,
         }
         : null;

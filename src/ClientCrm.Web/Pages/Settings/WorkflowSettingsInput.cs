@@ -17,6 +17,8 @@ public sealed class WorkflowSettingsInput
     [Display(Name = "WorkflowSettings.AccountabilityStepDueDays")] public int? AccountabilityStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.InformationReportStepDueDays")] public int? InformationReportStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.ContractReviewStepDueDays")] public int? ContractReviewStepDueDays { get; set; }
+    [Display(Name = "WorkflowSettings.AccessRequestDefaultDays")] public int? AccessRequestDefaultDays { get; set; }
+    [Display(Name = "WorkflowSettings.AccessRequestMaxDays")] public int? AccessRequestMaxDays { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
@@ -28,6 +30,7 @@ public sealed class WorkflowSettingsInput
             AccountabilityReportDueDays = settings.AccountabilityReportDueDays, AccountabilityStepDueDays = settings.AccountabilityStepDueDays,
             InformationReportStepDueDays = settings.InformationReportStepDueDays,
             ContractReviewStepDueDays = settings.ContractReviewStepDueDays,
+            AccessRequestDefaultDays = settings.AccessRequestDefaultDays, AccessRequestMaxDays = settings.AccessRequestMaxDays,
         };
     }
 
@@ -52,5 +55,9 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
         {
             RuleFor(field).NotNull().InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
         }
+
+        // Access requests' periods (issue 13): at most 30 days; left out of a post, they stay as they are.
+        RuleFor(i => i.AccessRequestMaxDays).InclusiveBetween(1, Domain.Dossier.AccessRequest.LongestDays).WithMessage(_ => l["WorkflowSettings.AccessDaysOutOfRange"]);
+        RuleFor(i => i.AccessRequestDefaultDays).InclusiveBetween(1, Domain.Dossier.AccessRequest.LongestDays).WithMessage(_ => l["WorkflowSettings.AccessDefaultOutOfRange"]);
     }
 }

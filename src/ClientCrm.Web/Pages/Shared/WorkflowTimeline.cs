@@ -15,7 +15,7 @@ public sealed record WorkflowTimeline(string ElementId, IReadOnlyList<TimelineLi
 {
     /// <summary>The lines of <paramref name="events"/>, oldest first; a line's name is its kind's enum resource.</summary>
     public static WorkflowTimeline Of<TLine, TKind>(string elementId, IEnumerable<TLine> events, Func<TLine, TKind> kindOf)
-        where TLine : ITimelineLine
+        where TLine : IWorkflowLine
         where TKind : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(events);

@@ -20,6 +20,7 @@ public enum TodoKind
     ContractReview = 4,
     InformationReport = 5,
     AccountabilityCase = 6,
+    AccessRequest = 7,
 }
 
 /// <summary>
@@ -35,6 +36,7 @@ public sealed record TodoItem(TodoKind Kind, Guid Id, Guid? ClientId, string Cli
         TodoKind.ContractReview => $"/ContractReviews/{Id}",
         TodoKind.AccountabilityCase => $"/Accountability/{Id}",
         TodoKind.InformationReport => $"/InformationReports/{Id}",
+        TodoKind.AccessRequest => $"/AccessRequests/{Id}",
         _ => $"/Evaluations/{Id}",
     };
 
@@ -85,6 +87,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
         items.AddRange(await ContractReviewsAsync(scope, headless, settings.ContractReviewStepDueDays, ct));
         items.AddRange(await AccountabilityCasesAsync(scope, headless, settings.AccountabilityStepDueDays, ct));
         items.AddRange(await InformationReportsAsync(scope, headless, settings.InformationReportStepDueDays, ct));
+        items.AddRange(await AccessRequestsAsync(scope, ct));
         return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
     }
 
@@ -243,6 +246,27 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
             r => new Waiting<Domain.InformationReports.InformationReportState>(r.Id, r.ClientId, r.Client != null ? r.Client.Name : r.ProspectName!, r.State,
                 r.StateSince, null),
             DueAfter(Domain.InformationReports.InformationReport.Flow, dueDays), ct);
+    }
+
+    /// <summary>
+    /// Access requests (调阅申请) waiting for a leader's decision, oldest first: the leaders' only. No due time: only leaders
+    /// decide them, so there is nobody above to escalate to (<see cref="Domain.Dossier.AccessRequest.Flow"/>).
+    /// </summary>
+    private async Task<List<TodoItem>> AccessRequestsAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (!scope.IsLeader)
+        {
+            return [];
+        }
+
+        var rows = await db.AccessRequests.AsNoTracking().Where(Domain.Dossier.AccessRequest.IsWaiting)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(PerWorkflow)
+            .Select(r => new { r.Id, r.ClientId, r.SubmittedAt }).ToListAsync(ct);
+        // The clients' names in one query (a leader's context has no client filter), not one per row.
+        var ids = rows.Select(r => r.ClientId).Distinct().ToList();
+        var names = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return rows.Select(r => new TodoItem(TodoKind.AccessRequest, r.Id, r.ClientId, names.GetValueOrDefault(r.ClientId, ""), "Todo.AccessRequest.Submitted",
+            r.SubmittedAt, null)).ToList();
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 
 namespace ClientCrm.Web.Pages.Clients.Principals;
 
-public sealed class EditModel(CrmDbContext db, IValidator<PrincipalInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
+public sealed class EditModel(CrmDbContext db, IValidator<PrincipalInput> validator, IStringLocalizer<SharedResource> l, TimeProvider clock,
+    ClientCrm.Infrastructure.Dossier.DossierAccess dossier) : PageModel
 {
     [BindProperty] public PrincipalInput Principal { get; set; } = new();
 
@@ -29,6 +30,12 @@ public sealed class EditModel(CrmDbContext db, IValidator<PrincipalInput> valida
 
         (ClientId, Id, ClientName, IsCurrent) = (client.Id, principal.Id, client.Name, principal.IsCurrent);
         Principal = PrincipalInput.From(principal);
+        // The form shows the principal's card in full: a use of the dossier, registered (editing stays with the scope above).
+        if (await dossier.RightToReadAsync(client.Id, ct) is { } right)
+        {
+            await dossier.RecordUseAsync(client.Id, right, Domain.Dossier.DossierUseKind.PrincipalsViewed, "principal card (edit form)", ct);
+        }
+
         return Page();
     }
 
