@@ -104,6 +104,7 @@ public static class DependencyInjection
         services.AddScheduledJob<WarningRunJob>();
         services.AddScheduledJob<RegradeJob>();
         services.AddScheduledJob<WorkflowEscalationJob>();
+        services.AddScheduledJob<KeyRotationJob>();
 
         services.AddScoped<JobBoard>();
         if (configuration.GetValue("Crm:Jobs:Enabled", true))
