@@ -43,7 +43,10 @@ public sealed partial class KeyRotationRunner(CrmDbContextFactory contexts, KeyR
     /// <exception cref="DomainException">Keys come from configuration, or a blind-index rotation still runs.</exception>
     public async Task<KeyRotation> StartAsync(KeyRotationKind kind, string startedBy, CancellationToken ct)
     {
-        if (!ring.CanRotate || ring.KeyFile is not { } path)
+        // Keys from configuration: the operator has put the new key in place (active key, or blind-index key with the
+        // previous one as Encryption:PreviousBlindIndexKey) and restarted; the rotation then only rewrites the data.
+        var path = ring.CanRotate ? ring.KeyFile : null;
+        if (path is null && kind == KeyRotationKind.BlindIndex && !ring.HasPreviousBlindIndexKey)
         {
             throw new DomainException("Keys.NotRotatable",
                 "The keys come from configuration (environment variables), not from the key file: add the new key there and restart (docs/operations.md).");
@@ -63,7 +66,7 @@ public sealed partial class KeyRotationRunner(CrmDbContextFactory contexts, KeyR
             }
 
             // A previous key left in the file without a rotation (a start cut off before its commit) is finished first.
-            if (!ring.HasPreviousBlindIndexKey)
+            if (!ring.HasPreviousBlindIndexKey && path is not null)
             {
                 KeyFileEditor.RotateBlindIndexKey(path);
                 ring.Reload();
@@ -71,8 +74,12 @@ public sealed partial class KeyRotationRunner(CrmDbContextFactory contexts, KeyR
         }
         else
         {
-            KeyFileEditor.AddActiveKey(path, now);
-            ring.Reload();
+            if (path is not null)
+            {
+                KeyFileEditor.AddActiveKey(path, now);
+                ring.Reload();
+            }
+
             running.ForEach(r => r.Supersede(now));
         }
 
@@ -186,7 +193,7 @@ public sealed partial class KeyRotationRunner(CrmDbContextFactory contexts, KeyR
             return;
         }
 
-        if (rotation.Kind == KeyRotationKind.BlindIndex && ring.KeyFile is { } path)
+        if (rotation.Kind == KeyRotationKind.BlindIndex && ring.CanRotate && ring.KeyFile is { } path)
         {
             // Every index is under the new key now: searches stop computing the old one.
             KeyFileEditor.RetirePreviousBlindIndexKey(path);
