@@ -7,7 +7,7 @@ using Npgsql;
 namespace ClientCrm.Infrastructure.Security.Rotation;
 
 /// <summary>
-/// The blind-index columns of one table (<see cref="ConfidentialProperties.HasBlindIndex{T}"/>), recomputed under the
+/// The blind-index columns of one table (<c>HasBlindIndex</c>), recomputed under the
 /// current blind-index key in id order. A blind index carries no key id, so unlike re-encryption what is done is kept as
 /// a keyset cursor in the rotation's step; rows saved meanwhile get the new key's index from the interceptor anyway.
 /// Found from the model, so a blind index added later is re-indexed without touching this class.

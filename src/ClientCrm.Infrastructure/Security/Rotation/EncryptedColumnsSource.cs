@@ -8,7 +8,7 @@ using Npgsql;
 namespace ClientCrm.Infrastructure.Security.Rotation;
 
 /// <summary>
-/// The encrypted columns (<see cref="ConfidentialProperties.IsConfidential{T}"/>) of one entity's table, re-encrypted as
+/// The encrypted columns (<c>IsConfidential()</c>) of one entity's table, re-encrypted as
 /// raw ciphertext: each value is decrypted and encrypted again under the active key, without loading the entity, so no
 /// audit entry, domain event, stamp or concurrency token changes — the plaintext is the same. The columns come from the
 /// model, so a property marked confidential later is rotated without touching this class (a test checks every entity

@@ -103,6 +103,18 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
     }
 
     [Fact]
+    public async Task Every_table_with_encrypted_columns_has_a_reencryption_source()
+    {
+        var covered = App.Services.GetServices<IReencryptionSource>().OfType<EncryptedColumnsSource>().Select(s => s.EntityType).ToHashSet();
+        var encrypted = await App.WithDbAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .Where(e => e.GetProperties().Any(p => ClientCrm.Infrastructure.Persistence.ConfidentialProperties.IsEncrypted(p)))
+            .Select(e => e.ClrType).ToList()));
+        Assert.NotEmpty(encrypted);
+        Assert.All(encrypted, type => Assert.Contains(type, covered));
+        Assert.Equal(App.Services.GetServices<IReencryptionSource>().Count(), App.Services.GetServices<IReencryptionSource>().Select(s => s.Name).Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_keys_page_is_for_leaders_and_shows_ids_and_progress_but_never_key_material()
     {
         var head = await SignedInAsync("head1");
