@@ -15,6 +15,8 @@ namespace ClientCrm.IntegrationTests.Security.Rotation;
 /// Issue 13: scripts/backup.sh writes the dump and the keys apart; scripts/restore.sh restores both into a fresh database,
 /// where every client, principal and archived card reads back intact; the dump alone holds no confidential plaintext.
 /// </summary>
+// The scripts are bash with pg_dump/pg_restore; the folder modes they set are Unix modes.
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestHost(postgres)
 {
     private const string BankMarker = "BANKMARKER-7731-0042";
