@@ -69,6 +69,12 @@ public sealed class KeyRing
     /// </summary>
     public bool CanRotate => _source is { KeyFile: not null } s && string.IsNullOrWhiteSpace(s.ActiveKeyId) && string.IsNullOrWhiteSpace(s.BlindIndexKey);
 
+    /// <summary>
+    /// Whether configuration (not the key file) supplies <paramref name="keyId"/>: removing it from the file would not
+    /// remove it from the ring, so only the operator can retire it (from configuration, then a restart).
+    /// </summary>
+    public bool IsConfigured(string keyId) => _source?.Keys.ContainsKey(keyId) == true;
+
     internal byte[] ActiveKey => _current.ActiveKey;
 
     internal byte[] BlindIndexKey => _current.BlindIndexKey;

@@ -222,6 +222,12 @@ public sealed partial class KeyRotationRunner(CrmDbContextFactory contexts, KeyR
             throw new DomainException("Keys.NotRetirable", "Only a known key that is not the active one can be retired.");
         }
 
+        if (ring.IsConfigured(keyId))
+        {
+            throw new DomainException("Keys.ConfiguredKey",
+                "This key comes from configuration (environment variables): the operator removes it there and restarts.");
+        }
+
         await using var db = contexts.CreateFor(SystemActor.Instance);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [AdvisoryLocks.KeyRotation], ct);

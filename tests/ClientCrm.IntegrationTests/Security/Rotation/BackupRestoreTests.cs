@@ -44,6 +44,7 @@ public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestH
         Assert.True(code == 0, output);
 
         var dump = Directory.GetFiles(folder, "*.dump").Single();
+        Assert.Equal("PGDMP"u8.ToArray(), (await File.ReadAllBytesAsync(dump))[..5]); // pg_dump's custom format
         var keysDir = Directory.GetDirectories(folder, "*.keys").Single();
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(keysDir, "keys.json")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keysDir));
@@ -112,6 +113,13 @@ public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestH
             start.ArgumentList.Add(arg);
         }
 
+        // The scripts call pg_dump, pg_restore, psql and createdb by name, as an operator would: the newest Debian
+        // PostgreSQL binaries first (the test cluster's own version), not whatever wrapper PATH happens to hold.
+        if (NewestPostgresBin() is { } bin)
+        {
+            start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        }
+
         start.Environment["PGHOST"] = db.Host;
         start.Environment["PGPORT"] = db.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["PGUSER"] = db.Username;
@@ -123,6 +131,16 @@ public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestH
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    private static string? NewestPostgresBin() =>
+        Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                .Where(d => File.Exists(Path.Combine(d.Dir, "pg_dump")))
+                .OrderByDescending(d => d.Version)
+                .Select(d => d.Dir)
+                .FirstOrDefault()
+            : null;
 
     private static string RepositoryRoot()
     {

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using ClientCrm.Domain.Clients;
+using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Security;
 using ClientCrm.Infrastructure.Security.Rotation;
 using ClientCrm.IntegrationTests.Infrastructure;
@@ -28,22 +30,8 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
 
         // Users keep working: edits archive cards and write new phones (new blind indexes) while the batches pass.
         var (expected, edits) = await WhileAsync(() => Runner.RunAsync(CancellationToken.None));
-        Assert.True(edits > 0);
-
+        await AssertEveryValueAsync(before, expected, edits);
         var after = await PlaintextAsync();
-        foreach (var (key, value) in before)
-        {
-            Assert.True(after.ContainsKey(key), key + " is gone");
-            if (!key.StartsWith("client:", StringComparison.Ordinal) || !expected.ContainsKey(key))
-            {
-                Assert.Equal(value, after[key]);
-            }
-        }
-
-        foreach (var (key, notes) in expected)
-        {
-            Assert.Contains(notes, after[key], StringComparison.Ordinal);
-        }
 
         Assert.Equal([Ring.ActiveKeyId], await KeyIdsInUseAsync());
         var done = await App.WithDbAsync(db => db.KeyRotations.AsNoTracking().SingleAsync(r => r.Id == rotation.Id));
@@ -51,10 +39,19 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
         Assert.All(done.Steps, s => Assert.Equal(100, s.Percent));
         Assert.True(done.Steps.Single(s => s.Source == "clients").Done > 0);
 
-        // The old key can go now; the data needs only the new one.
-        await Runner.RetireAsync(oldKey, CancellationToken.None);
-        Assert.DoesNotContain(oldKey, Ring.KeyIds);
-        Assert.DoesNotContain(oldKey, File.ReadAllText(KeyFile), StringComparison.Ordinal);
+        // The old key came from configuration (the run's shared test key): only the operator can take it out.
+        var configured = await Assert.ThrowsAsync<DomainException>(() => Runner.RetireAsync(oldKey, CancellationToken.None));
+        Assert.Equal("Keys.ConfiguredKey", configured.Code);
+
+        // A key of the file goes once no value uses it: refused while a newer rotation has rows left on it, then removed.
+        var fileKey = Ring.ActiveKeyId;
+        await Runner.StartAsync(KeyRotationKind.Encryption, "test", CancellationToken.None);
+        var stillUsed = await Assert.ThrowsAsync<DomainException>(() => Runner.RetireAsync(fileKey, CancellationToken.None));
+        Assert.Equal("Keys.StillUsed", stillUsed.Code);
+        Assert.True(await Runner.RunAsync(CancellationToken.None));
+        await Runner.RetireAsync(fileKey, CancellationToken.None);
+        Assert.DoesNotContain(fileKey, Ring.KeyIds);
+        Assert.DoesNotContain(fileKey, File.ReadAllText(KeyFile), StringComparison.Ordinal);
         Assert.Equal(Sorted(after), Sorted(await PlaintextAsync()));
 
         // The blind-index key: while rows still hold the old index, both are searched and every row is found.
@@ -64,7 +61,9 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
         Assert.NotEqual(oldBlind, Ring.BlindIndexKeyId);
         await AssertEveryBlindIndexFindsItsRowAsync();
 
-        await WhileAsync(() => Runner.RunAsync(CancellationToken.None));
+        var beforeBlind = await PlaintextAsync();
+        (expected, edits) = await WhileAsync(() => Runner.RunAsync(CancellationToken.None));
+        await AssertEveryValueAsync(beforeBlind, expected, edits);
         Assert.False(Ring.HasPreviousBlindIndexKey);
         Assert.DoesNotContain("PreviousBlindIndexKey", File.ReadAllText(KeyFile), StringComparison.Ordinal);
         await AssertEveryBlindIndexFindsItsRowAsync();
@@ -148,31 +147,53 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
         (await db.KeyRotations.AsNoTracking().SingleAsync(r => r.Id == rotationId)).Steps.Single(s => s.Source == source).Done);
 
     /// <summary>
-    /// Runs <paramref name="rotation"/> while another task edits clients (an edit archives the card and changes the phone)
-    /// and reads them back; returns each edited client's last notes and the number of edits.
+    /// Every value read before is read back after, except the edited clients' cards, which are exactly as last saved; each
+    /// edit added one archived card, readable too.
     /// </summary>
-    private async Task<(Dictionary<string, string> Notes, int Edits)> WhileAsync(Func<Task<bool>> rotation)
+    private async Task AssertEveryValueAsync(Dictionary<string, string> before, Dictionary<string, string> edited, int edits)
+    {
+        var after = await PlaintextAsync();
+        foreach (var (key, value) in before)
+        {
+            Assert.True(after.ContainsKey(key), key + " is gone");
+            Assert.Equal(edited.GetValueOrDefault(key, value), after[key]);
+        }
+
+        Assert.Equal(edits, after.Keys.Except(before.Keys).Count(k => k.StartsWith("archived:", StringComparison.Ordinal)));
+        Assert.Equal(before.Count + edits, after.Count);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="rotation"/> while another task keeps editing clients (an edit archives the card and changes the
+    /// phone, so new ciphertexts and blind indexes) and reading them back; asserts that edits were saved while the rotation
+    /// ran (not only before or after it). Returns each edited client's card as last saved, and the number of edits.
+    /// </summary>
+    private async Task<(Dictionary<string, string> Cards, int Edits)> WhileAsync(Func<Task<bool>> rotation)
     {
         var ids = await App.WithDbAsync(db => db.Clients.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Take(20).ToListAsync());
-        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var cards = new Dictionary<string, string>(StringComparer.Ordinal);
         var edits = 0;
+        var run = Guid.NewGuid().ToString("N")[..6]; // every edit changes the card, so every edit archives one
+        var editsWhileRotating = 0;
+        var rotating = 0; // 1 while the rotation runs
+        using var firstEdit = new SemaphoreSlim(0);
         using var stop = new CancellationTokenSource();
         var users = Task.Run(async () =>
         {
-            for (var i = 0; !stop.IsCancellationRequested || i < 3; i++)
+            for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 var id = ids[i % ids.Count];
-                var note = $"rotation edit {i}";
-                await App.WithDbAsync(async db =>
+                var during = Volatile.Read(ref rotating) == 1;
+                var card = await App.WithDbAsync(async db =>
                 {
                     for (var attempt = 0; ; attempt++)
                     {
                         var client = await db.Clients.SingleAsync(c => c.Id == id);
-                        client.UpdateCard(client.CurrentCard() with { Notes = note, Phone = "+971 50 " + (1000000 + i) }, App.Clock, "test");
+                        client.UpdateCard(client.CurrentCard() with { Notes = $"rotation edit {run}.{i}", Phone = "+971 50 " + (1000000 + i) }, App.Clock, "test");
                         try
                         {
                             await db.SaveChangesAsync();
-                            return;
+                            return JsonSerializer.Serialize(client.CurrentCard());
                         }
                         catch (DbUpdateConcurrencyException) when (attempt < 5)
                         {
@@ -181,14 +202,30 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
                         }
                     }
                 });
-                notes["client:" + id] = note;
+                cards["client:" + id] = card;
                 edits++;
-                _ = await App.WithDbAsync(db => db.Clients.AsNoTracking().Where(c => c.Id == id).Select(c => c.BankAccount).SingleAsync());
+                if (during && Volatile.Read(ref rotating) == 1)
+                {
+                    editsWhileRotating++;
+                }
+
+                if (edits == 1)
+                {
+                    firstEdit.Release();
+                }
+
+                // A read between the writes, on whichever key the row is on at the moment.
+                Assert.Equal(card, JsonSerializer.Serialize(
+                    (await App.WithDbAsync(db => db.Clients.AsNoTracking().SingleAsync(c => c.Id == id))).CurrentCard()));
             }
         });
+
         try
         {
+            await firstEdit.WaitAsync(TimeSpan.FromSeconds(30));
+            Volatile.Write(ref rotating, 1);
             Assert.True(await rotation());
+            Volatile.Write(ref rotating, 0);
         }
         finally
         {
@@ -196,9 +233,11 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
             await users;
         }
 
-        // What the users wrote during the run on an instance with the new key is on it already; run once more to be sure
-        // nothing is left behind by the last edits.
+        Assert.True(editsWhileRotating > 0, "no edit was saved while the rotation ran");
+
+        // The last edits may have been saved after the last batch passed them: on an instance with the new key they are on
+        // it already, and another run finds nothing left.
         Assert.True(await rotation());
-        return (notes, edits);
+        return (cards, edits);
     }
 }
