@@ -158,6 +158,8 @@ public static class DemoData
         await DemoContractReviews.SeedAsync(db, clock, ct);
         await DemoAccountability.SeedAsync(db, clock, ct);
         await DemoInformationReports.SeedAsync(db, clock, ct);
+        await DemoKeys.SeedAsync(db, clock, sp.GetRequiredService<Infrastructure.Security.KeyRing>(),
+            sp.GetServices<Infrastructure.Security.Rotation.IReencryptionSource>(), ct);
     }
 
     /// <summary>

@@ -220,8 +220,26 @@ public sealed class KeyRing
         };
         content.Keys[content.ActiveKeyId] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeySizeInBytes));
 
-        // Written to a private temp file and then moved without overwrite, so two processes starting at
-        // once never see a half-written file and the first one to finish wins for both.
+        // Moved into place without overwrite, so of two processes starting at once the first one to finish wins for both.
+        try
+        {
+            WriteKeyFile(fullPath, content, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(fullPath))
+        {
+            // Another process created the file first; its keys are the ones to use.
+        }
+
+        return ReadKeyFile(fullPath, KeyFileSetting);
+    }
+
+    /// <summary>
+    /// Writes a key file atomically: a private temp file beside it, then a rename, so a reader (another process, another
+    /// instance) sees the old file or the new one, never half of one. Used at first start and by every rotation
+    /// (<see cref="Rotation.KeyFileEditor"/>). With <paramref name="overwrite"/> false an existing file is kept (IOException).
+    /// </summary>
+    internal static void WriteKeyFile(string fullPath, KeyFileContent content, bool overwrite)
+    {
         var tempPath = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
@@ -235,20 +253,15 @@ public sealed class KeyRing
             using (var stream = new FileStream(tempPath, streamOptions))
             {
                 JsonSerializer.Serialize(stream, content, KeyFileJson);
+                stream.Flush(flushToDisk: true);
             }
 
-            File.Move(tempPath, fullPath, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(fullPath))
-        {
-            // Another process created the file first; its keys are the ones to use.
+            File.Move(tempPath, fullPath, overwrite);
         }
         finally
         {
             File.Delete(tempPath);
         }
-
-        return ReadKeyFile(fullPath, KeyFileSetting);
     }
 
     internal static bool IsValidKeyId(string? keyId)

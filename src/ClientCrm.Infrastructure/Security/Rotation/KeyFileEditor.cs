@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace ClientCrm.Infrastructure.Security.Rotation;
 
@@ -13,8 +12,6 @@ namespace ClientCrm.Infrastructure.Security.Rotation;
 /// </summary>
 public static class KeyFileEditor
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     /// <summary>Adds a fresh random key and makes it active; returns its id (k + UTC time).</summary>
     public static string AddActiveKey(string path, DateTimeOffset now)
     {
@@ -80,29 +77,5 @@ public static class KeyFileEditor
         };
     }
 
-    private static void Write(string path, KeyRing.KeyFileContent content)
-    {
-        var fullPath = Path.GetFullPath(path);
-        var tempPath = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
-        {
-            var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-            {
-                streamOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var stream = new FileStream(tempPath, streamOptions))
-            {
-                JsonSerializer.Serialize(stream, content, Json);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(tempPath, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(tempPath);
-        }
-    }
+    private static void Write(string path, KeyRing.KeyFileContent content) => KeyRing.WriteKeyFile(Path.GetFullPath(path), content, overwrite: true);
 }

@@ -123,6 +123,11 @@ public sealed class KeyRotationTests(PostgresFixture postgres) : RotationTestHos
         }
 
         var leader = await SignedInAsync("leader");
+        var demo = await leader.GetPageAsync("/Settings/Keys"); // the demo's finished rotation (DemoKeys)
+        Assert.NotEmpty(demo.QuerySelectorAll("#rotation-encryption .step-percent"));
+        Assert.All(demo.QuerySelectorAll("#rotation-encryption .step-percent"), td => Assert.Equal("100%", td.TextContent.Trim()));
+        Assert.Equal(Ring.ActiveKeyId, demo.QuerySelector("#active-key-id")!.TextContent.Trim());
+
         using (var started = await leader.SubmitAsync("/Settings/Keys", "form.rotate-form", new Dictionary<string, string?>()))
         {
             Assert.Equal(System.Net.HttpStatusCode.Redirect, started.StatusCode);
