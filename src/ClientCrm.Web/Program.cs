@@ -22,9 +22,9 @@ builder.Services.AddWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
-if (await RotateKeysCommand.TryRunAsync(app, args))
+if (await RotateKeysCommand.TryRunAsync(app, args) is { } exitCode)
 {
-    return 0;
+    return exitCode;
 }
 
 app.UseCrmPipeline();

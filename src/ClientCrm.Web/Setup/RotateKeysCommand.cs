@@ -1,3 +1,4 @@
+using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Security.Rotation;
 
 namespace ClientCrm.Web.Setup;
@@ -13,12 +14,15 @@ internal static class RotateKeysCommand
 {
     public const string Name = "rotate-keys";
 
-    /// <summary>Runs the command when <paramref name="args"/> asks for it; false when they do not (the app starts as usual).</summary>
-    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    /// <summary>
+    /// Runs the command when <paramref name="args"/> asks for it and returns the process's exit code; null when they do
+    /// not (the app starts as usual).
+    /// </summary>
+    public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
         if (args.Length == 0 || args[0] != Name)
         {
-            return false;
+            return null;
         }
 
         using var stop = new CancellationTokenSource();
@@ -31,7 +35,18 @@ internal static class RotateKeysCommand
         if (!args.Contains("--resume"))
         {
             var kind = args.Contains("--blind-index") ? KeyRotationKind.BlindIndex : KeyRotationKind.Encryption;
-            var rotation = await runner.StartAsync(kind, "rotate-keys (" + Environment.UserName + ")", stop.Token);
+            KeyRotation rotation;
+            try
+            {
+                rotation = await runner.StartAsync(kind, "rotate-keys (" + Environment.UserName + ")", stop.Token);
+            }
+            catch (DomainException ex)
+            {
+                // E.g. keys from environment variables: the message says what the operator does instead.
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
+
             // A key id or a fingerprint, never key material.
             Console.WriteLine($"Rotation {rotation.Id} ({kind}) started: new key {rotation.TargetKeyId}. " +
                               $"Re-encrypting after {runner.ReloadGrace.TotalSeconds:0} s, when every instance has reloaded the key file.");
@@ -47,10 +62,10 @@ internal static class RotateKeysCommand
         catch (OperationCanceledException)
         {
             Console.WriteLine("Stopped; run `rotate-keys --resume` to finish.");
-            return true;
+            return 130;
         }
 
         Console.WriteLine("Done: every value is on the active key. Progress and history: /Settings/Keys.");
-        return true;
+        return 0;
     }
 }
