@@ -159,6 +159,8 @@ public static class DemoData
         await DemoAccountability.SeedAsync(db, clock, ct);
         await DemoInformationReports.SeedAsync(db, clock, ct);
         await DemoAccessRequests.SeedAsync(db, clock, ct);
+        await DemoKeys.SeedAsync(db, clock, sp.GetRequiredService<Infrastructure.Security.KeyRing>(),
+            sp.GetServices<Infrastructure.Security.Rotation.IReencryptionSource>(), ct);
     }
 
     /// <summary>

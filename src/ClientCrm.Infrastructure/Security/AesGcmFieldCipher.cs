@@ -37,7 +37,9 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
 
         try
         {
-            var keyId = _keys.ActiveKeyId;
+            // One snapshot for the id and the bytes: the ring may be reloaded with a new active key meanwhile.
+            var ring = _keys.Current;
+            var keyId = ring.ActiveKeyId;
             var headerLength = 2 + keyId.Length;
             var result = new byte[headerLength + NonceSize + TagSize + plainBytes.Length];
 
@@ -54,7 +56,7 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
             // fields this CRM will ever write under one key, and rotation resets the count anyway.
             RandomNumberGenerator.Fill(nonce);
 
-            using var aes = new AesGcm(_keys.ActiveKey, TagSize);
+            using var aes = new AesGcm(ring.ActiveKey, TagSize);
             aes.Encrypt(nonce, plainBytes, cipherBytes, tag, header);
             return result;
         }
