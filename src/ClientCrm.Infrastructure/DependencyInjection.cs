@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentActor>(_ => SystemActor.Instance);
         services.AddSingleton(keyRing);
         services.AddSingleton<IFieldCipher, AesGcmFieldCipher>();
+        services.AddSingleton<AesGcmChunkCipher>();
         services.AddSingleton<IBlindIndexer, HmacBlindIndexer>();
         services.AddSingleton<BlindIndexInterceptor>();
         services.AddSingleton<AuditInterceptor>();
@@ -64,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<DuplicateClientCheck>();
         services.AddScoped<Grading.RegradeService>();
         services.AddScoped<Warnings.WarningEngine>();
+        services.AddScoped<Dossier.DocumentStore>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Workflows.WorkflowEscalation>();
         // What follows a save, run by the outbox after the commit (docs/architecture.md, "Domain events and the outbox").

@@ -63,6 +63,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Accountability.AccountabilityPenalty> AccountabilityPenalties => Set<Domain.Accountability.AccountabilityPenalty>();
     public DbSet<Domain.InformationReports.InformationReport> InformationReports => Set<Domain.InformationReports.InformationReport>();
     public DbSet<Domain.InformationReports.InformationReportEvent> InformationReportEvents => Set<Domain.InformationReports.InformationReportEvent>();
+    public DbSet<Domain.Dossier.ClientDocument> ClientDocuments => Set<Domain.Dossier.ClientDocument>();
+    public DbSet<Domain.Dossier.ClientDocumentFile> ClientDocumentFiles => Set<Domain.Dossier.ClientDocumentFile>();
+    public DbSet<Dossier.ClientDocumentChunk> ClientDocumentChunks => Set<Dossier.ClientDocumentChunk>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(

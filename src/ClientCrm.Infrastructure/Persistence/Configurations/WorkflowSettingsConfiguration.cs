@@ -24,6 +24,7 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             AccountabilityStepDueDays = WorkflowSettings.DefaultAccountabilityStepDueDays,
             InformationReportStepDueDays = WorkflowSettings.DefaultInformationReportStepDueDays,
             ContractReviewStepDueDays = WorkflowSettings.DefaultContractReviewStepDueDays,
+            DocumentMaxFileMegabytes = WorkflowSettings.DefaultDocumentMaxFileMegabytes,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }

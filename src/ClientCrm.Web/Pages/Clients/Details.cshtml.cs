@@ -109,29 +109,6 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         return await RedisplayAsync(id, ct);
     }
 
-    /// <summary>The owner (or head) records that the business license and credit certificate were seen.</summary>
-    public Task<IActionResult> OnPostRegistrationCheckedAsync(Guid id, CancellationToken ct) =>
-        RegistrationStepAsync(id, (client, who) => client.CheckRegistration(who, clock.UtcNow), "Gate.Checked", ct);
-
-    /// <summary>The department head confirms the owner's registration check.</summary>
-    public Task<IActionResult> OnPostRegistrationConfirmedAsync(Guid id, CancellationToken ct) =>
-        RegistrationStepAsync(id, (client, who) => client.ConfirmRegistration(who, clock.UtcNow), "Gate.Confirmed", ct);
-
-    private async Task<IActionResult> RegistrationStepAsync(Guid id, Action<Client, Domain.Workflows.WorkflowActor> step, string done, CancellationToken ct)
-    {
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null)
-        {
-            return NotFound();
-        }
-
-        var who = await Evaluations.WorkflowPeople.ActorAsync(db, actor, User, client.OwnerId, client.DepartmentId, ct);
-        step(client, who);
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = l[done].Value;
-        return RedirectToPage(new { id });
-    }
-
     public async Task<IActionResult> OnPostReviewedAsync(Guid id, CancellationToken ct)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -242,7 +219,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
             await ClientProjectsView.LoadAsync(db, client.Id, client.Status, token),
             await WarningColumnView.ForClientAsync(db, client.Id, token),
             await ClientGradeView.ReadAsync(db, client.Id, today, token),
-            await Evaluations.EvaluationPanelReads.ReadAsync(db, client.Id, client.DepartmentId, clock.UtcNow, token)), ct);
+            await Evaluations.EvaluationPanelReads.ReadAsync(db, client.Id, client.DepartmentId, clock, token)), ct);
         Projects = kept.Projects;
         WarningColumn = kept.Warnings;
         Gate = Evaluations.EvaluationPanelView.Compose(client, kept.Gate, actor.Scope, actor.UserId);
