@@ -18,7 +18,7 @@ public class ClientDocument : RecordsDomainEvents, IClientRecord, IAuditable
     public const int MaxNotesLength = 4000;
     public const int MaxReasonLength = 1000;
     public const int MaxFileNameLength = 255;
-    public const int MaxFiles = 20;
+    public const int MaxFiles = 10;
 
     /// <summary>Who uploads and archives documents: whoever works with the client in the normal scope (a granted request only reads).</summary>
     public const Parties ChangedBy = Parties.Owner | Parties.DepartmentHead | Parties.Leader;
