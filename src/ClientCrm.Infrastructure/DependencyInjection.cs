@@ -63,6 +63,9 @@ public static class DependencyInjection
         services.AddScoped(sp => sp.GetRequiredService<CrmDbContextFactory>().CreateFor(sp.GetRequiredService<ICurrentActor>()));
 
         services.AddScoped<DuplicateClientCheck>();
+        // Who may read a client's dossier, and the use log (使用登记): docs/architecture.md, "Dossier access".
+        services.AddHttpContextAccessor();
+        services.AddScoped<Dossier.DossierAccess>();
         services.AddScoped<Grading.RegradeService>();
         services.AddScoped<Warnings.WarningEngine>();
         services.AddScoped<Dossier.DocumentStore>();

@@ -13,6 +13,9 @@ public interface ICurrentActor
     string? UserName { get; }
 
     AccessScope Scope { get; }
+
+    /// <summary>The name people know the user by (the use log keeps it); the login name where none is known.</summary>
+    string? DisplayName => UserName;
 }
 
 /// <summary>The company itself: seeding, migrations and scheduled jobs. Sees all clients.</summary>

@@ -63,6 +63,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Accountability.AccountabilityPenalty> AccountabilityPenalties => Set<Domain.Accountability.AccountabilityPenalty>();
     public DbSet<Domain.InformationReports.InformationReport> InformationReports => Set<Domain.InformationReports.InformationReport>();
     public DbSet<Domain.InformationReports.InformationReportEvent> InformationReportEvents => Set<Domain.InformationReports.InformationReportEvent>();
+    public DbSet<Domain.Dossier.DossierUse> DossierUses => Set<Domain.Dossier.DossierUse>();
     public DbSet<Domain.Dossier.ClientDocument> ClientDocuments => Set<Domain.Dossier.ClientDocument>();
     public DbSet<Domain.Dossier.ClientDocumentFile> ClientDocumentFiles => Set<Domain.Dossier.ClientDocumentFile>();
     public DbSet<Dossier.ClientDocumentChunk> ClientDocumentChunks => Set<Dossier.ClientDocumentChunk>();

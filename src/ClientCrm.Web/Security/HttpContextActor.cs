@@ -26,5 +26,7 @@ internal sealed class HttpContextActor(IHttpContextAccessor accessor) : ICurrent
 
     public AccessScope Scope => _scope ??= Compute();
 
+    public string? DisplayName => User?.FindFirstValue(CrmClaims.DisplayName) is { Length: > 0 } name ? name : UserName;
+
     private AccessScope Compute() => OutsideRequest ? SystemActor.Instance.Scope : CrmClaims.ScopeOf(User);
 }

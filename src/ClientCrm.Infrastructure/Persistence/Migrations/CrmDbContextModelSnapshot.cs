@@ -1445,6 +1445,60 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("WorkerIncidents", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.DossierUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("RequestNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At", "Id");
+
+                    b.HasIndex("ClientId", "At", "Id");
+
+                    b.HasIndex("Kind", "At", "Id");
+
+                    b.HasIndex("UserId", "At", "Id");
+
+                    b.ToTable("DossierUses", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
                 {
                     b.Property<Guid>("Id")

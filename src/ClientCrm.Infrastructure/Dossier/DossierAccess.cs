@@ -1,0 +1,96 @@
+using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Common;
+using ClientCrm.Domain.Dossier;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClientCrm.Infrastructure.Dossier;
+
+/// <summary>
+/// The one place that decides whether the acting user may read a client's dossier (SPEC §1, §6), and that writes the use
+/// log (使用登记). The owner, the head of the client's department and the leaders read by their standing (the same rule as
+/// the client scope filter, <see cref="ClientVisibility"/>); anyone else only under an approved access request (调阅申请)
+/// whose period has not ended. A page that shows a client's card, its principals or its documents asks here first (no right:
+/// 404) and records the use with the right it was made under.
+/// </summary>
+public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts, ICurrentActor actor, BusinessClock clock,
+    IHttpContextAccessor http)
+{
+    /// <summary>
+    /// The acting user's right to read client <paramref name="clientId"/>; null when there is none (or no such client),
+    /// which the page answers with 404 as it does for a client outside the scope.
+    /// </summary>
+    public async Task<DossierRight?> RightToReadAsync(Guid clientId, CancellationToken ct)
+    {
+        var scope = actor.Scope;
+        if (scope.UserId is not { } userId || scope.Level == ScopeLevel.None)
+        {
+            // Nobody in person (a job, an admin without clients) reads a dossier.
+            return null;
+        }
+
+        // This one client, past the scope filter: the filter hides it from a reader by request, and the standing below is
+        // the filter's own rule. Only the owner and the department are read; nothing of the client leaves this method.
+        var client = await db.Clients.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Id == clientId)
+            .Select(c => new { c.OwnerId, c.DepartmentId })
+            .FirstOrDefaultAsync(ct);
+        if (client is null)
+        {
+            return null;
+        }
+
+        var standing = Standing(scope, userId, client.OwnerId, client.DepartmentId);
+        if (standing is not null)
+        {
+            return standing;
+        }
+
+        var request = await ActiveRequestAsync(clientId, userId, ct);
+        return request is { } number ? DossierRight.ByRequest(number) : null;
+    }
+
+    /// <summary>
+    /// The right a user's standing gives (the scope filter's rule, <see cref="ClientVisibility"/>): leaders every client,
+    /// a head the department's clients, staff the clients they own. A head who owns the client reads it as its owner.
+    /// </summary>
+    internal static DossierRight? Standing(AccessScope scope, string userId, string ownerId, int departmentId) => scope.Level switch
+    {
+        ScopeLevel.All => DossierRight.Leader,
+        ScopeLevel.Department when departmentId == scope.DepartmentId => ownerId == userId ? DossierRight.Owner : DossierRight.Department,
+        ScopeLevel.Own when ownerId == userId => DossierRight.Owner,
+        _ => null,
+    };
+
+    /// <summary>The number of the user's approved request for the client whose period runs now; null when there is none.</summary>
+    private static Task<long?> ActiveRequestAsync(Guid clientId, string userId, CancellationToken ct)
+    {
+        // Access requests come with the request workflow; until then no request grants anything.
+        _ = clientId;
+        _ = userId;
+        _ = ct;
+        return Task.FromResult<long?>(null);
+    }
+
+    /// <summary>
+    /// Appends a line to the use log: who (the acting user), when (now), from which address, which client, how, under which
+    /// right, and <paramref name="what"/> (a short description without confidential values). Written at once on a context
+    /// of its own, so it neither carries nor waits for the page's other changes.
+    /// </summary>
+    public async Task RecordUseAsync(Guid clientId, DossierRight right, DossierUseKind kind, string what, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(right);
+        var use = new DossierUse(clock.UtcNow, actor.UserId, actor.DisplayName ?? actor.UserName ?? "", clientId, kind, right, what,
+            AddressOf(http.HttpContext));
+        await using var log = contexts.CreateFor(actor);
+        log.DossierUses.Add(use);
+        await log.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The client's address as the app sees it (after a trusted proxy's X-Forwarded-For), IPv4 written as IPv4.</summary>
+    private static string? AddressOf(HttpContext? context) =>
+        context?.Connection.RemoteIpAddress is not { } address ? null
+        : address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString();
+}
