@@ -33,6 +33,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
 
     /// <summary>The business gate: registration check, evaluation, what is missing before new business.</summary>
     public Evaluations.EvaluationPanelView Gate { get; private set; } = null!;
+    public Documents.DossierPanel Dossier { get; private set; } = null!;
 
     /// <summary>Grades this user may set by hand: a leader any, a department head B or C (never from or to A).</summary>
     public IReadOnlyList<ClientGrade> GradeTargets { get; private set; } = [];
@@ -219,7 +220,9 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
             await ClientProjectsView.LoadAsync(db, client.Id, client.Status, token),
             await WarningColumnView.ForClientAsync(db, client.Id, token),
             await ClientGradeView.ReadAsync(db, client.Id, today, token),
-            await Evaluations.EvaluationPanelReads.ReadAsync(db, client.Id, client.DepartmentId, clock, token)), ct);
+            await Evaluations.EvaluationPanelReads.ReadAsync(db, client.Id, client.DepartmentId, clock, token),
+            await Documents.DossierPanel.ReadAsync(db, client.Id, today, token)), ct);
+        Dossier = kept.Dossier;
         Projects = kept.Projects;
         WarningColumn = kept.Warnings;
         Gate = Evaluations.EvaluationPanelView.Compose(client, kept.Gate, actor.Scope, actor.UserId);
@@ -237,4 +240,5 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
 }
 
 /// <summary>A client page's reads that <see cref="KeptReads"/> keeps.</summary>
-internal sealed record KeptClientReads(ClientProjectsView Projects, WarningColumnView Warnings, GradeReads Grading, Evaluations.EvaluationPanelReads Gate);
+internal sealed record KeptClientReads(ClientProjectsView Projects, WarningColumnView Warnings, GradeReads Grading, Evaluations.EvaluationPanelReads Gate,
+    Documents.DossierPanel Dossier);

@@ -17,6 +17,7 @@ public sealed class WorkflowSettingsInput
     [Display(Name = "WorkflowSettings.AccountabilityStepDueDays")] public int? AccountabilityStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.InformationReportStepDueDays")] public int? InformationReportStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.ContractReviewStepDueDays")] public int? ContractReviewStepDueDays { get; set; }
+    [Display(Name = "WorkflowSettings.DocumentMaxFileMegabytes")] public int? DocumentMaxFileMegabytes { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
@@ -28,6 +29,7 @@ public sealed class WorkflowSettingsInput
             AccountabilityReportDueDays = settings.AccountabilityReportDueDays, AccountabilityStepDueDays = settings.AccountabilityStepDueDays,
             InformationReportStepDueDays = settings.InformationReportStepDueDays,
             ContractReviewStepDueDays = settings.ContractReviewStepDueDays,
+            DocumentMaxFileMegabytes = settings.DocumentMaxFileMegabytes,
         };
     }
 
@@ -52,5 +54,8 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
         {
             RuleFor(field).NotNull().InclusiveBetween(1, WorkflowSettings.MaxDays).WithMessage(_ => l["WorkflowSettings.DaysOutOfRange"]);
         }
+
+        RuleFor(i => i.DocumentMaxFileMegabytes).NotNull().InclusiveBetween(1, WorkflowSettings.MaxDocumentFileMegabytes)
+            .WithMessage(_ => l["WorkflowSettings.MegabytesOutOfRange"]);
     }
 }

@@ -43,6 +43,7 @@ public sealed class WorkflowsModel(CrmDbContext db, IValidator<WorkflowSettingsI
         settings.ChangeAccountability(Input.AccountabilityReportDueDays ?? 0, Input.AccountabilityStepDueDays ?? 0, clock.UtcNow);
         settings.ChangeInformationReports(Input.InformationReportStepDueDays ?? 0, clock.UtcNow);
         settings.ChangeContractReviews(Input.ContractReviewStepDueDays ?? 0, clock.UtcNow);
+        settings.ChangeDocuments(Input.DocumentMaxFileMegabytes ?? 0, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Settings.Saved"].Value;
         return RedirectToPage();
