@@ -18,9 +18,9 @@ namespace ClientCrm.Development.Seeding;
 /// is approved); a few licenses expire within the month (the to-do list's reminder), one client's credit certificate has expired
 /// (the major-change warning) and one old license is archived. The files are small PDFs and PNGs built here.
 /// </summary>
-internal static class DemoDocuments
+public static class DemoDocuments
 {
-    public static async Task SeedAsync(CrmDbContext db, DocumentStore store, BusinessClock clock, CancellationToken ct)
+    internal static async Task SeedAsync(CrmDbContext db, DocumentStore store, BusinessClock clock, CancellationToken ct)
     {
         var now = clock.UtcNow;
         var today = clock.Today;
