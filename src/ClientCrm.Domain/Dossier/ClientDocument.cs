@@ -112,7 +112,7 @@ public class ClientDocument : RecordsDomainEvents, IClientRecord, IAuditable
         };
         foreach (var file in files)
         {
-            document._files.Add(ClientDocumentFile.For(document.Id, file, now));
+            document._files.Add(ClientDocumentFile.For(document.Id, document._files.Count + 1, file, now));
         }
 
         return document;
@@ -227,6 +227,10 @@ public class ClientDocumentFile : IClientRecordLine
     public Guid DocumentId { get; private set; }
     public ClientDocument? Document { get; private set; }
     public string FileName { get; private set; } = "";
+
+    /// <summary>The file's place in the document (1, 2, …): the order the pages were chosen in.</summary>
+    public int Position { get; private set; }
+
     public FileContentKind ContentKind { get; private set; }
     public string ContentType { get; private set; } = "";
     public long Size { get; private set; }
@@ -238,13 +242,14 @@ public class ClientDocumentFile : IClientRecordLine
 
     public bool Previewable => FileContent.Previewable(ContentKind);
 
-    internal static ClientDocumentFile For(Guid documentId, UploadedFileFacts facts, DateTimeOffset now)
+    internal static ClientDocumentFile For(Guid documentId, int position, UploadedFileFacts facts, DateTimeOffset now)
     {
         var name = CleanName(facts.FileName);
         return new()
         {
             Id = Guid.CreateVersion7(now),
             DocumentId = documentId,
+            Position = position,
             FileName = name,
             ContentKind = facts.Kind!.Value,
             ContentType = FileContent.ContentTypeOf(facts.Kind.Value, name),

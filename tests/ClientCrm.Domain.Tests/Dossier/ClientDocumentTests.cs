@@ -71,6 +71,7 @@ public sealed class ClientDocumentTests
         Assert.Equal(["license.pdf", "page 2.png"], document.Files.Select(f => f.FileName));
         Assert.Equal(["application/pdf", "image/png"], document.Files.Select(f => f.ContentType));
         Assert.Equal([1, 3], document.Files.Select(f => f.ChunkCount));
+        Assert.Equal([1, 2], document.Files.Select(f => f.Position));
         Assert.All(document.Files, f => Assert.Equal(document.Id, f.DocumentId));
         Assert.Equal("副本", document.Notes);
     }

@@ -44,7 +44,7 @@ internal sealed class ClientDocumentFileConfiguration : IEntityTypeConfiguration
         b.Property(f => f.ContentType).HasMaxLength(100);
         b.Property(f => f.Sha256).HasMaxLength(32);
         b.Ignore(f => f.Previewable);
-        b.HasIndex(f => f.DocumentId);
+        b.HasIndex(f => new { f.DocumentId, f.Position }).IsUnique();
     }
 }
 

@@ -1527,6 +1527,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("Sha256")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1540,7 +1543,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentId");
+                    b.HasIndex("DocumentId", "Position")
+                        .IsUnique();
 
                     b.ToTable("ClientDocumentFiles", (string)null);
                 });

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClientCrm.Domain.Dossier;
+using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +19,14 @@ internal sealed partial class UploadLimits(RequestDelegate next)
     /// <summary>Room for the form's other fields and the multipart framing.</summary>
     public const long Margin = 1024 * 1024;
 
-    public async Task InvokeAsync(HttpContext context, CrmDbContext db)
+    public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType && UploadPath().IsMatch(request.Path.Value ?? ""))
         {
+            // A context of the company's own, not the request's: this runs before sign-in is known, and the request's scoped
+            // context would bind to the anonymous caller for the rest of the request.
+            await using var db = context.RequestServices.GetRequiredService<CrmDbContextFactory>().CreateFor(SystemActor.Instance);
             var settings = await db.WorkflowSettings.AsNoTracking().SingleAsync(context.RequestAborted);
             var limit = For(settings.DocumentMaxFileBytes());
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)

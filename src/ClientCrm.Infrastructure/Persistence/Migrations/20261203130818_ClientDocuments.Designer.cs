@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClientCrm.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261203124430_ClientDocuments")]
+    [Migration("20261203130818_ClientDocuments")]
     partial class ClientDocuments
     {
         /// <inheritdoc />
@@ -1530,6 +1530,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<byte[]>("Sha256")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1543,7 +1546,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentId");
+                    b.HasIndex("DocumentId", "Position")
+                        .IsUnique();
 
                     b.ToTable("ClientDocumentFiles", (string)null);
                 });

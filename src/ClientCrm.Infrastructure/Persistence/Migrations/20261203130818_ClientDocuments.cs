@@ -73,6 +73,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
                     ContentKind = table.Column<int>(type: "integer", nullable: false),
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
@@ -119,9 +120,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 value: 20);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ClientDocumentFiles_DocumentId",
+                name: "IX_ClientDocumentFiles_DocumentId_Position",
                 table: "ClientDocumentFiles",
-                column: "DocumentId");
+                columns: new[] { "DocumentId", "Position" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClientDocuments_ClientId_UploadedAt",
