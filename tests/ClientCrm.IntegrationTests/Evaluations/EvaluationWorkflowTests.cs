@@ -239,19 +239,26 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                 .Select(r => (r.Id, Draft: r.State == Domain.ContractReviews.ContractReviewState.Draft, r.OwnerId, r.DepartmentId, Escalated: r.EscalatedAt != null,
                     r.LeaderRequired, r.Mine)).ToList();
             var ownReviews = reviews.Where(r => r.OwnerId == me.Id && (r.Draft || !r.Mine)).Select(r => r.Id);
+            // A business license or credit certificate expiring within 30 days reminds the owner and the head (not the leaders).
+            var (today, lastDay) = (App.Clock.Today, App.Clock.Today.AddDays(30));
+            var expiring = await db.ClientDocuments.Where(d => d.ArchivedAt == null && d.ValidUntil >= today && d.ValidUntil <= lastDay
+                    && (d.Type == Domain.Dossier.DocumentType.BusinessLicense || d.Type == Domain.Dossier.DocumentType.CreditCertificate))
+                .Select(d => new { d.Id, d.Client!.OwnerId, d.Client.DepartmentId }).ToListAsync();
             // What waits for each role, from the flows of SPEC §5 and seed 001 written out here.
             var ids = userName switch
             {
                 "staff1a" => evaluations.Where(e => e.State == EvaluationState.Draft && e.OwnerId == me.Id).Select(e => e.Id)
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Corrected && c.OwnerId == me.Id).Select(c => c.Id))
                     .Concat(cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened && c.OwnerId == me.Id).Select(c => c.Id))
-                    .Concat(ownReviews),
+                    .Concat(ownReviews)
+                    .Concat(expiring.Where(d => d.OwnerId == me.Id).Select(d => d.Id)),
                 "head1" => evaluations.Where(e => e.DepartmentId == d1 && (e.State == EvaluationState.Submitted || (e.State == EvaluationState.Draft && e.OwnerId == me.Id))).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.DepartmentId == d1).Select(w => w.Id))
                     .Concat(complaints.Where(c => c.DepartmentId == d1 && c.State != Domain.Complaints.ComplaintState.Investigated).Select(c => c.Id))
                     .Concat(cases.Where(c => c.DepartmentId == d1 && c.State is Domain.Accountability.AccountabilityState.Opened or Domain.Accountability.AccountabilityState.Decided)
                         .Select(c => c.Id))
-                    .Concat(reviews.Where(r => r.DepartmentId == d1 && !r.Draft && (!r.LeaderRequired || !r.Mine)).Select(r => r.Id).Union(ownReviews)),
+                    .Concat(reviews.Where(r => r.DepartmentId == d1 && !r.Draft && (!r.LeaderRequired || !r.Mine)).Select(r => r.Id).Union(ownReviews))
+                    .Concat(expiring.Where(d => d.DepartmentId == d1).Select(d => d.Id)),
                 _ => evaluations.Where(e => e.State == EvaluationState.Reviewed || (e.State == EvaluationState.Submitted && e.EscalatedAt != null)).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.EscalatedAt != null).Select(w => w.Id))
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated || c.EscalatedAt != null).Select(c => c.Id))
