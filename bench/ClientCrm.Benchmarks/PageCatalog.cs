@@ -120,6 +120,8 @@ public static partial class PageCatalog
         new("/Todo", PageRole.Head, PageBudget.Other, _ => "/Todo"),
         new("/Todo", PageRole.Leader, PageBudget.Other, _ => "/Todo"),
         new("/Settings/Workflows", PageRole.Leader, PageBudget.Other, _ => "/Settings/Workflows"),
+        // Reads the two latest rotations' progress rows, written by the job: no count over the clients per view.
+        new("/Settings/Keys", PageRole.Leader, PageBudget.Other, _ => "/Settings/Keys"),
         new("/Complaints", PageRole.Head, PageBudget.Other, _ => "/Complaints"),
         new("/Complaints?state=all", PageRole.Leader, PageBudget.Other, _ => "/Complaints?state=all"),
         new("/Complaints/{id}", PageRole.Head, PageBudget.Other, ids => $"/Complaints/{ids.ComplaintId}"),

@@ -56,7 +56,9 @@ public static class DatabaseBootstrap
         if (string.IsNullOrWhiteSpace(options.ActiveKeyId) && string.IsNullOrWhiteSpace(options.KeyFile) && environment.IsDevelopment())
         {
             var path = Path.Combine(DataDirectory(configuration, environment.ContentRootPath), "keys", "development-keys.json");
-            options = KeyRing.CreateDevelopmentKeyFile(path);
+            KeyRing.CreateDevelopmentKeyFile(path);
+            // Read through the file (not its values), so a rotation from /Settings/Keys can rewrite it.
+            options = new EncryptionOptions { KeyFile = path };
         }
 
         return KeyRing.FromOptions(options);

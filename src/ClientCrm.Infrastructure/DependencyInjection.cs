@@ -3,6 +3,7 @@ using ClientCrm.Infrastructure.Clients;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Infrastructure.Persistence.Interceptors;
 using ClientCrm.Infrastructure.Security;
+using ClientCrm.Infrastructure.Security.Rotation;
 using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Jobs;
 using ClientCrm.Infrastructure.Outbox;
@@ -32,6 +33,8 @@ public static class DependencyInjection
         services.AddSingleton<IFieldCipher, AesGcmFieldCipher>();
         services.AddSingleton<AesGcmChunkCipher>();
         services.AddSingleton<IBlindIndexer, HmacBlindIndexer>();
+        // Every kind of encrypted data a key rotation re-encrypts, as IEnumerable<IReencryptionSource>.
+        services.AddKeyRotation();
         services.AddSingleton<BlindIndexInterceptor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<SummaryVersion>();
@@ -106,6 +109,7 @@ public static class DependencyInjection
         services.AddScheduledJob<WarningRunJob>();
         services.AddScheduledJob<RegradeJob>();
         services.AddScheduledJob<WorkflowEscalationJob>();
+        services.AddScheduledJob<KeyRotationJob>();
 
         services.AddScoped<JobBoard>();
         if (configuration.GetValue("Crm:Jobs:Enabled", true))

@@ -22,6 +22,11 @@ builder.Services.AddWeb(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration, app.Environment);
+if (await RotateKeysCommand.TryRunAsync(app, args))
+{
+    return 0;
+}
+
 app.UseCrmPipeline();
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();

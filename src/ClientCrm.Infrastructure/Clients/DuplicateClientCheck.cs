@@ -40,15 +40,19 @@ public sealed class DuplicateClientCheck(CrmDbContext db, IBlindIndexer indexer)
         var normalizedName = Client.NormalizeName(name);
         var chinese = string.IsNullOrWhiteSpace(chineseName) ? null : chineseName.Trim();
         var country = countryCode.Trim().ToUpperInvariant();
-        var regIndex = string.IsNullOrWhiteSpace(registrationNumber)
-                       || BlindIndexNormalizer.Normalize(BlindIndexKind.RegistrationNumber, registrationNumber).Length == 0
+        var regIndexes = string.IsNullOrWhiteSpace(registrationNumber)
+                         || BlindIndexNormalizer.Normalize(BlindIndexKind.RegistrationNumber, registrationNumber).Length == 0
             ? null
-            : indexer.Compute(BlindIndexKind.RegistrationNumber, registrationNumber);
+            : indexer.ComputeAll(BlindIndexKind.RegistrationNumber, registrationNumber);
+        // While a blind-index rotation runs, a client not yet re-indexed holds the index under the previous key.
+        var regIndex = regIndexes?[0];
+        var regIndexOld = regIndexes is { Count: > 1 } ? regIndexes[1] : null;
         var regIndexColumn = ConfidentialProperties.IndexPropertyName(nameof(Client.RegistrationNumber));
 
         var candidates = await db.Clients.IgnoreQueryFilters()
             .Where(c => exceptClientId == null || c.Id != exceptClientId)
             .Where(c => (regIndex != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndex)
+                        || (regIndexOld != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndexOld)
                         || (c.CountryCode == country
                             && (c.NormalizedName == normalizedName || (chinese != null && c.ChineseName == chinese))))
             .OrderBy(c => c.Name)
@@ -56,7 +60,8 @@ public sealed class DuplicateClientCheck(CrmDbContext db, IBlindIndexer indexer)
             {
                 c.Id,
                 c.Name,
-                ByRegistration = regIndex != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndex,
+                ByRegistration = (regIndex != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndex)
+                                 || (regIndexOld != null && EF.Property<byte[]?>(c, regIndexColumn) == regIndexOld),
                 DepartmentName = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).First(),
             })
             .Take(10)

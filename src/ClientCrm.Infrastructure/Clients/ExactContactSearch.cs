@@ -30,33 +30,41 @@ public static class ExactContactSearch
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(indexer);
-        var phone = TryIndex(indexer, BlindIndexKind.Phone, term);
-        var email = TryIndex(indexer, BlindIndexKind.Email, term);
-        var tax = TryIndex(indexer, BlindIndexKind.TaxNumber, term);
-        var registration = TryIndex(indexer, BlindIndexKind.RegistrationNumber, term);
+        var (phone, phoneOld) = TryIndex(indexer, BlindIndexKind.Phone, term);
+        var (email, emailOld) = TryIndex(indexer, BlindIndexKind.Email, term);
+        var (tax, taxOld) = TryIndex(indexer, BlindIndexKind.TaxNumber, term);
+        var (registration, registrationOld) = TryIndex(indexer, BlindIndexKind.RegistrationNumber, term);
         if (phone is null && email is null && tax is null && registration is null)
         {
             return null;
         }
 
+        // While a blind-index rotation runs a term has a second index (under the previous key, the *Old values): a row not
+        // yet re-indexed holds that one. Outside a rotation they are null and the query is the same as before.
         var own = db.Clients.AsNoTracking().Where(c =>
                 (phone != null && EF.Property<byte[]?>(c, ClientPhone) == phone)
+                || (phoneOld != null && EF.Property<byte[]?>(c, ClientPhone) == phoneOld)
                 || (email != null && EF.Property<byte[]?>(c, ClientEmail) == email)
+                || (emailOld != null && EF.Property<byte[]?>(c, ClientEmail) == emailOld)
                 || (tax != null && EF.Property<byte[]?>(c, ClientTax) == tax)
-                || (registration != null && EF.Property<byte[]?>(c, ClientRegistration) == registration))
+                || (taxOld != null && EF.Property<byte[]?>(c, ClientTax) == taxOld)
+                || (registration != null && EF.Property<byte[]?>(c, ClientRegistration) == registration)
+                || (registrationOld != null && EF.Property<byte[]?>(c, ClientRegistration) == registrationOld))
             .Select(c => c.Id);
         var viaPrincipals = db.Principals.AsNoTracking().Where(p =>
                 (phone != null && EF.Property<byte[]?>(p, PrincipalPhone) == phone)
-                || (email != null && EF.Property<byte[]?>(p, PrincipalEmail) == email))
+                || (phoneOld != null && EF.Property<byte[]?>(p, PrincipalPhone) == phoneOld)
+                || (email != null && EF.Property<byte[]?>(p, PrincipalEmail) == email)
+                || (emailOld != null && EF.Property<byte[]?>(p, PrincipalEmail) == emailOld))
             .Select(p => p.ClientId);
         return await own.Union(viaPrincipals).Take(MaxHits).ToListAsync(ct);
     }
 
-    private static byte[]? TryIndex(IBlindIndexer indexer, BlindIndexKind kind, string term)
+    private static (byte[]? Current, byte[]? Previous) TryIndex(IBlindIndexer indexer, BlindIndexKind kind, string term)
     {
         if (string.IsNullOrWhiteSpace(term))
         {
-            return null;
+            return (null, null);
         }
 
         // A phone number needs enough digits to be one; otherwise "Li" would match nothing but cost a hash.
@@ -64,9 +72,10 @@ public static class ExactContactSearch
         if (normalized.Length == 0 || (kind == BlindIndexKind.Phone && normalized.Length < 5)
             || (kind == BlindIndexKind.Email && !normalized.Contains('@', StringComparison.Ordinal)))
         {
-            return null;
+            return (null, null);
         }
 
-        return indexer.Compute(kind, term);
+        var all = indexer.ComputeAll(kind, term);
+        return (all[0], all.Count > 1 ? all[1] : null);
     }
 }

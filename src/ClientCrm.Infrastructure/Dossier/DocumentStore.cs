@@ -60,9 +60,10 @@ public sealed class DocumentStore(CrmDbContext db, AesGcmChunkCipher cipher)
                 written += read;
                 var chunk = new ClientDocumentChunk
                 {
-                    FileId = file.Id, Index = index, KeyId = cipher.ActiveKeyId,
+                    FileId = file.Id, Index = index,
                     Ciphertext = cipher.Seal(file.Id, index, index == file.ChunkCount - 1, plain),
                 };
+                chunk.KeyId = AesGcmChunkCipher.KeyIdOf(chunk.Ciphertext);
                 db.ClientDocumentChunks.Add(chunk);
                 await db.SaveChangesAsync(ct);
                 // Only the current chunk is held: the saved one leaves the change tracker.

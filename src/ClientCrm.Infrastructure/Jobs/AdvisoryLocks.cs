@@ -8,4 +8,5 @@ public static class AdvisoryLocks
 {
     public const long Regrade = 0x436C_4372_6D01; // "ClCrm" + 1
     public const long WarningEngine = 0x436C_4372_6D02;
+    public const long KeyRotation = 0x436C_4372_6D03;
 }

@@ -67,6 +67,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Dossier.ClientDocument> ClientDocuments => Set<Domain.Dossier.ClientDocument>();
     public DbSet<Domain.Dossier.ClientDocumentFile> ClientDocumentFiles => Set<Domain.Dossier.ClientDocumentFile>();
     public DbSet<Dossier.ClientDocumentChunk> ClientDocumentChunks => Set<Dossier.ClientDocumentChunk>();
+    public DbSet<Security.Rotation.KeyRotation> KeyRotations => Set<Security.Rotation.KeyRotation>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>
     public ICurrentActor Actor => _actor ?? throw new InvalidOperationException(

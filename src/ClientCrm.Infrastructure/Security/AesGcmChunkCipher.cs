@@ -13,8 +13,6 @@ public sealed class AesGcmChunkCipher(KeyRing keys)
 {
     private readonly KeyRing _keys = keys ?? throw new ArgumentNullException(nameof(keys));
 
-    public string ActiveKeyId => _keys.ActiveKeyId;
-
     public byte[] Seal(Guid fileId, int index, bool last, ReadOnlySpan<byte> plain) =>
         AesGcmFieldCipher.Seal(_keys, plain, Context(fileId, index, last));
 

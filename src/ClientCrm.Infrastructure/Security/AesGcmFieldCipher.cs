@@ -73,7 +73,9 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
     /// </summary>
     internal static byte[] Seal(KeyRing keys, ReadOnlySpan<byte> plainBytes, ReadOnlySpan<byte> context)
     {
-        var keyId = keys.ActiveKeyId;
+        // One snapshot for the id and the bytes: the ring may be reloaded with a new active key meanwhile.
+        var ring = keys.Current;
+        var keyId = ring.ActiveKeyId;
         var headerLength = 2 + keyId.Length;
         var result = new byte[headerLength + NonceSize + TagSize + plainBytes.Length];
 
@@ -89,7 +91,7 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
         // fields this CRM will ever write under one key, and rotation resets the count anyway.
         RandomNumberGenerator.Fill(nonce);
 
-        using var aes = new AesGcm(keys.ActiveKey, TagSize);
+        using var aes = new AesGcm(ring.ActiveKey, TagSize);
         aes.Encrypt(nonce, plainBytes, cipherBytes, tag, AssociatedData(result.AsSpan(0, headerLength), context));
         return result;
     }

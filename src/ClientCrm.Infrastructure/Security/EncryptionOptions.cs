@@ -25,6 +25,12 @@ public sealed class EncryptionOptions
     public string? BlindIndexKey { get; set; }
 
     /// <summary>
+    /// Base64 of the blind-index key being replaced while a blind-index rotation re-indexes (searches match its index as
+    /// well); removed when re-indexing ends.
+    /// </summary>
+    public string? PreviousBlindIndexKey { get; set; }
+
+    /// <summary>
     /// Optional path to a JSON file shaped like this section. Its values only fill in what configuration
     /// lacks, so an environment variable can always override a file on disk.
     /// </summary>

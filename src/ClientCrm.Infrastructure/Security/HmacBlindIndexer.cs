@@ -15,7 +15,17 @@ public sealed class HmacBlindIndexer(KeyRing keys) : IBlindIndexer
     /// <summary>The canonical form a value is indexed under; see <see cref="BlindIndexNormalizer"/>.</summary>
     public static string Normalize(BlindIndexKind kind, string value) => BlindIndexNormalizer.Normalize(kind, value);
 
-    public byte[] Compute(BlindIndexKind kind, string value)
+    public byte[] Compute(BlindIndexKind kind, string value) => Compute(_keys.BlindIndexKey, kind, value);
+
+    public IReadOnlyList<byte[]> ComputeAll(BlindIndexKind kind, string value)
+    {
+        var ring = _keys.Current;
+        return ring.PreviousBlindIndexKey is { } previous
+            ? [Compute(ring.BlindIndexKey, kind, value), Compute(previous, kind, value)]
+            : [Compute(ring.BlindIndexKey, kind, value)];
+    }
+
+    private static byte[] Compute(byte[] key, BlindIndexKind kind, string value)
     {
         var normalized = BlindIndexNormalizer.Normalize(kind, value);
         if (normalized.Length == 0)
@@ -27,7 +37,7 @@ public sealed class HmacBlindIndexer(KeyRing keys) : IBlindIndexer
         var input = Encoding.UTF8.GetBytes(((int)kind).ToString(CultureInfo.InvariantCulture) + ":" + normalized);
         try
         {
-            return HMACSHA256.HashData(_keys.BlindIndexKey, input);
+            return HMACSHA256.HashData(key, input);
         }
         finally
         {

@@ -17,32 +17,99 @@ public sealed class KeyRing
     private const string ActiveKeyIdSetting = EncryptionOptions.SectionName + ":" + nameof(EncryptionOptions.ActiveKeyId);
     private const string KeysSetting = EncryptionOptions.SectionName + ":" + nameof(EncryptionOptions.Keys);
     private const string BlindIndexKeySetting = EncryptionOptions.SectionName + ":" + nameof(EncryptionOptions.BlindIndexKey);
+    private const string PreviousBlindIndexKeySetting = EncryptionOptions.SectionName + ":" + nameof(EncryptionOptions.PreviousBlindIndexKey);
     private const string KeyFileSetting = EncryptionOptions.SectionName + ":" + nameof(EncryptionOptions.KeyFile);
     private const string KeyIdRule = "1 to 32 characters from A-Z, a-z, 0-9, '_' and '-'";
 
     private static readonly JsonSerializerOptions KeyFileJson = new() { WriteIndented = true };
 
-    private readonly FrozenDictionary<string, byte[]> _keys;
-    private readonly byte[] _blindIndexKey;
+    private readonly EncryptionOptions? _source;
+    private volatile Snapshot _current;
 
-    private KeyRing(string activeKeyId, FrozenDictionary<string, byte[]> keys, byte[] blindIndexKey)
+    private KeyRing(Snapshot snapshot, EncryptionOptions? source)
     {
-        ActiveKeyId = activeKeyId;
-        _keys = keys;
-        _blindIndexKey = blindIndexKey;
+        _current = snapshot;
+        _source = source;
     }
 
-    public string ActiveKeyId { get; }
+    /// <summary>
+    /// One consistent state of the ring. Swapped whole by <see cref="Reload"/>, so a reader that takes it once never
+    /// pairs one key id with another key's bytes.
+    /// </summary>
+    internal sealed record Snapshot(string ActiveKeyId, FrozenDictionary<string, byte[]> Keys, byte[] BlindIndexKey, byte[]? PreviousBlindIndexKey)
+    {
+        public byte[] ActiveKey => Keys[ActiveKeyId];
+    }
+
+    internal Snapshot Current => _current;
+
+    public string ActiveKeyId => _current.ActiveKeyId;
 
     /// <summary>Every configured key id, for diagnostics and re-encryption jobs; never the key bytes.</summary>
-    public IReadOnlyCollection<string> KeyIds => _keys.Keys;
+    public IReadOnlyCollection<string> KeyIds => _current.Keys.Keys;
 
-    internal byte[] ActiveKey => _keys[ActiveKeyId];
+    /// <summary>
+    /// A short label of the blind-index key (the first bytes of its SHA-256), so the page and the rotation records can
+    /// tell one blind-index key from the next without showing it.
+    /// </summary>
+    public string BlindIndexKeyId => Fingerprint(_current.BlindIndexKey);
 
-    internal byte[] BlindIndexKey => _blindIndexKey;
+    /// <summary>True while a blind-index rotation runs: searches then match the old key's index as well.</summary>
+    public bool HasPreviousBlindIndexKey => _current.PreviousBlindIndexKey is not null;
+
+    /// <summary>
+    /// The key file this ring reads (full path), or null when every key comes from configuration.
+    /// </summary>
+    public string? KeyFile => _source?.KeyFile;
+
+    /// <summary>
+    /// Whether the app can rotate by itself: the active key id and the blind-index key come from the key file, which the
+    /// app rewrites. When configuration (environment variables) sets them, the file cannot override them and the operator
+    /// rotates by editing configuration and restarting (docs/operations.md, "Key rotation").
+    /// </summary>
+    public bool CanRotate => _source is { KeyFile: not null } s && string.IsNullOrWhiteSpace(s.ActiveKeyId) && string.IsNullOrWhiteSpace(s.BlindIndexKey);
+
+    /// <summary>
+    /// Whether configuration (not the key file) supplies <paramref name="keyId"/>: removing it from the file would not
+    /// remove it from the ring, so only the operator can retire it (from configuration, then a restart).
+    /// </summary>
+    public bool IsConfigured(string keyId) => _source?.Keys.ContainsKey(keyId) == true;
+
+    internal byte[] ActiveKey => _current.ActiveKey;
+
+    internal byte[] BlindIndexKey => _current.BlindIndexKey;
 
     internal bool TryGetKey(string keyId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? key)
-        => _keys.TryGetValue(keyId, out key);
+        => _current.Keys.TryGetValue(keyId, out key);
+
+    /// <summary>
+    /// Reads the options and the key file again and swaps in the new state; the old state stays in use if they are not
+    /// valid (the exception says why, never with key material). Every instance calls this when the key file changes
+    /// (<see cref="Rotation.KeyFileWatcher"/>), and the instance that rewrote the file calls it at once.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool Reload()
+    {
+        if (_source is null)
+        {
+            return false;
+        }
+
+        var next = Build(_source);
+        var previous = _current;
+        if (next.ActiveKeyId == previous.ActiveKeyId && next.Keys.Count == previous.Keys.Count
+            && next.Keys.All(k => previous.Keys.TryGetValue(k.Key, out var old) && CryptographicOperations.FixedTimeEquals(old, k.Value))
+            && CryptographicOperations.FixedTimeEquals(next.BlindIndexKey, previous.BlindIndexKey)
+            && (next.PreviousBlindIndexKey is null) == (previous.PreviousBlindIndexKey is null))
+        {
+            return false;
+        }
+
+        _current = next;
+        return true;
+    }
+
+    internal static string Fingerprint(byte[] key) => Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 4));
 
     /// <summary>
     /// Validates the options (after merging <see cref="EncryptionOptions.KeyFile"/>) and builds the ring.
@@ -54,7 +121,18 @@ public sealed class KeyRing
     public static KeyRing FromOptions(EncryptionOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var source = new EncryptionOptions
+        {
+            ActiveKeyId = options.ActiveKeyId,
+            Keys = new Dictionary<string, string>(options.Keys ?? [], StringComparer.Ordinal),
+            BlindIndexKey = options.BlindIndexKey,
+            KeyFile = string.IsNullOrWhiteSpace(options.KeyFile) ? null : Path.GetFullPath(options.KeyFile),
+        };
+        return new KeyRing(Build(source), source);
+    }
 
+    private static Snapshot Build(EncryptionOptions options)
+    {
         var merged = MergeKeyFile(options);
 
         var activeKeyId = merged.ActiveKeyId?.Trim();
@@ -91,6 +169,9 @@ public sealed class KeyRing
         }
 
         var blindIndexKey = DecodeKey(merged.BlindIndexKey, BlindIndexKeySetting);
+        var previousBlindIndexKey = string.IsNullOrWhiteSpace(merged.PreviousBlindIndexKey)
+            ? null
+            : DecodeKey(merged.PreviousBlindIndexKey, PreviousBlindIndexKeySetting);
 
         // Reusing an encryption key for HMAC would tie the blind index to encryption key rotation and mix
         // two uses of one secret.
@@ -102,7 +183,7 @@ public sealed class KeyRing
             }
         }
 
-        return new KeyRing(activeKeyId, keys.ToFrozenDictionary(StringComparer.Ordinal), blindIndexKey);
+        return new Snapshot(activeKeyId, keys.ToFrozenDictionary(StringComparer.Ordinal), blindIndexKey, previousBlindIndexKey);
     }
 
     /// <summary>
@@ -199,6 +280,7 @@ public sealed class KeyRing
             ActiveKeyId = options.ActiveKeyId,
             Keys = new Dictionary<string, string>(options.Keys ?? [], StringComparer.Ordinal),
             BlindIndexKey = options.BlindIndexKey,
+            PreviousBlindIndexKey = options.PreviousBlindIndexKey,
         };
 
         if (string.IsNullOrWhiteSpace(options.KeyFile))
@@ -221,6 +303,7 @@ public sealed class KeyRing
         if (string.IsNullOrWhiteSpace(merged.BlindIndexKey))
         {
             merged.BlindIndexKey = fromFile.BlindIndexKey;
+            merged.PreviousBlindIndexKey ??= fromFile.PreviousBlindIndexKey;
         }
 
         foreach (var (keyId, encoded) in fromFile.Keys)
@@ -231,7 +314,7 @@ public sealed class KeyRing
         return merged;
     }
 
-    private static EncryptionOptions ReadKeyFile(string fullPath, string setting)
+    internal static EncryptionOptions ReadKeyFile(string fullPath, string setting = KeyFileSetting)
     {
         KeyFileContent? content;
         try
@@ -257,6 +340,7 @@ public sealed class KeyRing
             ActiveKeyId = content.ActiveKeyId,
             Keys = new Dictionary<string, string>(content.Keys ?? [], StringComparer.Ordinal),
             BlindIndexKey = content.BlindIndexKey,
+            PreviousBlindIndexKey = content.PreviousBlindIndexKey,
         };
     }
 
@@ -282,12 +366,16 @@ public sealed class KeyRing
     }
 
     /// <summary>On-disk shape of a key file; kept apart from the options so a file cannot redirect to another file.</summary>
-    private sealed class KeyFileContent
+    internal sealed class KeyFileContent
     {
         public string? ActiveKeyId { get; set; }
 
         public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
 
         public string? BlindIndexKey { get; set; }
+
+        /// <summary>The blind-index key being replaced, kept until re-indexing ends (searches match both meanwhile).</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? PreviousBlindIndexKey { get; set; }
     }
 }

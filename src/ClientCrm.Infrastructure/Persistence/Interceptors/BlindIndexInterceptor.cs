@@ -49,12 +49,13 @@ public sealed class BlindIndexInterceptor(IBlindIndexer indexer) : SaveChangesIn
                 }
 
                 var kind = (BlindIndexKind)(int)indexProperty.FindAnnotation(ConfidentialProperties.BlindIndexKindAnnotation)!.Value!;
-                entry.Property(indexProperty.Name).CurrentValue = Index(kind, source.CurrentValue as string);
+                entry.Property(indexProperty.Name).CurrentValue = IndexOf(indexer, kind, source.CurrentValue as string);
             }
         }
     }
 
-    private byte[]? Index(BlindIndexKind kind, string? value)
+    /// <summary>The index stored for a value: none for a blank one. Also what re-indexing writes (BlindIndexTable).</summary>
+    internal static byte[]? IndexOf(IBlindIndexer indexer, BlindIndexKind kind, string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || BlindIndexNormalizer.Normalize(kind, value).Length == 0)
         {

@@ -2789,6 +2789,43 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Infrastructure.Security.Rotation.KeyRotation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("TargetKeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Id");
+
+                    b.ToTable("KeyRotations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3309,6 +3346,40 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("ClientCrm.Infrastructure.Security.Rotation.KeyRotation", b =>
+                {
+                    b.OwnsMany("ClientCrm.Infrastructure.Security.Rotation.KeyRotationStep", "Steps", b1 =>
+                        {
+                            b1.Property<long>("RotationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Source")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<Guid?>("Cursor")
+                                .HasColumnType("uuid");
+
+                            b1.Property<long>("Done")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTimeOffset?>("FinishedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<long?>("Total")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("RotationId", "Source");
+
+                            b1.ToTable("KeyRotationSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RotationId");
+                        });
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
