@@ -61,7 +61,7 @@ public sealed class DocumentJourneyTests(ITestOutputHelper output)
             var preview = browser.Driver.FindElements(By.CssSelector("#document-files a.file-preview")).Last().GetAttribute("href")!;
             browser.Driver.Navigate().GoToUrl(preview);
             var image = browser.WaitFor("the image to show", d => d.FindElements(By.TagName("img")).FirstOrDefault());
-            browser.WaitFor("the image to load", _ => (bool)((IJavaScriptExecutor)browser.Driver).ExecuteScript("return arguments[0].complete && arguments[0].naturalWidth === 64;", image!));
+            browser.WaitFor("the image to load", _ => ((IJavaScriptExecutor)browser.Driver).ExecuteScript("return arguments[0].complete && arguments[0].naturalWidth === 64;", image!) is true);
 
             step = "download the PDF as an attachment";
             browser.GoTo(documentPath);
@@ -72,9 +72,9 @@ public sealed class DocumentJourneyTests(ITestOutputHelper output)
                 fetch(arguments[0]).then(async r => done({
                     status: r.status, disposition: r.headers.get('content-disposition'), type: r.headers.get('content-type'),
                     nosniff: r.headers.get('x-content-type-options'), bytes: Array.from(new Uint8Array(await r.arrayBuffer())).join(',') }));
-                """, download);
+                """, download)!;
             Assert.Equal(200L, result["status"]);
-            Assert.StartsWith("attachment", (string)result["disposition"], StringComparison.Ordinal);
+            Assert.StartsWith("attachment", (string)result["disposition"]!, StringComparison.Ordinal);
             Assert.Equal("application/pdf", result["type"]);
             Assert.Equal("nosniff", result["nosniff"]);
             Assert.Equal(string.Join(',', pdf), result["bytes"]);
