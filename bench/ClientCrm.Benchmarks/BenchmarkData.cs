@@ -231,10 +231,15 @@ public sealed class BenchmarkData : IAsyncDisposable
                 c."RegisteredAt" + interval '1 day', c."RegisteredAt" + interval '2 days', 'owner', 'Sound.', c."RegisteredAt" + interval '3 days',
                 'head', 'Discussed; approved.', 'leader, head', c."RegisteredAt" + interval '5 days', NULL, 'leader', c."RegisteredAt" + interval '5 days'
             FROM "Clients" c WHERE c."Status" IN (3, 4);
-            UPDATE "Clients" SET "RegistrationCheckedAt" = "RegisteredAt" + interval '2 days', "RegistrationCheckedByName" = 'owner',
-                "RegistrationConfirmedAt" = "RegisteredAt" + interval '3 days', "RegistrationConfirmedByName" = 'head',
-                "EvaluationApprovedAt" = "RegisteredAt" + interval '5 days'
-            WHERE "Status" IN (3, 4);
+            UPDATE "Clients" SET "EvaluationApprovedAt" = "RegisteredAt" + interval '5 days' WHERE "Status" IN (3, 4);
+            -- The registration documents the gate reads (rows only, without stored files): a business license and a credit
+            -- certificate per client in operation; one in twenty licenses runs out within the month (the to-do reminder).
+            INSERT INTO "ClientDocuments" ("Id", "ClientId", "Type", "CollectionMethod", "ReceivedOn", "ValidUntil", "UploadedById",
+                "UploadedByName", "UploadedAt", "UpdatedAt")
+            SELECT gen_random_uuid(), c."Id", t.type, 1, (c."RegisteredAt" + interval '1 day')::date,
+                CASE WHEN t.type = 1 AND abs(hashtext(c."Id"::text || 'doc')) % 20 = 0 THEN current_date + 20 ELSE current_date + 400 END,
+                c."OwnerId", 'owner', c."RegisteredAt" + interval '1 day', c."RegisteredAt" + interval '1 day'
+            FROM "Clients" c CROSS JOIN (VALUES (1), (2)) AS t(type) WHERE c."Status" IN (3, 4);
             INSERT INTO "ClientEvaluations" ("Id", "ClientId", "Round", "State", "StateSince", "EscalatedAt", "CreditStanding", "ProjectFeasibility",
                 "ApplicablePolicies", "DevelopmentCostCny", "Risk", "RiskReasons", "Recommendation", "CreatedById", "CreatedByName",
                 "CreatedAt", "UpdatedAt")

@@ -79,6 +79,8 @@ public static partial class PageCatalog
         new("/Clients/{id}", PageRole.Leader, PageBudget.Other, ids => $"/Clients/{ids.ClientId}"),
         new("/Clients/{id}/History", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}/History"),
         new("/Clients/{id}/Projects", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}/Projects"),
+        // Issue 13: the client's dossier documents (the client has its business license and credit certificate, BenchmarkData).
+        new("/Clients/{id}/Documents", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}/Documents"),
         new("/Clients/{id}/Projects/{id}", PageRole.Staff, PageBudget.Other, ids => $"/Clients/{ids.ClientId}/Projects/{ids.ProjectId}"),
         new("/Warnings", PageRole.Head, PageBudget.Other, _ => "/Warnings"),
         new("/Warnings", PageRole.Leader, PageBudget.Other, _ => "/Warnings"),

@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentActor>(_ => SystemActor.Instance);
         services.AddSingleton(keyRing);
         services.AddSingleton<IFieldCipher, AesGcmFieldCipher>();
+        services.AddSingleton<AesGcmChunkCipher>();
         services.AddSingleton<IBlindIndexer, HmacBlindIndexer>();
         // Every kind of encrypted data a key rotation re-encrypts, as IEnumerable<IReencryptionSource>.
         services.AddKeyRotation();
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<Dossier.DossierAccess>();
         services.AddScoped<Grading.RegradeService>();
         services.AddScoped<Warnings.WarningEngine>();
+        services.AddScoped<Dossier.DocumentStore>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Workflows.WorkflowEscalation>();
         // What follows a save, run by the outbox after the commit (docs/architecture.md, "Domain events and the outbox").

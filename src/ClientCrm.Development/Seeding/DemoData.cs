@@ -153,6 +153,7 @@ public static class DemoData
 
         await db.SaveChangesAsync(ct);
         await DemoCooperation.SeedAsync(db, clock, ct);
+        await DemoDocuments.SeedAsync(db, sp.GetRequiredService<ClientCrm.Infrastructure.Dossier.DocumentStore>(), clock, ct);
         await DemoEvaluations.SeedAsync(db, clock, ct);
         await DemoComplaints.SeedAsync(db, clock, ct);
         await DemoContractReviews.SeedAsync(db, clock, ct);

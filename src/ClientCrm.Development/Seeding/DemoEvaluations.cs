@@ -10,7 +10,7 @@ namespace ClientCrm.Development.Seeding;
 
 /// <summary>
 /// The demo company's new-client evaluations (SPEC §5.2): every client in operation went through an approved one and has
-/// its registration checked and confirmed, so it passes the business gate; the clients under evaluation show each step
+/// its business license and credit certificate on file (DemoDocuments), so it passes the business gate; the clients under evaluation show each step
 /// waiting (a draft, one with the head, one with the leaders, one overdue, a rejected round revised), so every list, the
 /// to-do list and the escalation have something to show.
 /// </summary>
@@ -47,8 +47,6 @@ internal static class DemoEvaluations
                     evaluation.Decide(true, boss, Minutes, Participants(boss, head, owner), start.AddDays(4));
                     evaluation.ClearDomainEvents();
                     db.ClientEvaluations.Add(evaluation);
-                    client.CheckRegistration(owner, start.AddDays(1));
-                    client.ConfirmRegistration(head, start.AddDays(2));
                     client.RecordEvaluationApproved(start.AddDays(4), now);
                     break;
                 }
@@ -57,7 +55,6 @@ internal static class DemoEvaluations
                 {
                     var start = now.AddDays(-14);
                     var evaluation = Written(client, owner, start);
-                    client.CheckRegistration(owner, start);
                     switch (underEvaluation++ % 5)
                     {
                         case 0:
@@ -67,12 +64,10 @@ internal static class DemoEvaluations
                             break;
                         case 1:
                             evaluation.Submit(owner, now.AddDays(-1));
-                            client.ConfirmRegistration(head, now.AddDays(-1));
                             break;
                         case 2:
                             evaluation.Submit(owner, now.AddDays(-3));
                             evaluation.Review(head, HeadOpinion, now.AddDays(-2));
-                            client.ConfirmRegistration(head, now.AddDays(-2));
                             break;
                         case 3:
                         {

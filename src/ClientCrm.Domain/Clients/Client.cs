@@ -69,16 +69,6 @@ public class Client : RecordsDomainEvents, IAuditable
     /// </summary>
     public string? StatusReason { get; private set; }
 
-    /// <summary>
-    /// The owner's check that the registration is complete (business license and credit certificate seen, SPEC §5.2), and
-    /// the department head's confirmation of it: two conditions of the business gate until dossier documents exist.
-    /// </summary>
-    public DateTimeOffset? RegistrationCheckedAt { get; private set; }
-
-    public string? RegistrationCheckedByName { get; private set; }
-    public DateTimeOffset? RegistrationConfirmedAt { get; private set; }
-    public string? RegistrationConfirmedByName { get; private set; }
-
     /// <summary>When the approval of the client's latest approved evaluation was decided; the gate's condition.</summary>
     public DateTimeOffset? EvaluationApprovedAt { get; private set; }
 
@@ -255,44 +245,6 @@ public class Client : RecordsDomainEvents, IAuditable
         AddDomainEvent(new ClientStatusChanged(Id, Status, to, now));
         Status = to;
         StatusReason = why;
-        UpdatedAt = now;
-    }
-
-    /// <summary>
-    /// The owner (or the head) records having seen the business license and the credit certificate: the registration is
-    /// complete. The head confirms it next (<see cref="ConfirmRegistration"/>).
-    /// </summary>
-    public void CheckRegistration(Workflows.WorkflowActor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if ((actor.Is & (Workflows.Parties.Owner | Workflows.Parties.DepartmentHead)) == 0)
-        {
-            throw new DomainException("Client.RegistrationCheckOwnerOnly", "Only the client's owner or its department head records the registration check.");
-        }
-
-        RegistrationCheckedAt = now;
-        RegistrationCheckedByName = actor.Name;
-        RegistrationConfirmedAt = null;
-        RegistrationConfirmedByName = null;
-        UpdatedAt = now;
-    }
-
-    /// <summary>The department head confirms the owner's registration check.</summary>
-    public void ConfirmRegistration(Workflows.WorkflowActor actor, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.Is.HasFlag(Workflows.Parties.DepartmentHead))
-        {
-            throw new DomainException("Client.RegistrationConfirmHeadOnly", "Only the department head confirms the registration check.");
-        }
-
-        if (RegistrationCheckedAt is null)
-        {
-            throw new DomainException("Client.RegistrationNotChecked", "The owner has not checked the registration yet.");
-        }
-
-        RegistrationConfirmedAt = now;
-        RegistrationConfirmedByName = actor.Name;
         UpdatedAt = now;
     }
 

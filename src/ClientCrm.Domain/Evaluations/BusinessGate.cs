@@ -8,11 +8,11 @@ public enum GateCondition
     /// <summary>The client is not in operation (<see cref="ClientStatus.Active"/>).</summary>
     ClientActive = 1,
 
-    /// <summary>The owner has not yet recorded seeing the business license and credit certificate.</summary>
-    RegistrationChecked = 2,
+    /// <summary>No valid business license (营业执照) is on file: the registration is incomplete (<see cref="Dossier.DossierCompleteness"/>).</summary>
+    BusinessLicense = 2,
 
-    /// <summary>The department head has not yet confirmed the owner's check.</summary>
-    RegistrationConfirmed = 3,
+    /// <summary>No valid credit certificate (资信证明) is on file: the registration is incomplete.</summary>
+    CreditCertificate = 3,
 
     /// <summary>No evaluation of the client has been approved.</summary>
     EvaluationApproved = 4,
@@ -22,13 +22,14 @@ public enum GateCondition
 }
 
 /// <summary>What the gate reads of a client.</summary>
+/// <param name="MissingDocuments">The documents the registration lacks today (<see cref="Dossier.DossierCompleteness.Missing"/>).</param>
 /// <param name="StatusChanges">The client's status moves since <paramref name="EvaluationApprovedAt"/>, oldest first (none when there is no approval).</param>
-public sealed record GateFacts(ClientStatus Status, bool RegistrationChecked, bool RegistrationConfirmed, DateTimeOffset? EvaluationApprovedAt,
+public sealed record GateFacts(ClientStatus Status, IReadOnlyList<Dossier.DocumentType> MissingDocuments, DateTimeOffset? EvaluationApprovedAt,
     IReadOnlyList<(ClientStatus To, DateTimeOffset At)> StatusChanges, DateTimeOffset Now);
 
 /// <summary>
 /// The business gate (SPEC §5.2): the server refuses a new cooperation project for a client that is not in operation, whose
-/// registration is incomplete or whose evaluation is not approved, and names every condition missing. A client paused for
+/// registration is incomplete (no valid business license or credit certificate on file) or whose evaluation is not approved, and names every condition missing. A client paused for
 /// longer than <see cref="EvaluationSettings.PauseNeedsNewEvaluationDays"/> after its approval needs a new evaluation.
 /// </summary>
 public static class BusinessGate
@@ -43,14 +44,14 @@ public static class BusinessGate
             missing.Add(GateCondition.ClientActive);
         }
 
-        if (!facts.RegistrationChecked)
+        if (facts.MissingDocuments.Contains(Dossier.DocumentType.BusinessLicense))
         {
-            missing.Add(GateCondition.RegistrationChecked);
+            missing.Add(GateCondition.BusinessLicense);
         }
 
-        if (!facts.RegistrationConfirmed)
+        if (facts.MissingDocuments.Contains(Dossier.DocumentType.CreditCertificate))
         {
-            missing.Add(GateCondition.RegistrationConfirmed);
+            missing.Add(GateCondition.CreditCertificate);
         }
 
         if (facts.EvaluationApprovedAt is null)

@@ -20,6 +20,9 @@ public enum WarningFamily
 public enum WarningRule
 {
     OperatingStatusDeclined = 11,
+
+    /// <summary>The business license or the credit certificate on file has expired (SPEC §7; <see cref="Dossier.DossierCompleteness.Expired"/>).</summary>
+    DocumentExpired = 12,
     DemandDrop = 21,
     NoNewBatch = 22,
     WageArrears = 31,
@@ -88,4 +91,7 @@ public enum WarningSourceKind
 
     /// <summary>A change of the client card (the operating status); the archived version it replaced, if any.</summary>
     CardChange = 4,
+
+    /// <summary>The client's dossier documents (the expired business license or credit certificate is among them).</summary>
+    Documents = 5,
 }

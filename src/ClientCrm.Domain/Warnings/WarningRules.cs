@@ -15,6 +15,15 @@ public sealed record WarningFacts
     public ClientStatus Status { get; init; } = ClientStatus.Active;
     public OperatingStatus OperatingStatus { get; init; } = OperatingStatus.Good;
 
+    /// <summary>
+    /// The last day the client's business license on file is valid (the latest of those not archived; <see cref="DateOnly.MaxValue"/>
+    /// for one that does not expire); null when none is on file.
+    /// </summary>
+    public DateOnly? BusinessLicenseValidThrough { get; init; }
+
+    /// <summary>The same for the credit certificate.</summary>
+    public DateOnly? CreditCertificateValidThrough { get; init; }
+
     /// <summary>Workers requested by the batches signed in the last 12 months (window 0).</summary>
     public int WorkersRequestedLast12Months { get; init; }
 
@@ -66,6 +75,7 @@ public static class WarningRules
     public static WarningSourceKind SourceKindOf(WarningRule rule) => rule switch
     {
         WarningRule.OperatingStatusDeclined => WarningSourceKind.CardChange,
+        WarningRule.DocumentExpired => WarningSourceKind.Documents,
         WarningRule.DemandDrop => WarningSourceKind.Projects,
         WarningRule.NoNewBatch => WarningSourceKind.Project,
         _ => WarningSourceKind.Incident,
@@ -96,6 +106,15 @@ public static class WarningRules
         if (facts.OperatingStatus is OperatingStatus.Declining or OperatingStatus.Distressed)
         {
             found.Add(new(WarningRule.OperatingStatusDeclined, [Figure("OperatingStatus", facts.OperatingStatus.ToString())]));
+        }
+
+        if (facts.BusinessLicenseValidThrough < today || facts.CreditCertificateValidThrough < today)
+        {
+            found.Add(new(WarningRule.DocumentExpired,
+            [
+                Figure("BusinessLicenseValidUntil", Day(facts.BusinessLicenseValidThrough)),
+                Figure("CreditCertificateValidUntil", Day(facts.CreditCertificateValidThrough)),
+            ]));
         }
 
         // A terminated client has already gone: the accountability procedure (SPEC §5.3) takes over, not a churn warning.
@@ -212,6 +231,14 @@ public static class WarningRules
     }
 
     private static WarningFigure Figure(string name, string value) => new(name, value);
+
+    /// <summary>A validity as a figure: the day, "-" for none on file, "∞" for one that does not expire.</summary>
+    private static string Day(DateOnly? day) => day switch
+    {
+        null => "-",
+        { } d when d == DateOnly.MaxValue => "∞",
+        { } d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 
     private static WarningFigure Figure(string name, int value) => new(name, value.ToString(CultureInfo.InvariantCulture));
 

@@ -15,4 +15,6 @@ public sealed record WarningSource(WarningSourceKind Kind, Guid? ProjectId = nul
     public static WarningSource Project(Guid projectId) => new(WarningSourceKind.Project, projectId);
 
     public static WarningSource CardChange(Guid? revisionId) => new(WarningSourceKind.CardChange, null, revisionId);
+
+    public static WarningSource Documents { get; } = new(WarningSourceKind.Documents);
 }

@@ -118,6 +118,24 @@ public class WorkflowSettings : IAuditable
         (AccessRequestDefaultDays, AccessRequestMaxDays, UpdatedAt) = (defaultDays, maxDays, now);
     }
 
+    /// <summary>The largest file a dossier document takes (SPEC §6: 20 MB by default), in MiB.</summary>
+    public int DocumentMaxFileMegabytes { get; private set; } = DefaultDocumentMaxFileMegabytes;
+
+    public const int DefaultDocumentMaxFileMegabytes = 20;
+
+    /// <summary>The upper bound leaders may set: a file is stored in the database in chunks, but a request this size is held on disk.</summary>
+    public const int MaxDocumentFileMegabytes = 100;
+
+    public long DocumentMaxFileBytes() => DocumentMaxFileMegabytes * 1024L * 1024L;
+
+    public void ChangeDocuments(int maxFileMegabytes, DateTimeOffset now)
+    {
+        DocumentMaxFileMegabytes = maxFileMegabytes is >= 1 and <= MaxDocumentFileMegabytes
+            ? maxFileMegabytes
+            : throw new DomainException("WorkflowSettings.MegabytesOutOfRange", "Between 1 and 100 MB.", nameof(DocumentMaxFileMegabytes));
+        UpdatedAt = now;
+    }
+
     private static int Days(int days, string field) =>
         days is >= 1 and <= MaxDays ? days : throw new DomainException("WorkflowSettings.DaysOutOfRange", "Between 1 and 3650 days.", field);
 }

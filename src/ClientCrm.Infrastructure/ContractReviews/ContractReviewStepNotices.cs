@@ -55,7 +55,7 @@ public sealed class ContractReviewStepNotices(CrmDbContext db, Notifier notifier
 /// What the checks of a review read (<see cref="ContractReviewFacts"/>), through the caller's scope, and the checks run over
 /// them. The checks in force are those registered as <see cref="IContractReviewCheck"/> (DependencyInjection).
 /// </summary>
-public sealed class ContractReviewCheckRunner(CrmDbContext db, IEnumerable<IContractReviewCheck> checks)
+public sealed class ContractReviewCheckRunner(CrmDbContext db, IEnumerable<IContractReviewCheck> checks, Domain.Common.BusinessClock clock)
 {
     public IReadOnlyList<IContractReviewCheck> Checks { get; } = checks.ToList();
 
@@ -65,7 +65,7 @@ public sealed class ContractReviewCheckRunner(CrmDbContext db, IEnumerable<ICont
         var project = await db.CooperationProjects.AsNoTracking().Where(p => p.Id == review.ProjectId)
             .Select(p => new { p.JobTypes, p.WorkersRequested, p.WorkCountryCode, ClientStatus = p.Client!.Status })
             .SingleAsync(ct);
-        var missing = await Evaluations.GateFactsQuery.MissingAsync(db, review.ClientId, now, ct) ?? [];
+        var missing = await Evaluations.GateFactsQuery.MissingAsync(db, review.ClientId, clock.At(now), ct) ?? [];
         var facts = new ContractReviewFacts(project.ClientStatus, missing, project.JobTypes, project.WorkersRequested, project.WorkCountryCode,
             review.Sections);
         return ContractReviewChecks.Run(Checks, facts);

@@ -66,6 +66,9 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
     public DbSet<Domain.Dossier.DossierUse> DossierUses => Set<Domain.Dossier.DossierUse>();
     public DbSet<Domain.Dossier.AccessRequest> AccessRequests => Set<Domain.Dossier.AccessRequest>();
     public DbSet<Domain.Dossier.AccessRequestEvent> AccessRequestEvents => Set<Domain.Dossier.AccessRequestEvent>();
+    public DbSet<Domain.Dossier.ClientDocument> ClientDocuments => Set<Domain.Dossier.ClientDocument>();
+    public DbSet<Domain.Dossier.ClientDocumentFile> ClientDocumentFiles => Set<Domain.Dossier.ClientDocumentFile>();
+    public DbSet<Dossier.ClientDocumentChunk> ClientDocumentChunks => Set<Dossier.ClientDocumentChunk>();
     public DbSet<Security.Rotation.KeyRotation> KeyRotations => Set<Security.Rotation.KeyRotation>();
 
     /// <summary>Who acts through this context: the audit log's name and the scope of every client query.</summary>

@@ -37,28 +37,7 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
 
         try
         {
-            // One snapshot for the id and the bytes: the ring may be reloaded with a new active key meanwhile.
-            var ring = _keys.Current;
-            var keyId = ring.ActiveKeyId;
-            var headerLength = 2 + keyId.Length;
-            var result = new byte[headerLength + NonceSize + TagSize + plainBytes.Length];
-
-            result[0] = FormatVersion;
-            result[1] = (byte)keyId.Length;
-            Encoding.ASCII.GetBytes(keyId, result.AsSpan(2, keyId.Length));
-
-            var header = result.AsSpan(0, headerLength);
-            var nonce = result.AsSpan(headerLength, NonceSize);
-            var tag = result.AsSpan(headerLength + NonceSize, TagSize);
-            var cipherBytes = result.AsSpan(headerLength + NonceSize + TagSize);
-
-            // A random 96-bit nonce per value; the collision risk stays negligible far beyond the number of
-            // fields this CRM will ever write under one key, and rotation resets the count anyway.
-            RandomNumberGenerator.Fill(nonce);
-
-            using var aes = new AesGcm(ring.ActiveKey, TagSize);
-            aes.Encrypt(nonce, plainBytes, cipherBytes, tag, header);
-            return result;
+            return Seal(_keys, plainBytes, []);
         }
         finally
         {
@@ -70,24 +49,9 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
     {
         ArgumentNullException.ThrowIfNull(ciphertext);
 
-        var keyId = ReadKeyId(ciphertext);
-        if (!_keys.TryGetKey(keyId, out var key))
-        {
-            // The key id is a label, not a secret, and naming it tells the operator which key to restore.
-            throw new CryptographicException($"The value was encrypted with key id '{keyId}', which is not configured under Encryption:Keys.");
-        }
-
-        var headerLength = 2 + keyId.Length;
-        var header = ciphertext.AsSpan(0, headerLength);
-        var nonce = ciphertext.AsSpan(headerLength, NonceSize);
-        var tag = ciphertext.AsSpan(headerLength + NonceSize, TagSize);
-        var cipherBytes = ciphertext.AsSpan(headerLength + NonceSize + TagSize);
-
-        var plainBytes = new byte[cipherBytes.Length];
+        var plainBytes = Open(_keys, ciphertext, []);
         try
         {
-            using var aes = new AesGcm(key, TagSize);
-            aes.Decrypt(nonce, cipherBytes, tag, plainBytes, header);
             return StrictUtf8.GetString(plainBytes);
         }
         catch (DecoderFallbackException)
@@ -102,6 +66,78 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
         }
     }
 
+    /// <summary>
+    /// Seals <paramref name="plainBytes"/> under the active key in the layout above. <paramref name="context"/> is authenticated
+    /// after the header but not stored: whoever opens the value must give the same context (a file chunk binds its file and
+    /// position this way). Fields pass none, so their associated data is the header alone.
+    /// </summary>
+    internal static byte[] Seal(KeyRing keys, ReadOnlySpan<byte> plainBytes, ReadOnlySpan<byte> context)
+    {
+        // One snapshot for the id and the bytes: the ring may be reloaded with a new active key meanwhile.
+        var ring = keys.Current;
+        var keyId = ring.ActiveKeyId;
+        var headerLength = 2 + keyId.Length;
+        var result = new byte[headerLength + NonceSize + TagSize + plainBytes.Length];
+
+        result[0] = FormatVersion;
+        result[1] = (byte)keyId.Length;
+        Encoding.ASCII.GetBytes(keyId, result.AsSpan(2, keyId.Length));
+
+        var nonce = result.AsSpan(headerLength, NonceSize);
+        var tag = result.AsSpan(headerLength + NonceSize, TagSize);
+        var cipherBytes = result.AsSpan(headerLength + NonceSize + TagSize);
+
+        // A random 96-bit nonce per value; the collision risk stays negligible far beyond the number of
+        // fields this CRM will ever write under one key, and rotation resets the count anyway.
+        RandomNumberGenerator.Fill(nonce);
+
+        using var aes = new AesGcm(ring.ActiveKey, TagSize);
+        aes.Encrypt(nonce, plainBytes, cipherBytes, tag, AssociatedData(result.AsSpan(0, headerLength), context));
+        return result;
+    }
+
+    /// <summary>Opens a value sealed by <see cref="Seal"/> with the same <paramref name="context"/>; the caller owns (and should zero) the result.</summary>
+    internal static byte[] Open(KeyRing keys, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> context)
+    {
+        var keyId = ReadKeyId(ciphertext);
+        if (!keys.TryGetKey(keyId, out var key))
+        {
+            // The key id is a label, not a secret, and naming it tells the operator which key to restore.
+            throw new CryptographicException($"The value was encrypted with key id '{keyId}', which is not configured under Encryption:Keys.");
+        }
+
+        var headerLength = 2 + keyId.Length;
+        var nonce = ciphertext.Slice(headerLength, NonceSize);
+        var tag = ciphertext.Slice(headerLength + NonceSize, TagSize);
+        var cipherBytes = ciphertext[(headerLength + NonceSize + TagSize)..];
+
+        var plainBytes = new byte[cipherBytes.Length];
+        try
+        {
+            using var aes = new AesGcm(key, TagSize);
+            aes.Decrypt(nonce, cipherBytes, tag, plainBytes, AssociatedData(ciphertext[..headerLength], context));
+            return plainBytes;
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(plainBytes);
+            throw;
+        }
+    }
+
+    private static ReadOnlySpan<byte> AssociatedData(ReadOnlySpan<byte> header, ReadOnlySpan<byte> context)
+    {
+        if (context.IsEmpty)
+        {
+            return header;
+        }
+
+        var data = new byte[header.Length + context.Length];
+        header.CopyTo(data);
+        context.CopyTo(data.AsSpan(header.Length));
+        return data;
+    }
+
     public string KeyIdOf(byte[] ciphertext)
     {
         ArgumentNullException.ThrowIfNull(ciphertext);
@@ -110,7 +146,7 @@ public sealed class AesGcmFieldCipher(KeyRing keys) : IFieldCipher
 
     // Every structural problem is reported as CryptographicException so callers can treat "cannot decrypt"
     // as one failure, whichever byte was damaged.
-    private static string ReadKeyId(ReadOnlySpan<byte> ciphertext)
+    internal static string ReadKeyId(ReadOnlySpan<byte> ciphertext)
     {
         if (ciphertext.Length < 2)
         {

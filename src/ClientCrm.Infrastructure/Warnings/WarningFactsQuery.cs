@@ -26,10 +26,13 @@ public sealed class WarningFactsRow
     public int WorkersOwed { get; init; }
     public int Disputes { get; init; }
     public int Repatriated { get; init; }
+    public DateOnly? LicenseValidThrough { get; init; }
+    public DateOnly? CreditValidThrough { get; init; }
 
     public WarningFacts ToFacts() => new()
     {
         Grade = Grade, Status = Status, OperatingStatus = OperatingStatus,
+        BusinessLicenseValidThrough = LicenseValidThrough, CreditCertificateValidThrough = CreditValidThrough,
         WorkersRequestedLast12Months = Requested0, WorkersRequestedPrevious12Months = Requested1, LastBatchSignedOn = LastSigned,
         WorkersOnSite = OnSite, OpenWageArrearsIncidents = OpenWageArrears, WorkersOwedWages = WorkersOwed,
         RecentLaborDisputes = Disputes, RecentlyRepatriatedWorkers = Repatriated,
@@ -73,12 +76,25 @@ public static class WarningFactsQuery
                 Repatriated = g.Sum(i => i.Type == IncidentType.EarlyRepatriation ? i.WorkersAffected : 0),
             });
 
+        // The latest validity of the watched documents on file, per type (a document that does not expire counts as valid forever).
+        var documents = db.ClientDocuments.Where(d => d.ArchivedAt == null
+                && (d.Type == Domain.Dossier.DocumentType.BusinessLicense || d.Type == Domain.Dossier.DocumentType.CreditCertificate))
+            .GroupBy(d => d.ClientId)
+            .Select(g => new
+            {
+                ClientId = g.Key,
+                License = g.Max(d => d.Type == Domain.Dossier.DocumentType.BusinessLicense ? (DateOnly?)(d.ValidUntil ?? DateOnly.MaxValue) : null),
+                Credit = g.Max(d => d.Type == Domain.Dossier.DocumentType.CreditCertificate ? (DateOnly?)(d.ValidUntil ?? DateOnly.MaxValue) : null),
+            });
+
         // Nullable reads with SQL COALESCE, as in GradingFactsQuery: testing the joined row for null does not translate.
         return from c in clients
                join p in projects on c.Id equals p.ClientId into pg
                from p in pg.DefaultIfEmpty()
                join i in incidents on c.Id equals i.ClientId into ig
                from i in ig.DefaultIfEmpty()
+               join d in documents on c.Id equals d.ClientId into dg
+               from d in dg.DefaultIfEmpty()
                select new WarningFactsRow
                {
                    ClientId = c.Id, Name = c.Name, ChineseName = c.ChineseName, OwnerId = c.OwnerId, DepartmentId = c.DepartmentId,
@@ -87,6 +103,7 @@ public static class WarningFactsQuery
                    OnSite = (int?)p!.OnSite ?? 0,
                    OpenWageArrears = (int?)i!.OpenWageArrears ?? 0, WorkersOwed = (int?)i!.WorkersOwed ?? 0,
                    Disputes = (int?)i!.Disputes ?? 0, Repatriated = (int?)i!.Repatriated ?? 0,
+                   LicenseValidThrough = d!.License, CreditValidThrough = d!.Credit,
                };
     }
 

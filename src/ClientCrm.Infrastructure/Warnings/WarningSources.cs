@@ -60,6 +60,7 @@ internal static class WarningSources
                 // A client that never signed a batch points to its (empty) list of batches.
                 WarningSourceKind.Project => newestBatch.GetValueOrDefault(clientId) ?? WarningSource.AllProjects,
                 WarningSourceKind.Projects => WarningSource.AllProjects,
+                WarningSourceKind.Documents => WarningSource.Documents,
                 // No archived version: the card was registered with this status.
                 _ => WarningSource.CardChange(newestChange.TryGetValue(clientId, out var revision) ? revision : null),
             };

@@ -74,8 +74,6 @@ public static class FieldLabels
         [(nameof(Warning), nameof(Warning.UpdatedAt))] = "Common.UpdatedAt",
         [(nameof(Warning), nameof(Warning.SourceKind))] = "Warnings.Source",
         [(nameof(CrmUser), nameof(CrmUser.AccessFailedCount))] = "User.FailedAttempts",
-        [(nameof(Client), nameof(Client.RegistrationCheckedAt))] = "Gate.CheckedBy",
-        [(nameof(Client), nameof(Client.RegistrationConfirmedAt))] = "Gate.ConfirmedBy",
         [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.ClientId))] = "Audit.Client",
         [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.Round))] = "Evaluations.RoundColumn",
         [(nameof(Domain.Evaluations.ClientEvaluation), nameof(Domain.Evaluations.ClientEvaluation.UpdatedAt))] = "Common.UpdatedAt",
@@ -126,8 +124,6 @@ public static class FieldLabels
         (nameof(Domain.Accountability.AccountabilityCase), nameof(Domain.Accountability.AccountabilityCase.DecidedById)),
         (nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.ReporterId)),
         (nameof(Domain.InformationReports.InformationReport), nameof(Domain.InformationReports.InformationReport.ProspectNormalizedName)),
-        (nameof(Client), nameof(Client.RegistrationCheckedByName)),
-        (nameof(Client), nameof(Client.RegistrationConfirmedByName)),
         // Where the cause is stored; the line names its kind (SourceKind), and the warning page links it.
         (nameof(Warning), nameof(Warning.SourceProjectId)),
         (nameof(Warning), nameof(Warning.SourceRecordId)),

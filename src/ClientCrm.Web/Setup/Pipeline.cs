@@ -27,6 +27,7 @@ internal static class Pipeline
         });
         app.UseStaticFiles();
         // Control characters out of every query and form value, over-long values cut, before any page reads them.
+        app.UseMiddleware<Pages.Clients.Documents.UploadLimits>();
         app.UseMiddleware<InputCleaning>();
         app.UseRouting();
         app.UseRequestLocalization();

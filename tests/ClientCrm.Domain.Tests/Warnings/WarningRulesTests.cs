@@ -388,6 +388,7 @@ public sealed class WarningRulesTests
     {
         Grade = ClientGrade.A,
         OperatingStatus = OperatingStatus.Distressed,
+        BusinessLicenseValidThrough = Today.AddDays(-1),
         WorkersRequestedPrevious12Months = 30,
         WorkersRequestedLast12Months = 17,
         LastBatchSignedOn = Today.AddDays(-200),
@@ -453,5 +454,34 @@ public sealed class WarningRulesTests
     public void A_window_of_n_days_ends_today_and_includes_today(int days, string since)
     {
         Assert.Equal(DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture), WarningWindows.Since(Today, days));
+    }
+
+    [Theory]
+    [InlineData(-1, null, true)]
+    [InlineData(null, -1, true)]
+    [InlineData(0, 0, false)]
+    [InlineData(null, null, false)]
+    [InlineData(30, 400, false)]
+    public void An_expired_business_license_or_credit_certificate_is_a_major_change(int? licenseDays, int? creditDays, bool fires)
+    {
+        var facts = Quiet() with
+        {
+            BusinessLicenseValidThrough = licenseDays is { } l ? Today.AddDays(l) : null,
+            CreditCertificateValidThrough = creditDays is { } c ? Today.AddDays(c) : null,
+        };
+
+        Assert.Equal(fires, Fires(facts, WarningRule.DocumentExpired));
+        Assert.Equal(WarningFamily.MajorChange, WarningRules.FamilyOf(WarningRule.DocumentExpired));
+        Assert.Equal(WarningSourceKind.Documents, WarningRules.SourceKindOf(WarningRule.DocumentExpired));
+    }
+
+    [Fact]
+    public void The_expiry_warning_shows_both_days_and_an_open_ended_one_as_such()
+    {
+        var finding = Finding(Quiet() with { BusinessLicenseValidThrough = Today.AddDays(-3), CreditCertificateValidThrough = DateOnly.MaxValue },
+            WarningRule.DocumentExpired);
+
+        Assert.Equal(Today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Figure(finding, "BusinessLicenseValidUntil"));
+        Assert.Equal("∞", Figure(finding, "CreditCertificateValidUntil"));
     }
 }

@@ -209,7 +209,7 @@ public sealed class ContractReviewWorkflowTests(PostgresFixture postgres) : AppT
             .OrderBy(c => c.Name).Select(c => c.Id).ToListAsync());
         foreach (var candidate in candidates)
         {
-            if ((await App.WithDbAsync(db => GateFactsQuery.MissingAsync(db, candidate, App.Clock.UtcNow, default)))!.Count == 0)
+            if ((await App.WithDbAsync(db => GateFactsQuery.MissingAsync(db, candidate, App.Clock, default)))!.Count == 0)
             {
                 if (grade != await App.WithDbAsync(db => db.Clients.Where(c => c.Id == candidate).Select(c => c.Grade).SingleAsync()))
                 {

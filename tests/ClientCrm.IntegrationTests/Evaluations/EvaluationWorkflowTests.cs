@@ -29,16 +29,18 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
     };
 
     [Fact]
-    public async Task A_prospect_is_evaluated_step_by_step_turns_active_by_itself_and_passes_the_gate_once_its_registration_is_confirmed()
+    public async Task A_prospect_is_evaluated_step_by_step_turns_active_by_itself_and_passes_the_gate_once_its_license_and_credit_certificate_are_uploaded()
     {
         var clientId = await ProspectOfAsync("staff1a");
         var staff = await SignedInAsync("staff1a");
 
         // Before anything: the gate names every missing condition, each with a link to fix it, and offers no form.
         var refused = await staff.GetPageAsync($"/Clients/{clientId}/Projects/Create");
-        Assert.Equal(["ClientActive", "RegistrationChecked", "RegistrationConfirmed", "EvaluationApproved"],
+        Assert.Equal(["ClientActive", "BusinessLicense", "CreditCertificate", "EvaluationApproved"],
             refused.QuerySelectorAll("#gate-missing li").Select(li => li.GetAttribute("data-condition")));
-        Assert.All(refused.QuerySelectorAll("#gate-missing li a.gate-fix"), a => Assert.StartsWith($"/Clients/{clientId}#", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.All(refused.QuerySelectorAll("#gate-missing li a.gate-fix"), a => Assert.StartsWith($"/Clients/{clientId}", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Equal($"/Clients/{clientId}/Documents/Upload?type=BusinessLicense",
+            refused.QuerySelector("#gate-missing li[data-condition='BusinessLicense'] a.gate-fix")!.GetAttribute("href"));
         Assert.Null(refused.QuerySelector("#project-form"));
         using (var posted = await staff.PostDirectAsync($"/Clients/{clientId}/Projects/Create", ProjectTestData.ValidProject("Gate Test Batch")))
         {
@@ -114,18 +116,14 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
         Assert.Contains("专题讨论", print.QuerySelector("#print-minutes")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("公司领导 李强", print.QuerySelector("#print-decision")!.TextContent, StringComparison.Ordinal);
 
-        // Active and approved, but the registration is not confirmed yet: the gate still names it.
-        Assert.Equal(["RegistrationChecked", "RegistrationConfirmed"],
+        // Active and approved, but no license or credit certificate on file yet: the gate still names both.
+        Assert.Equal(["BusinessLicense", "CreditCertificate"],
             (await staff.GetPageAsync($"/Clients/{clientId}/Projects/Create")).QuerySelectorAll("#gate-missing li").Select(li => li.GetAttribute("data-condition")));
-        using (var checkedIt = await staff.SubmitAsync($"/Clients/{clientId}", "#registration-check-form"))
+        foreach (var type in new[] { Domain.Dossier.DocumentType.BusinessLicense, Domain.Dossier.DocumentType.CreditCertificate })
         {
-            Assert.Equal(HttpStatusCode.Redirect, checkedIt.StatusCode);
-        }
-
-        Assert.Null((await staff.GetPageAsync($"/Clients/{clientId}")).QuerySelector("#registration-confirm-form"));
-        using (var confirmed = await head.SubmitAsync($"/Clients/{clientId}", "#registration-confirm-form"))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+            using var uploaded = await Dossier.DossierArrange.UploadAsync(staff, clientId, Dossier.DossierArrange.License(App.Clock.Today, type),
+                ($"{type}.pdf", Dossier.DossierArrange.Pdf(type.ToString()), "application/pdf"));
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         }
 
         var open = await staff.GetPageAsync($"/Clients/{clientId}/Projects/Create");
@@ -241,19 +239,26 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                 .Select(r => (r.Id, Draft: r.State == Domain.ContractReviews.ContractReviewState.Draft, r.OwnerId, r.DepartmentId, Escalated: r.EscalatedAt != null,
                     r.LeaderRequired, r.Mine)).ToList();
             var ownReviews = reviews.Where(r => r.OwnerId == me.Id && (r.Draft || !r.Mine)).Select(r => r.Id);
+            // A business license or credit certificate expiring within 30 days reminds the owner and the head (not the leaders).
+            var (today, lastDay) = (App.Clock.Today, App.Clock.Today.AddDays(30));
+            var expiring = await db.ClientDocuments.Where(d => d.ArchivedAt == null && d.ValidUntil >= today && d.ValidUntil <= lastDay
+                    && (d.Type == Domain.Dossier.DocumentType.BusinessLicense || d.Type == Domain.Dossier.DocumentType.CreditCertificate))
+                .Select(d => new { d.Id, d.Client!.OwnerId, d.Client.DepartmentId }).ToListAsync();
             // What waits for each role, from the flows of SPEC §5 and seed 001 written out here.
             var ids = userName switch
             {
                 "staff1a" => evaluations.Where(e => e.State == EvaluationState.Draft && e.OwnerId == me.Id).Select(e => e.Id)
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Corrected && c.OwnerId == me.Id).Select(c => c.Id))
                     .Concat(cases.Where(c => c.State == Domain.Accountability.AccountabilityState.Opened && c.OwnerId == me.Id).Select(c => c.Id))
-                    .Concat(ownReviews),
+                    .Concat(ownReviews)
+                    .Concat(expiring.Where(d => d.OwnerId == me.Id).Select(d => d.Id)),
                 "head1" => evaluations.Where(e => e.DepartmentId == d1 && (e.State == EvaluationState.Submitted || (e.State == EvaluationState.Draft && e.OwnerId == me.Id))).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.DepartmentId == d1).Select(w => w.Id))
                     .Concat(complaints.Where(c => c.DepartmentId == d1 && c.State != Domain.Complaints.ComplaintState.Investigated).Select(c => c.Id))
                     .Concat(cases.Where(c => c.DepartmentId == d1 && c.State is Domain.Accountability.AccountabilityState.Opened or Domain.Accountability.AccountabilityState.Decided)
                         .Select(c => c.Id))
-                    .Concat(reviews.Where(r => r.DepartmentId == d1 && !r.Draft && (!r.LeaderRequired || !r.Mine)).Select(r => r.Id).Union(ownReviews)),
+                    .Concat(reviews.Where(r => r.DepartmentId == d1 && !r.Draft && (!r.LeaderRequired || !r.Mine)).Select(r => r.Id).Union(ownReviews))
+                    .Concat(expiring.Where(d => d.DepartmentId == d1).Select(d => d.Id)),
                 _ => evaluations.Where(e => e.State == EvaluationState.Reviewed || (e.State == EvaluationState.Submitted && e.EscalatedAt != null)).Select(e => e.Id)
                     .Concat(warnings.Where(w => w.EscalatedAt != null).Select(w => w.Id))
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated || c.EscalatedAt != null).Select(c => c.Id))

@@ -51,8 +51,8 @@ internal static class GradingArrange
             var client = Client.Register(card(baseCard), null, ownerUser.Id, ownerUser.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, clock.At(now.AddYears(-3)));
             client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
             client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now, "approved by the leaders");
-            Projects.ProjectTestData.PassGate(client, now);
             db.Clients.Add(client);
+            Projects.ProjectTestData.PassGate(db, client, clock);
             await db.SaveChangesAsync();
             return client.Id;
         });

@@ -45,18 +45,20 @@ internal static class ProjectTestData
         var client = Client.Register(card, null, owner.Id, owner.DepartmentId!.Value, ClientCrm.Domain.Grading.GradingThresholds.Default, clock);
         client.ChangeStatus(ClientStatus.UnderEvaluation, actorIsLeader: true, now);
         client.ChangeStatus(ClientStatus.Active, actorIsLeader: true, now, "approved by the leaders");
-        PassGate(client, now);
         db.Clients.Add(client);
+        PassGate(db, client, clock);
         await db.SaveChangesAsync();
         return client.Id;
     });
 
-    /// <summary>The business gate's conditions met, as the evaluation workflow leaves them (SPEC §5.2).</summary>
-    public static void PassGate(Client client, DateTimeOffset now)
+    /// <summary>
+    /// The business gate's conditions met, as the evaluation workflow leaves them (SPEC §5.2): a valid business license and
+    /// credit certificate on file (added to <paramref name="db"/>), and the evaluation approved.
+    /// </summary>
+    public static void PassGate(ClientCrm.Infrastructure.Persistence.CrmDbContext db, Client client, BusinessClock clock)
     {
-        client.CheckRegistration(new WorkflowActor(client.OwnerId, "owner", Parties.Owner), now);
-        client.ConfirmRegistration(new WorkflowActor("head", "head", Parties.DepartmentHead), now);
-        client.RecordEvaluationApproved(now, now);
+        db.ClientDocuments.AddRange(Dossier.DossierArrange.RegistrationDocuments(client, clock));
+        client.RecordEvaluationApproved(clock.UtcNow, clock.UtcNow);
     }
 
     public static Task SetStatusAsync(CrmAppFactory app, Guid clientId, ClientStatus status) => app.WithDbAsync(async db =>

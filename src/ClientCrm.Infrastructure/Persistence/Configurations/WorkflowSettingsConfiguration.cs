@@ -27,6 +27,7 @@ internal sealed class WorkflowSettingsConfiguration : IEntityTypeConfiguration<W
             ContractReviewStepDueDays = WorkflowSettings.DefaultContractReviewStepDueDays,
             AccessRequestDefaultDays = Domain.Dossier.AccessRequest.DefaultDays,
             AccessRequestMaxDays = Domain.Dossier.AccessRequest.LongestDays,
+            DocumentMaxFileMegabytes = WorkflowSettings.DefaultDocumentMaxFileMegabytes,
             UpdatedAt = new DateTimeOffset(2026, 12, 3, 0, 0, 0, TimeSpan.Zero),
         });
     }

@@ -548,18 +548,6 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
-                    b.Property<DateTimeOffset?>("RegistrationCheckedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RegistrationCheckedByName")
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset?>("RegistrationConfirmedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RegistrationConfirmedByName")
-                        .HasColumnType("text");
-
                     b.Property<byte[]>("RegistrationNumber")
                         .HasColumnType("bytea")
                         .HasAnnotation("ClientCrm:Encrypted", true);
@@ -1588,6 +1576,122 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.ToTable("AccessRequestEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.ClientDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ArchiveReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ArchivedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CollectionMethod")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ExpiryNoticeFor")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Notes")
+                        .HasColumnType("bytea")
+                        .HasAnnotation("ClientCrm:Encrypted", true);
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "UploadedAt");
+
+                    b.HasIndex(new[] { "ValidUntil", "ClientId" }, "IX_ClientDocuments_Watched_ValidUntil")
+                        .HasFilter("\"ArchivedAt\" IS NULL AND \"ValidUntil\" IS NOT NULL AND \"Type\" IN (1, 2)");
+
+                    b.ToTable("ClientDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.ClientDocumentFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ContentKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("ClientDocumentFiles", (string)null);
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Dossier.DossierUse", b =>
                 {
                     b.Property<long>("Id")
@@ -2561,6 +2665,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("ContractReviewStepDueDays")
                         .HasColumnType("integer");
 
+                    b.Property<int>("DocumentMaxFileMegabytes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EvaluationStepDueDays")
                         .HasColumnType("integer");
 
@@ -2593,11 +2700,34 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                             AccountabilityStepDueDays = 3,
                             ComplaintStepDueDays = 3,
                             ContractReviewStepDueDays = 3,
+                            DocumentMaxFileMegabytes = 20,
                             EvaluationStepDueDays = 3,
                             InformationReportStepDueDays = 3,
                             PauseNeedsNewEvaluationDays = 365,
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 12, 3, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
                         });
+                });
+
+            modelBuilder.Entity("ClientCrm.Infrastructure.Dossier.ClientDocumentChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("ClientDocumentChunks", (string)null);
                 });
 
             modelBuilder.Entity("ClientCrm.Infrastructure.Identity.CrmUser", b =>
@@ -3230,6 +3360,28 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Navigation("Request");
                 });
 
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.ClientDocument", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Client");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.ClientDocumentFile", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Dossier.ClientDocument", "Document")
+                        .WithMany("Files")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>
                 {
                     b.HasOne("ClientCrm.Domain.Clients.Client", "Client")
@@ -3340,6 +3492,15 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Warning");
+                });
+
+            modelBuilder.Entity("ClientCrm.Infrastructure.Dossier.ClientDocumentChunk", b =>
+                {
+                    b.HasOne("ClientCrm.Domain.Dossier.ClientDocumentFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClientCrm.Infrastructure.Identity.CrmUser", b =>
@@ -3486,6 +3647,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("ClientCrm.Domain.Dossier.AccessRequest", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("ClientCrm.Domain.Dossier.ClientDocument", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("ClientCrm.Domain.Evaluations.ClientEvaluation", b =>

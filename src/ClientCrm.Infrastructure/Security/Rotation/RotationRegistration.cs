@@ -23,6 +23,8 @@ public static class RotationRegistration
         AddColumns<ClientCardRevision>(services, "archived-cards");
         AddColumns<WorkerIncident>(services, "worker-incidents");
         AddColumns<DataProtectionKey>(services, "data-protection-keys");
+        AddColumns<Domain.Dossier.ClientDocument>(services, "client-documents");
+        services.AddReencryptionSource<Dossier.DocumentChunksSource>();
         services.AddSingleton<KeyRotationRunner>();
         services.AddHostedService<KeyFileWatcher>();
         return services;

@@ -41,6 +41,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
 
     /// <summary>The business gate: registration check, evaluation, what is missing before new business.</summary>
     public Evaluations.EvaluationPanelView Gate { get; private set; } = null!;
+    public Documents.DossierPanel Dossier { get; private set; } = null!;
 
     /// <summary>Grades this user may set by hand: a leader any, a department head B or C (never from or to A).</summary>
     public IReadOnlyList<ClientGrade> GradeTargets { get; private set; } = [];
@@ -141,29 +142,6 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
         }
 
         return await RedisplayAsync(id, ct);
-    }
-
-    /// <summary>The owner (or head) records that the business license and credit certificate were seen.</summary>
-    public Task<IActionResult> OnPostRegistrationCheckedAsync(Guid id, CancellationToken ct) =>
-        RegistrationStepAsync(id, (client, who) => client.CheckRegistration(who, clock.UtcNow), "Gate.Checked", ct);
-
-    /// <summary>The department head confirms the owner's registration check.</summary>
-    public Task<IActionResult> OnPostRegistrationConfirmedAsync(Guid id, CancellationToken ct) =>
-        RegistrationStepAsync(id, (client, who) => client.ConfirmRegistration(who, clock.UtcNow), "Gate.Confirmed", ct);
-
-    private async Task<IActionResult> RegistrationStepAsync(Guid id, Action<Client, Domain.Workflows.WorkflowActor> step, string done, CancellationToken ct)
-    {
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (client is null)
-        {
-            return NotFound();
-        }
-
-        var who = await Evaluations.WorkflowPeople.ActorAsync(db, actor, User, client.OwnerId, client.DepartmentId, ct);
-        step(client, who);
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = l[done].Value;
-        return RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostReviewedAsync(Guid id, CancellationToken ct)
@@ -276,7 +254,9 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
             await ClientProjectsView.LoadAsync(db, client.Id, client.Status, token),
             await WarningColumnView.ForClientAsync(db, client.Id, token),
             await ClientGradeView.ReadAsync(db, client.Id, today, token),
-            await Evaluations.EvaluationPanelReads.ReadAsync(db, client.Id, client.DepartmentId, clock.UtcNow, token)), ct);
+            await Evaluations.EvaluationPanelReads.ReadAsync(db, client.Id, client.DepartmentId, clock, token),
+            await Documents.DossierPanel.ReadAsync(db, client.Id, today, token)), ct);
+        Dossier = kept.Dossier;
         Projects = kept.Projects;
         WarningColumn = kept.Warnings;
         Gate = Evaluations.EvaluationPanelView.Compose(client, kept.Gate, actor.Scope, actor.UserId);
@@ -294,4 +274,5 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IStringLo
 }
 
 /// <summary>A client page's reads that <see cref="KeptReads"/> keeps.</summary>
-internal sealed record KeptClientReads(ClientProjectsView Projects, WarningColumnView Warnings, GradeReads Grading, Evaluations.EvaluationPanelReads Gate);
+internal sealed record KeptClientReads(ClientProjectsView Projects, WarningColumnView Warnings, GradeReads Grading, Evaluations.EvaluationPanelReads Gate,
+    Documents.DossierPanel Dossier);

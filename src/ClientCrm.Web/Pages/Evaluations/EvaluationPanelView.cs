@@ -16,24 +16,25 @@ namespace ClientCrm.Web.Pages.Evaluations;
 /// </summary>
 public sealed record EvaluationPanelReads(EvaluationRound? Latest, IReadOnlyList<GateCondition> Missing, bool DepartmentHasHead)
 {
-    public static async Task<EvaluationPanelReads> ReadAsync(CrmDbContext db, Guid clientId, int departmentId, DateTimeOffset now, CancellationToken ct)
+    public static async Task<EvaluationPanelReads> ReadAsync(CrmDbContext db, Guid clientId, int departmentId, Domain.Common.BusinessClock clock, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var latest = await db.ClientEvaluations.AsNoTracking().Where(e => e.ClientId == clientId).OrderByDescending(e => e.Round)
             .Select(e => new EvaluationRound(e.Id, e.Round, e.State, e.DecidedAt, e.DecidedByName))
             .FirstOrDefaultAsync(ct);
-        var missing = await GateFactsQuery.MissingAsync(db, clientId, now, ct) ?? [];
+        var missing = await GateFactsQuery.MissingAsync(db, clientId, clock, ct) ?? [];
         var hasHead = await db.InRole(Roles.DepartmentHead).AnyAsync(u => u.DepartmentId == departmentId, ct);
         return new EvaluationPanelReads(latest, missing, hasHead);
     }
 }
 
 /// <summary>
-/// The client page's panel of the business gate (SPEC §5.2): the registration check and its confirmation, the latest round
+/// The client page's panel of the business gate (SPEC §5.2): the registration (complete with a valid business license and
+/// credit certificate among the dossier documents), the latest round
 /// of the evaluation, what is still missing before new business, and the buttons this person may use.
 /// </summary>
 public sealed record EvaluationPanelView(Guid ClientId, Client Client, EvaluationRound? Latest, bool AnyOpen, IReadOnlyList<GateCondition> Missing,
-    bool MayCheck, bool MayConfirm, bool MayStart)
+    bool MayStart)
 {
     public static EvaluationPanelView Compose(Client client, EvaluationPanelReads reads, AccessScope scope, string? userId)
     {
@@ -47,8 +48,6 @@ public sealed record EvaluationPanelView(Guid ClientId, Client Client, Evaluatio
         // A first evaluation, a revision of a rejected one, or a new one for a client paused too long since its approval.
         var needsOne = latest is null || latest.State == EvaluationState.Rejected || reads.Missing.Contains(GateCondition.EvaluationCurrent);
         return new EvaluationPanelView(client.Id, client, latest, open, reads.Missing,
-            MayCheck: (who & (Parties.Owner | Parties.DepartmentHead)) != 0,
-            MayConfirm: who.HasFlag(Parties.DepartmentHead) && client.RegistrationCheckedAt is not null && client.RegistrationConfirmedAt is null,
             MayStart: !open && needsOne && (who & ClientEvaluation.StartedBy) != 0 && client.Status != ClientStatus.Terminated);
     }
 }

@@ -19,6 +19,7 @@ public sealed class WorkflowSettingsInput
     [Display(Name = "WorkflowSettings.ContractReviewStepDueDays")] public int? ContractReviewStepDueDays { get; set; }
     [Display(Name = "WorkflowSettings.AccessRequestDefaultDays")] public int? AccessRequestDefaultDays { get; set; }
     [Display(Name = "WorkflowSettings.AccessRequestMaxDays")] public int? AccessRequestMaxDays { get; set; }
+    [Display(Name = "WorkflowSettings.DocumentMaxFileMegabytes")] public int? DocumentMaxFileMegabytes { get; set; }
 
     public static WorkflowSettingsInput From(WorkflowSettings settings)
     {
@@ -31,6 +32,7 @@ public sealed class WorkflowSettingsInput
             InformationReportStepDueDays = settings.InformationReportStepDueDays,
             ContractReviewStepDueDays = settings.ContractReviewStepDueDays,
             AccessRequestDefaultDays = settings.AccessRequestDefaultDays, AccessRequestMaxDays = settings.AccessRequestMaxDays,
+            DocumentMaxFileMegabytes = settings.DocumentMaxFileMegabytes,
         };
     }
 
@@ -59,5 +61,7 @@ public sealed class WorkflowSettingsInputValidator : AbstractValidator<WorkflowS
         // Access requests' periods (issue 13): at most 30 days; left out of a post, they stay as they are.
         RuleFor(i => i.AccessRequestMaxDays).InclusiveBetween(1, Domain.Dossier.AccessRequest.LongestDays).WithMessage(_ => l["WorkflowSettings.AccessDaysOutOfRange"]);
         RuleFor(i => i.AccessRequestDefaultDays).InclusiveBetween(1, Domain.Dossier.AccessRequest.LongestDays).WithMessage(_ => l["WorkflowSettings.AccessDefaultOutOfRange"]);
+        RuleFor(i => i.DocumentMaxFileMegabytes).NotNull().InclusiveBetween(1, WorkflowSettings.MaxDocumentFileMegabytes)
+            .WithMessage(_ => l["WorkflowSettings.MegabytesOutOfRange"]);
     }
 }

@@ -45,6 +45,7 @@ public sealed class WorkflowsModel(CrmDbContext db, IValidator<WorkflowSettingsI
         settings.ChangeContractReviews(Input.ContractReviewStepDueDays ?? 0, clock.UtcNow);
         settings.ChangeAccessRequests(Input.AccessRequestDefaultDays ?? settings.AccessRequestDefaultDays, Input.AccessRequestMaxDays ?? settings.AccessRequestMaxDays,
             clock.UtcNow);
+        settings.ChangeDocuments(Input.DocumentMaxFileMegabytes ?? 0, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         TempData["Flash"] = l["Settings.Saved"].Value;
         return RedirectToPage();

@@ -1,3 +1,4 @@
+using ClientCrm.Domain.Dossier;
 using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Evaluations;
@@ -21,6 +22,9 @@ public enum TodoKind
     InformationReport = 5,
     AccountabilityCase = 6,
     AccessRequest = 7,
+
+    /// <summary>A business license or credit certificate expires within 30 days: the owner (and the head) get a new one.</summary>
+    DocumentExpiring = 8,
 }
 
 /// <summary>
@@ -37,6 +41,7 @@ public sealed record TodoItem(TodoKind Kind, Guid Id, Guid? ClientId, string Cli
         TodoKind.AccountabilityCase => $"/Accountability/{Id}",
         TodoKind.InformationReport => $"/InformationReports/{Id}",
         TodoKind.AccessRequest => $"/AccessRequests/{Id}",
+        TodoKind.DocumentExpiring => $"/Clients/{ClientId}/Documents/{Id}",
         _ => $"/Evaluations/{Id}",
     };
 
@@ -88,6 +93,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
         items.AddRange(await AccountabilityCasesAsync(scope, headless, settings.AccountabilityStepDueDays, ct));
         items.AddRange(await InformationReportsAsync(scope, headless, settings.InformationReportStepDueDays, ct));
         items.AddRange(await AccessRequestsAsync(scope, ct));
+        items.AddRange(await ExpiringDocumentsAsync(scope, ct));
         return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
     }
 
@@ -267,6 +273,32 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
         var names = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         return rows.Select(r => new TodoItem(TodoKind.AccessRequest, r.Id, r.ClientId, names.GetValueOrDefault(r.ClientId, ""), "Todo.AccessRequest.Submitted",
             r.SubmittedAt, null)).ToList();
+    }
+
+    /// <summary>
+    /// Business licenses and credit certificates that expire within <see cref="DossierCompleteness.ReminderDays"/> days (SPEC §8
+    /// reminders): the owner's own clients', and a head's department's (the scope filter). Waiting since the reminder began, due
+    /// when the document ends. One range of the watched documents' index on ValidUntil.
+    /// </summary>
+    private async Task<List<TodoItem>> ExpiringDocumentsAsync(AccessScope scope, CancellationToken ct)
+    {
+        if (scope.IsLeader)
+        {
+            return [];
+        }
+
+        var me = scope.UserId!;
+        var today = clock.Today;
+        var last = today.AddDays(DossierCompleteness.ReminderDays);
+        var required = DossierCompleteness.Required.ToArray();
+        var documents = db.ClientDocuments.AsNoTracking()
+            .Where(d => d.ArchivedAt == null && d.ValidUntil != null && d.ValidUntil >= today && d.ValidUntil <= last && required.Contains(d.Type));
+        var mine = scope.IsDepartmentHead ? documents : documents.Where(d => d.Client!.OwnerId == me);
+        var rows = await mine.OrderBy(d => d.ValidUntil).ThenBy(d => d.Id).Take(PerWorkflow)
+            .Select(d => new { d.Id, d.ClientId, d.Client!.Name, d.Type, ValidUntil = d.ValidUntil!.Value })
+            .ToListAsync(ct);
+        return rows.Select(r => new TodoItem(TodoKind.DocumentExpiring, r.Id, r.ClientId, r.Name, $"Todo.DocumentExpiring.{r.Type}",
+            clock.StartOf(DossierCompleteness.RemindFrom(r.ValidUntil)), clock.StartOf(r.ValidUntil.AddDays(1)))).ToList();
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ public static class WarningSourceLinks
             { Kind: WarningSourceKind.Project, ProjectId: { } project } => $"/Clients/{clientId}/Projects/{project}",
             { Kind: WarningSourceKind.CardChange, RecordId: not null } => $"/Clients/{clientId}/History",
             { Kind: WarningSourceKind.CardChange } => $"/Clients/{clientId}",
+            { Kind: WarningSourceKind.Documents } => $"/Clients/{clientId}/Documents",
             _ => $"/Clients/{clientId}#client-projects",
         };
     }

@@ -46,7 +46,7 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
         }
 
         (ClientId, ClientName, ClientStatus) = (client.Id, client.Name, client.Status);
-        Missing = await GateFactsQuery.MissingAsync(db, clientId, clock.UtcNow, ct) ?? [];
+        Missing = await GateFactsQuery.MissingAsync(db, clientId, clock, ct) ?? [];
         if (Refused)
         {
             return Page();
@@ -69,7 +69,7 @@ public sealed class CreateModel(CrmDbContext db, IValidator<ProjectInput> valida
 
         (ClientId, ClientName, ClientStatus) = (client.Id, client.Name, client.Status);
         // The server's gate: a post for a client that does not pass it saves nothing, whatever the form showed.
-        Missing = await GateFactsQuery.MissingAsync(db, clientId, clock.UtcNow, ct) ?? [];
+        Missing = await GateFactsQuery.MissingAsync(db, clientId, clock, ct) ?? [];
         if (Refused)
         {
             return Page();
