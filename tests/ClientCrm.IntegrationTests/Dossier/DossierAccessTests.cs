@@ -56,7 +56,7 @@ public sealed class DossierAccessTests(PostgresFixture postgres) : AppTest(postg
 
         // Editing stays with the scope: every form handler and edit page answers 404 to a reader by request.
         var today = App.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        foreach (var handler in new[] { "Contact", "Status", "Reviewed", "Grade", "RegistrationChecked" })
+        foreach (var handler in new[] { "Contact", "Status", "Reviewed", "Grade" })
         {
             using var post = await colleague.PostDirectAsync($"/Clients/{clientId}?handler={handler}",
                 new Dictionary<string, string?> { ["ContactOn"] = today, ["to"] = "Paused", ["reason"] = "x", ["GradeTo"] = "C", ["GradeReason"] = "x" });
@@ -78,6 +78,65 @@ public sealed class DossierAccessTests(PostgresFixture postgres) : AppTest(postg
         _clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Clients/{clientId}")).StatusCode);
         Assert.Null((await colleague.GetPageAsync(requestUrl)).QuerySelector("#access-request-client-link"));
+    }
+
+    [Fact]
+    public async Task A_colleague_reads_and_downloads_the_dossier_documents_only_while_an_approved_request_runs()
+    {
+        var (clientId, name, country) = await OwnedByAsync("staff1a");
+        var pdf = DossierArrange.Pdf("REQUEST-MARKER", 3000);
+        string documentUrl;
+        using (var uploaded = await DossierArrange.UploadAsync(await SignedInAsync("staff1a"), clientId, DossierArrange.License(App.Clock.Today),
+                   ("license.pdf", pdf, "application/pdf")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+            documentUrl = uploaded.Headers.Location!.OriginalString;
+        }
+
+        var documentId = Guid.Parse(documentUrl.AsSpan(documentUrl.LastIndexOf('/') + 1));
+        var fileId = await App.WithDbAsync(db => db.ClientDocumentFiles.Where(f => f.DocumentId == documentId).Select(f => f.Id).SingleAsync());
+        var downloadUrl = $"{documentUrl}/Files/{fileId}/Download";
+        var colleague = await SignedInAsync("staff2a");
+        foreach (var path in new[] { $"/Clients/{clientId}/Documents", documentUrl, downloadUrl })
+        {
+            Assert.True((await colleague.GetAsync(path)).StatusCode == HttpStatusCode.NotFound, $"before the request: {path}");
+        }
+
+        var requestUrl = await RequestThroughTheExistenceCheckAsync(colleague, name, country, days: 2);
+        using (var approved = await (await SignedInAsync("leader")).SubmitAsync(requestUrl, "#approve-form", new Dictionary<string, string?> { ["Input.DaysGranted"] = "2" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+
+        Assert.NotNull((await colleague.GetPageAsync($"/Clients/{clientId}/Documents")).QuerySelector("#documents-current"));
+        Assert.NotNull((await colleague.GetPageAsync(documentUrl)).QuerySelector("#document-files"));
+        using (var download = await colleague.GetAsync(downloadUrl))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        // Reading only: the upload form and archiving stay with the client's own people.
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/Clients/{clientId}/Documents/Upload")).StatusCode);
+        using (var archive = await colleague.PostDirectAsync($"{documentUrl}?handler=Archive", new Dictionary<string, string?> { ["ArchiveReason"] = "x" }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, archive.StatusCode);
+        }
+
+        var requestId = Guid.Parse(requestUrl.AsSpan("/AccessRequests/".Length));
+        var number = await App.WithDbAsync(db => db.AccessRequests.Where(r => r.Id == requestId).Select(r => r.Number).SingleAsync());
+        var uses = await UsesAsync(clientId);
+        Assert.Contains(uses, u => u.Kind == DossierUseKind.DocumentViewed && u.Basis == DossierRightBasis.Request && u.RequestNumber == number);
+        Assert.Contains(uses, u => u.Kind == DossierUseKind.DocumentDownloaded && u.Basis == DossierRightBasis.Request && u.RequestNumber == number
+                                   && u.RemoteAddress == Address);
+
+        // Once the period is over: 404 again.
+        _clock.Advance(TimeSpan.FromDays(2).Add(TimeSpan.FromMinutes(1)));
+        colleague = await SignedInAsync("staff2a");
+        foreach (var path in new[] { $"/Clients/{clientId}/Documents", documentUrl, downloadUrl })
+        {
+            Assert.True((await colleague.GetAsync(path)).StatusCode == HttpStatusCode.NotFound, $"after the period: {path}");
+        }
     }
 
     [Fact]

@@ -239,6 +239,8 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                 .Select(r => (r.Id, Draft: r.State == Domain.ContractReviews.ContractReviewState.Draft, r.OwnerId, r.DepartmentId, Escalated: r.EscalatedAt != null,
                     r.LeaderRequired, r.Mine)).ToList();
             var ownReviews = reviews.Where(r => r.OwnerId == me.Id && (r.Draft || !r.Mine)).Select(r => r.Id);
+            // Access requests (调阅申请) wait for the leaders' decision.
+            var waitingRequests = await db.AccessRequests.Where(Domain.Dossier.AccessRequest.IsWaiting).Select(r => r.Id).ToListAsync();
             // A business license or credit certificate expiring within 30 days reminds the owner and the head (not the leaders).
             var (today, lastDay) = (App.Clock.Today, App.Clock.Today.AddDays(30));
             var expiring = await db.ClientDocuments.Where(d => d.ArchivedAt == null && d.ValidUntil >= today && d.ValidUntil <= lastDay
@@ -264,7 +266,8 @@ public sealed class EvaluationWorkflowTests(PostgresFixture postgres) : AppTest(
                     .Concat(complaints.Where(c => c.State == Domain.Complaints.ComplaintState.Investigated || c.EscalatedAt != null).Select(c => c.Id))
                     .Concat(cases.Where(c => c.State is Domain.Accountability.AccountabilityState.ReportSubmitted or Domain.Accountability.AccountabilityState.UnderReview
                         || c.EscalatedAt != null).Select(c => c.Id))
-                    .Concat(reviews.Where(r => !r.Draft && (r.LeaderRequired || r.Escalated)).Select(r => r.Id).Union(ownReviews)),
+                    .Concat(reviews.Where(r => !r.Draft && (r.LeaderRequired || r.Escalated)).Select(r => r.Id).Union(ownReviews))
+                    .Concat(waitingRequests),
             };
             return ids.Concat(reportIds).Select(i => i.ToString()).Order(StringComparer.Ordinal).ToList();
         });

@@ -30,7 +30,7 @@ public sealed class JobsPageTests(PostgresFixture postgres) : AppTest(postgres)
         var page = await admin.GetPageAsync("/Admin/Jobs");
 
         var rows = page.QuerySelectorAll("#job-table tr[data-job]");
-        Assert.Equal([WarningRunJob.Name, RegradeJob.Name, WorkflowEscalationJob.Name], rows.Select(r => r.GetAttribute("data-job")));
+        Assert.Equal([WarningRunJob.Name, RegradeJob.Name, WorkflowEscalationJob.Name, ClientCrm.Infrastructure.Security.Rotation.KeyRotationJob.Name], rows.Select(r => r.GetAttribute("data-job")));
         var warnings = rows[0];
         var regrade = rows[1];
         Assert.Equal(("预警检查", "每 60 分钟"), (Text(warnings, ".job-name"), Text(warnings, ".job-schedule")));

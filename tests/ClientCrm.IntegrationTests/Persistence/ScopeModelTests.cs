@@ -127,8 +127,21 @@ public sealed class ScopeModelTests(PostgresFixture postgres) : AppTest(postgres
             grew = more.Count > 0;
         }
 
-        return found.Where(t => t.ClrType != typeof(AuditEntry) && !t.IsOwned()).ToList();
+        return found.Where(t => !RuledElsewhere.Contains(t.ClrType) && !t.IsOwned()).ToList();
     }
+
+    /// <summary>
+    /// Client data whose reading has a rule of its own, each tested where it lives: the audit log and the use log (使用登记)
+    /// name clients and are read by leaders only (folder policy); an access request and its lines are their requester's and the
+    /// leaders' (<see cref="Domain.Dossier.AccessRequest.VisibleTo"/>: the requester cannot see the client, so the client's
+    /// filter would hide their own request); a document's chunks are ciphertext read only through a file the dossier's right
+    /// (<see cref="ClientCrm.Infrastructure.Dossier.DossierAccess"/>) has granted.
+    /// </summary>
+    private static readonly HashSet<Type> RuledElsewhere =
+    [
+        typeof(AuditEntry), typeof(Domain.Dossier.DossierUse), typeof(Domain.Dossier.AccessRequest), typeof(Domain.Dossier.AccessRequestEvent),
+        typeof(ClientCrm.Infrastructure.Dossier.ClientDocumentChunk),
+    ];
 
     private static List<string> Unfiltered(IEnumerable<IEntityType> types) =>
         types.Where(t => t.GetRootType().GetDeclaredQueryFilters().Count == 0).Select(t => t.ClrType.Name).Order(StringComparer.Ordinal).ToList();

@@ -22,9 +22,8 @@ public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestH
     private const string BankMarker = "BANKMARKER-7731-0042";
     private const string PhoneMarker = "+971 55 8246 1397";
     private const string FamilyMarker = "FAMILYMARKER wife and two sons";
+    private const string DocumentMarker = "DOCUMENTMARKER-licence-page";
 
-    // TODO(lead, issue 13 merge): once Part A's documents are merged, upload a document here and assert after the restore
-    // that its download returns the same bytes and that no chunk of it is in the dump (see the document-chunks source).
     [Fact]
     public async Task A_backup_restores_into_a_fresh_database_with_every_value_decryptable_and_the_dump_alone_reveals_none()
     {
@@ -37,6 +36,15 @@ public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestH
             await db.SaveChangesAsync();
         });
         var before = await PlaintextAsync();
+        var pdf = Dossier.DossierArrange.Pdf(DocumentMarker, Domain.Dossier.ClientDocumentFile.ChunkSize + 999);
+        Guid documentId;
+        using (var uploaded = await Dossier.DossierArrange.UploadAsync(await SignedInAsync("staff1a"), clientId, Dossier.DossierArrange.License(App.Clock.Today),
+                   ("licence.pdf", pdf, "application/pdf")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, uploaded.StatusCode);
+            var location = uploaded.Headers.Location!.OriginalString;
+            documentId = Guid.Parse(location.AsSpan(location.LastIndexOf('/') + 1));
+        }
 
         var folder = Path.Combine(Postgres.DataDirectory, "backup-" + Guid.NewGuid().ToString("N")[..8]);
         var source = new NpgsqlConnectionStringBuilder(App.ConnectionString);
@@ -53,7 +61,7 @@ public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestH
         // The dump alone: neither its bytes nor the SQL it restores to contain a confidential value.
         var (_, sql) = await RunAsync(source, "pg_restore", "--file=-", dump);
         Assert.Contains("COPY public.\"Clients\"", sql, StringComparison.Ordinal); // the text is really the data
-        foreach (var marker in new[] { BankMarker, PhoneMarker, FamilyMarker, "archived marker" })
+        foreach (var marker in new[] { BankMarker, PhoneMarker, FamilyMarker, "archived marker", DocumentMarker })
         {
             Assert.DoesNotContain(marker, sql, StringComparison.Ordinal);
             Assert.DoesNotContain(marker, Encoding.UTF8.GetString(await File.ReadAllBytesAsync(dump)), StringComparison.Ordinal);
@@ -75,6 +83,12 @@ public sealed class BackupRestoreTests(PostgresFixture postgres) : RotationTestH
             Assert.Equal(before.OrderBy(v => v.Key, StringComparer.Ordinal), after.OrderBy(v => v.Key, StringComparer.Ordinal));
             Assert.Contains(after.Values, v => v.Contains(BankMarker, StringComparison.Ordinal));
             Assert.Contains(after.Values, v => v.Contains(FamilyMarker, StringComparison.Ordinal));
+
+            // The document's file reads back byte for byte from the restored chunks with the restored keys.
+            var file = await restored.ClientDocumentFiles.SingleAsync(f => f.DocumentId == documentId);
+            using var read = new MemoryStream();
+            await new ClientCrm.Infrastructure.Dossier.DocumentStore(restored, new AesGcmChunkCipher(ring)).CopyToAsync(file, read, CancellationToken.None);
+            Assert.Equal(pdf, read.ToArray());
         }
         finally
         {
