@@ -61,7 +61,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, Domain.Comm
         {
             // The clients' names for a leader, in one query for the page (a leader's context has no client filter).
             var ids = rows.Select(r => r.ClientId).Distinct().ToList();
-            var names = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            var names = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
             rows = rows.Select(r => r with { ClientLabel = names.GetValueOrDefault(r.ClientId) }).ToList();
         }
 

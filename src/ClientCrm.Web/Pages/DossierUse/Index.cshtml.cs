@@ -142,7 +142,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess dossier, BusinessC
     private Task<Dictionary<Guid, string>> ClientNamesAsync(IEnumerable<Domain.Dossier.DossierUse> uses, CancellationToken ct)
     {
         var ids = uses.Where(u => u.ClientId is not null).Select(u => u.ClientId!.Value).Distinct().ToList();
-        return db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
     /// <summary>
