@@ -15,6 +15,17 @@ namespace ClientCrm.Web.Pages;
 /// </summary>
 public static class PickLists
 {
+    /// <summary>
+    /// The names of the clients <paramref name="ids"/> names, in one query for a page of rows, through the caller's scope (a
+    /// leader's has no filter). The name only: a whole client would decrypt every confidential column of every row.
+    /// </summary>
+    public static Task<Dictionary<Guid, string>> ClientNamesAsync(CrmDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var distinct = ids.Distinct().ToList();
+        return db.Clients.AsNoTracking().Where(c => distinct.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+    }
+
     public static async Task<IReadOnlyList<(int Id, string Name)>> DepartmentsAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);

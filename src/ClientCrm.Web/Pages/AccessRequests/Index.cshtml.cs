@@ -59,9 +59,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, Domain.Comm
         var rows = page.Rows;
         if (IsLeader && rows.Count > 0)
         {
-            // The clients' names for a leader, in one query for the page (a leader's context has no client filter).
-            var ids = rows.Select(r => r.ClientId).Distinct().ToList();
-            var names = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            var names = await PickLists.ClientNamesAsync(db, rows.Select(r => r.ClientId), ct);
             rows = rows.Select(r => r with { ClientLabel = names.GetValueOrDefault(r.ClientId) }).ToList();
         }
 

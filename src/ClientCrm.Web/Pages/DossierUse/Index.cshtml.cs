@@ -57,7 +57,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess dossier, BusinessC
 
             return seek == Seek.Before ? q.OrderBy(u => u.At).ThenBy(u => u.Id) : q.OrderByDescending(u => u.At).ThenByDescending(u => u.Id);
         }, u => Cursor.Encode(u.At, u.Id), ct);
-        var names = await ClientNamesAsync(page.Rows, ct);
+        var names = await PickLists.ClientNamesAsync(db, page.Rows.Select(u => u.ClientId).OfType<Guid>(), ct);
         Rows = page.Rows.Select(u => new UseRow(u, u.ClientId is { } c ? names.GetValueOrDefault(c) : null)).ToList();
         Pager = Keyset.Links(page, ListPath, Filters());
         People = await PickLists.PeopleAsync(db, summaries, ct);
@@ -68,7 +68,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess dossier, BusinessC
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
         var uses = await Filtered().OrderByDescending(u => u.At).ThenByDescending(u => u.Id).Take(ExportCap).ToListAsync(ct);
-        var names = await ClientNamesAsync(uses, ct);
+        var names = await PickLists.ClientNamesAsync(db, uses.Select(u => u.ClientId).OfType<Guid>(), ct);
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', new[]
         {
@@ -136,13 +136,6 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess dossier, BusinessC
         }
 
         return query;
-    }
-
-    /// <summary>The names of the clients of <paramref name="uses"/> in one query; a leader's context has no client filter.</summary>
-    private Task<Dictionary<Guid, string>> ClientNamesAsync(IEnumerable<Domain.Dossier.DossierUse> uses, CancellationToken ct)
-    {
-        var ids = uses.Where(u => u.ClientId is not null).Select(u => u.ClientId!.Value).Distinct().ToList();
-        return db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
     /// <summary>

@@ -268,9 +268,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, KeptReads kep
         var rows = await db.AccessRequests.AsNoTracking().Where(Domain.Dossier.AccessRequest.IsWaiting)
             .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(PerWorkflow)
             .Select(r => new { r.Id, r.ClientId, r.SubmittedAt }).ToListAsync(ct);
-        // The clients' names in one query (a leader's context has no client filter), not one per row.
-        var ids = rows.Select(r => r.ClientId).Distinct().ToList();
-        var names = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var names = await PickLists.ClientNamesAsync(db, rows.Select(r => r.ClientId), ct);
         return rows.Select(r => new TodoItem(TodoKind.AccessRequest, r.Id, r.ClientId, names.GetValueOrDefault(r.ClientId, ""), "Todo.AccessRequest.Submitted",
             r.SubmittedAt, null)).ToList();
     }
