@@ -205,7 +205,10 @@ public static class PageBenchmark
         output.WriteLine(Invariant($"Regrade: {regrade.ClientsAssessed:N0} assessed, {regrade.ChangesProposed:N0} proposed in {step.Elapsed.TotalSeconds:0.0} s ({await data.DescribeRunAsync(regrade.Id, ct)})"));
         step.Restart();
         output.WriteLine(Invariant($"Evaluations: {await data.EnsureEvaluationsAsync(ct):N0} rows"));
-        await data.ExecuteAsync(["VACUUM ANALYZE"], ct);
+        // The generated past was handled when it happened (what the handlers write, the generator writes itself). Left
+        // pending, the events of the warning run kept the app's outbox dispatcher busy for the first 12 minutes of a run at
+        // 100,000 clients (76,349 warnings), during the warm-up, and would outlast a run at a million.
+        await data.ExecuteAsync(["""UPDATE "OutboxDeliveries" SET "ProcessedAt" = now() WHERE "ProcessedAt" IS NULL""", "VACUUM ANALYZE"], ct);
         output.WriteLine(Invariant($"VACUUM ANALYZE in {step.Elapsed.TotalSeconds:0.0} s"));
     }
 

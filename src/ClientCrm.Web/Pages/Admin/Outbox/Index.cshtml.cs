@@ -32,8 +32,10 @@ public sealed class IndexModel(CrmDbContext db, OutboxDispatcher dispatcher, ISt
     public async Task OnGetAsync(CancellationToken ct)
     {
         var pending = db.OutboxDeliveries.AsNoTracking().Where(d => d.ProcessedAt == null);
-        Waiting = await pending.Where(d => d.Attempts == 0).Take(CountCap).CountAsync(ct);
-        Failed = await pending.Where(d => d.Attempts > 0).Take(CountCap).CountAsync(ct);
+        // In the order of the pending index, so each capped count is a short range of it: without an order the planner
+        // may count by reading the whole table, handled deliveries included (two 30 ms scans a view at 82,703 rows).
+        Waiting = await pending.Where(d => d.Attempts == 0).OrderBy(d => d.NextAttemptAt).Take(CountCap).CountAsync(ct);
+        Failed = await pending.Where(d => d.Attempts > 0).OrderBy(d => d.NextAttemptAt).Take(CountCap).CountAsync(ct);
         Rows = await pending
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.MessageId).ThenBy(d => d.Handler)
             .Take(Shown)
