@@ -1,24 +1,21 @@
-using System.Security.Cryptography;
-using ClientCrm.Development.Postgres;
+using ClientCrm.Infrastructure.Persistence;
 using Npgsql;
 
 namespace ClientCrm.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Everything a browser test runs against: a private PostgreSQL cluster in a throwaway folder, a database created in
-/// it, and the real app on Kestrel over that database, with encryption keys made up for this run only.
+/// Everything a browser test runs against: a copy of the run's seeded template database (<see cref="BrowserRun"/>) and the
+/// real app on Kestrel over it, with the run's encryption keys. Disposing stops the app and drops the copy.
 /// </summary>
 internal sealed class BrowserAppHost : IAsyncDisposable
 {
-    private const string Database = "crm_browser";
-
-    private readonly string _root;
-    private LocalPostgres? _cluster;
+    private readonly BrowserRun _run;
+    private string? _database;
     private CrmKestrelFactory? _app;
 
-    private BrowserAppHost(string root)
+    private BrowserAppHost(BrowserRun run)
     {
-        _root = root;
+        _run = run;
     }
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
@@ -26,7 +23,7 @@ internal sealed class BrowserAppHost : IAsyncDisposable
 
     public static async Task<BrowserAppHost> StartAsync()
     {
-        var host = new BrowserAppHost(Path.Combine(Path.GetTempPath(), "clientcrm-browser-" + Guid.NewGuid().ToString("N")[..8]));
+        var host = new BrowserAppHost(await BrowserRun.StartedAsync());
         try
         {
             await host.StartCoreAsync();
@@ -46,49 +43,21 @@ internal sealed class BrowserAppHost : IAsyncDisposable
             await _app.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        if (_cluster is not null)
+        if (_database is not null)
         {
-            await _cluster.DisposeAsync();
-        }
-
-        try
-        {
-            if (Directory.Exists(_root))
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A leftover temp folder is not worth failing the test over.
+            // Only this app's pool: the other journeys' apps are running.
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(PostgresConnectionSettings.Tune(_run.Cluster.ConnectionString(_database))));
+            await _run.DropDatabaseAsync(_database);
         }
     }
 
     private async Task StartCoreAsync()
     {
-        _cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions
-        {
-            RootDirectory = Path.Combine(_root, "postgres"),
-            DeleteOnDispose = true,
-        });
+        _database = await _run.CreateDatabaseAsync();
+        // The data folder would otherwise default to the Web project's .data (development cluster and key file).
+        _app = new CrmKestrelFactory(_run.Cluster.ConnectionString(_database), Path.Combine(_run.Root, "data-" + _database), _run.EncryptionSettings);
 
-        await using (var connection = new NpgsqlConnection(_cluster.ConnectionString("postgres") + ";Pooling=false"))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var encryption = new Dictionary<string, string?>
-        {
-            ["Encryption:ActiveKeyId"] = "browser1",
-            ["Encryption:Keys:browser1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Encryption:BlindIndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-        };
-        _app = new CrmKestrelFactory(_cluster.ConnectionString(Database), Path.Combine(_root, "data"), encryption);
-
-        // StartServer blocks until Program has migrated, seeded and started Kestrel: keep it off the test's thread.
+        // StartServer blocks until Program has checked the migrations and started Kestrel: keep it off the test's thread.
         BaseAddress = await Task.Run(_app.Start);
     }
 }

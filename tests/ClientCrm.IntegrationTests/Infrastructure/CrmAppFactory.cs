@@ -6,6 +6,9 @@ using ClientCrm.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClientCrm.IntegrationTests.Infrastructure;
@@ -49,7 +52,31 @@ public sealed class CrmAppFactory(PostgresFixture postgres, string connectionStr
         }
 
         configure?.Invoke(builder);
+        builder.ConfigureServices((context, _) => _usesRunKeys = UsesRunKeys(context.Configuration));
+        builder.ConfigureTestServices(services =>
+        {
+            if (_usesRunKeys)
+            {
+                services.RemoveAll<KeyRing>();
+                services.RemoveAll<IFieldCipher>();
+                services.AddSingleton(postgres.RunKeyRing);
+                services.AddSingleton(postgres.RunCipher);
+            }
+        });
     }
+
+    private bool _usesRunKeys;
+
+    /// <summary>
+    /// Whether the host reads the run's test keys from configuration (a host with a key file of its own rotates keys, and
+    /// keeps a key ring of its own). Such hosts share one key ring and cipher: the EF model embeds the cipher in its value
+    /// converters and is cached by it, so with a cipher per host every host built its models (one per scope shape) and
+    /// compiled its queries again, a quarter of the suite's CPU time.
+    /// </summary>
+    private bool UsesRunKeys(IConfiguration configuration) =>
+        string.IsNullOrEmpty(configuration["Encryption:KeyFile"])
+        && configuration.GetSection("Encryption:Keys").GetChildren().Count() == 1
+        && postgres.EncryptionSettings.All(s => configuration[s.Key] == s.Value);
 
     /// <summary>
     /// Runs <paramref name="work"/> on a database context that acts as the system (sees every client). What it saves is an

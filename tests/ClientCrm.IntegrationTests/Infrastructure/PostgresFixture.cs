@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ClientCrm.Development.Postgres;
+using ClientCrm.Infrastructure.Security;
 using Npgsql;
 
 namespace ClientCrm.IntegrationTests.Infrastructure;
@@ -42,6 +43,12 @@ public sealed class PostgresFixture : IAsyncLifetime
     public IReadOnlyDictionary<string, string?> EncryptionSettings => _run.EncryptionSettings;
 
     public string DataDirectory => _run.Directory;
+
+    /// <summary>The key ring of <see cref="EncryptionSettings"/>, one for the run (see <see cref="CrmAppFactory"/>).</summary>
+    public KeyRing RunKeyRing => _run.KeyRing.Value;
+
+    /// <summary>The cipher over <see cref="RunKeyRing"/>, one for the run.</summary>
+    public IFieldCipher RunCipher => _run.Cipher.Value;
 
     /// <summary>Starts the run's cluster at the first call; later calls wait for that start (and fail with its error).</summary>
     public Task InitializeAsync()
@@ -141,6 +148,21 @@ public sealed class PostgresFixture : IAsyncLifetime
             ["Encryption:Keys:test1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Encryption:BlindIndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         };
+
+        public SharedRun()
+        {
+            KeyRing = new Lazy<KeyRing>(() => ClientCrm.Infrastructure.Security.KeyRing.FromOptions(new EncryptionOptions
+            {
+                ActiveKeyId = EncryptionSettings["Encryption:ActiveKeyId"],
+                Keys = { [EncryptionSettings["Encryption:ActiveKeyId"]!] = EncryptionSettings["Encryption:Keys:test1"]! },
+                BlindIndexKey = EncryptionSettings["Encryption:BlindIndexKey"],
+            }));
+            Cipher = new Lazy<IFieldCipher>(() => new AesGcmFieldCipher(KeyRing.Value));
+        }
+
+        public Lazy<KeyRing> KeyRing { get; }
+
+        public Lazy<IFieldCipher> Cipher { get; }
 
         public string Directory { get; } = Path.Combine(Path.GetTempPath(), "clientcrm-tests-" + Guid.NewGuid().ToString("N")[..8]);
 
