@@ -77,6 +77,8 @@ public static class PageBenchmark
 
         // The build first: a checkout that does not build should fail before minutes of generating.
         await AppUnderTest.BuildAsync(appDir, Path.Combine(work, "build.log"), output, ct);
+        // What was built: read now, so an edit made while the run goes on is not reported as part of the app measured.
+        var appCommit = await AppCommitAsync(appDir, ct);
 
         var generation = Stopwatch.StartNew();
         var data = options.Reuse is { } folder
@@ -117,7 +119,7 @@ public static class PageBenchmark
                     PostgreSql = data.ServerVersion,
                     DotNet = RuntimeInformation.FrameworkDescription,
                     AppDirectory = appDir,
-                    AppCommit = await AppCommitAsync(appDir, ct),
+                    AppCommit = appCommit,
                     DataSizes = sizes,
                     GenerationSeconds = generationSeconds,
                     LoadAverageAtStart = loadAtStart,
