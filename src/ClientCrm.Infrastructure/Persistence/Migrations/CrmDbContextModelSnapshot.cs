@@ -2914,6 +2914,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("OutboxDeliveries", (string)null);
+
+                    b
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_scale_factor", 0.01)
+                        .HasAnnotation("Npgsql:StorageParameter:autovacuum_vacuum_threshold", 1000);
                 });
 
             modelBuilder.Entity("ClientCrm.Infrastructure.Outbox.OutboxMessage", b =>
