@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ClientCrm.Development.Postgres;
 using ClientCrm.Infrastructure.Security;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace ClientCrm.IntegrationTests.Infrastructure;
@@ -151,12 +152,10 @@ public sealed class PostgresFixture : IAsyncLifetime
 
         public SharedRun()
         {
-            KeyRing = new Lazy<KeyRing>(() => ClientCrm.Infrastructure.Security.KeyRing.FromOptions(new EncryptionOptions
-            {
-                ActiveKeyId = EncryptionSettings["Encryption:ActiveKeyId"],
-                Keys = { [EncryptionSettings["Encryption:ActiveKeyId"]!] = EncryptionSettings["Encryption:Keys:test1"]! },
-                BlindIndexKey = EncryptionSettings["Encryption:BlindIndexKey"],
-            }));
+            // Bound from the same settings the apps read, as the app binds them.
+            KeyRing = new Lazy<KeyRing>(() => ClientCrm.Infrastructure.Security.KeyRing.FromOptions(
+                new ConfigurationBuilder().AddInMemoryCollection(EncryptionSettings).Build()
+                    .GetSection(EncryptionOptions.SectionName).Get<EncryptionOptions>()!));
             Cipher = new Lazy<IFieldCipher>(() => new AesGcmFieldCipher(KeyRing.Value));
         }
 
