@@ -125,7 +125,9 @@ public sealed class InboxMessageTests(PostgresFixture postgres) : AppTest(postgr
         var closingWarning = await WarningArrange.OpenWarningAsync(App, closing, WarningRule.OperatingStatusDeclined);
         var stayingWarning = await WarningArrange.OpenWarningAsync(App, staying, WarningRule.OperatingStatusDeclined);
         var staff = await SignedInAsync("staff1a");
-        var unreadBefore = Badge(await staff.GetPageAsync("/Inbox"));
+        var before = await staff.GetPageAsync("/Inbox");
+        var unreadBefore = Badge(before);
+        var raisedMessage = before.QuerySelector(RowOf(closingWarning))!.GetAttribute("data-notification-id");
 
         // The card was entered wrongly and is corrected first: a warning whose condition still holds cannot be dismissed.
         await App.WithDbAsync(async db =>
@@ -141,11 +143,20 @@ public sealed class InboxMessageTests(PostgresFixture postgres) : AppTest(postgr
             Assert.Equal(HttpStatusCode.Redirect, dismissed.StatusCode);
         }
 
+        // The owner is also told how it ended, by a handler: drained, so that news is in the inbox whatever the timing.
+        await App.DrainOutboxAsync();
         var inbox = await staff.GetPageAsync("/Inbox");
-        Assert.Equal("true", inbox.QuerySelector(RowOf(closingWarning))!.GetAttribute("data-done"));
+        var closingRows = inbox.QuerySelectorAll(RowOf(closingWarning));
+        Assert.Equal("true", closingRows.Single(r => r.GetAttribute("data-notification-id") == raisedMessage).GetAttribute("data-done"));
+        var news = Assert.Single(closingRows, r => r.GetAttribute("data-notification-id") != raisedMessage);
+        Assert.Equal(("false", "false"), (news.GetAttribute("data-done"), news.GetAttribute("data-read")));
         Assert.Equal(("false", "false"), (inbox.QuerySelector(RowOf(stayingWarning))!.GetAttribute("data-done"),
             inbox.QuerySelector(RowOf(stayingWarning))!.GetAttribute("data-read")));
-        Assert.Equal(unreadBefore - 1, Badge(inbox));
+        // The message that waited is done and no longer counted; the news of the ending takes its place in the count.
+        Assert.Equal(unreadBefore, Badge(inbox));
+        Assert.Equal(
+            [NotificationKind.WarningClosed],
+            await App.WithDbAsync(db => db.Notifications.Where(n => n.SubjectId == closingWarning && n.DoneAt == null).Select(n => n.Kind).ToListAsync()));
     }
 
     [Fact]
