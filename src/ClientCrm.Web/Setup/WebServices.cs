@@ -163,9 +163,9 @@ internal static class WebServices
         services.AddSingleton<Pages.InboxBadge>();
         services.AddSingleton<Pages.TodoBadge>();
         services.AddScoped<Pages.Todo.TodoList>();
-        // Internal validators too, so a validator's visibility never decides whether its page can be built.
         services.AddSingleton<Pages.AccessRequests.AccessRequestTokens>();
-        services.AddValidatorsFromAssembly(typeof(WebServices).Assembly, includeInternalTypes: true);
+        // Internal validators too, so a validator's visibility never decides whether its page can be built.
+        Validation.CultureValidators.Register(services, typeof(WebServices).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

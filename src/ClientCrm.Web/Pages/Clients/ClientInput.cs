@@ -131,8 +131,9 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
         RuleFor(x => x.RegisteredCapital).GreaterThanOrEqualTo(0).LessThan(1_000_000_000_000m);
         RuleFor(x => x.RegisteredCapitalCurrency).Matches("^[A-Za-z]{3}$").WithMessage(l["Validation.Currency"]);
         RuleFor(x => x.RegisteredCapitalCurrency).NotEmpty().When(x => x.RegisteredCapital is not null).WithMessage(l["Validation.CurrencyRequired"]);
-        RuleFor(x => x.YearEstablished).InclusiveBetween(1800, clock.Today.Year)
-            .WithMessage(l["Validation.YearEstablished", clock.Today.Year]);
+        // This year as of the check, not as of the validator's making: validators are kept (CultureValidators).
+        RuleFor(x => x.YearEstablished).Must(y => y is null || (y >= 1800 && y <= clock.Today.Year))
+            .WithMessage(_ => l["Validation.YearEstablished", clock.Today.Year]);
         RuleFor(x => x.CreditRating).IsInEnum();
         RuleFor(x => x.CreditNotes).MaximumLength(2000);
         RuleFor(x => x.PaymentTerms).MaximumLength(1000);
