@@ -250,7 +250,7 @@ public sealed class BenchmarkData : IAsyncDisposable
             FROM "Clients" c WHERE c."Status" = 2;
             ANALYZE "ClientEvaluations";
             ANALYZE "Clients";
-            """, connection) { CommandTimeout = 600 };
+            """, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(ct) + await EnsureOtherWorkflowsAsync(connection, ct);
     }
 
@@ -294,7 +294,7 @@ public sealed class BenchmarkData : IAsyncDisposable
             WHERE abs(hashtext(c."Id"::text)) % 10 = 0;
             ANALYZE "AccessRequests";
             ANALYZE "DossierUses";
-            """, connection) { CommandTimeout = 600 };
+            """, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -326,7 +326,7 @@ public sealed class BenchmarkData : IAsyncDisposable
             -- The state and the escalation hash the id with a salt of their own: the same hash is even for every row this picks.
             WHERE p."Status" = 2 AND p."ProjectNumber" IS NULL AND abs(hashtext(p."Id"::text)) % 10 = 0;
             ANALYZE "ContractReviews";
-            """, connection) { CommandTimeout = 600 };
+            """, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -351,7 +351,7 @@ public sealed class BenchmarkData : IAsyncDisposable
                 c."OwnerId", 'owner', now() - interval '30 days', 'Confirmed.', c."DepartmentId", 'supervisor', now()
             FROM "Clients" c WHERE c."Status" = 3 AND abs(hashtext(c."Id"::text)) % 50 = 0;
             ANALYZE "Complaints";
-            """, connection) { CommandTimeout = 600 };
+            """, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -376,7 +376,7 @@ public sealed class BenchmarkData : IAsyncDisposable
                 (now() + (abs(hashtext(c."Id"::text)) % 3 - 1) * interval '10 days')::date, 0, now()
             FROM "Clients" c WHERE c."Status" IN (3, 4, 5) AND abs(hashtext(c."Id"::text)) % 40 = 0;
             ANALYZE "AccountabilityCases";
-            """, connection) { CommandTimeout = 600 };
+            """, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -404,7 +404,7 @@ public sealed class BenchmarkData : IAsyncDisposable
                 c."Grade" = 1, c."OwnerId", 'owner', c."DepartmentId", now() - interval '30 days', now()
             FROM "Clients" c WHERE abs(hashtext(c."Id"::text)) % 20 = 0;
             ANALYZE "InformationReports";
-            """, connection) { CommandTimeout = 600 };
+            """, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(ct);
     }
 

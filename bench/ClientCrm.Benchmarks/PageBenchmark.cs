@@ -164,7 +164,9 @@ public static class PageBenchmark
         }
         finally
         {
-            if (keep)
+            // --keep keeps the cluster after a failure too: an hour of generating at 1,000,000 clients is not thrown away
+            // for a step that failed after it (--reuse it).
+            if (keep || options.Keep)
             {
                 output.WriteLine(data.Detach());
             }
