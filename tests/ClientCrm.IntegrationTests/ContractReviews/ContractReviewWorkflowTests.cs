@@ -64,6 +64,8 @@ public sealed class ContractReviewWorkflowTests(PostgresFixture postgres) : AppT
 
         var draft = await staff.GetPageAsync(url);
         Assert.Null(draft.QuerySelector("#decide-form"));
+        // The owner's turn (a draft, then the owner's own opinion) and the leaders' (an A client's) are one to-do condition.
+        Assert.NotNull((await staff.GetPageAsync("/Todo")).QuerySelector($"#todo-table tr[data-id='{id}']"));
         using (var submitted = await staff.SubmitAsync(WithAction(draft, "#review-form", $"{url}?handler=Submit"), url, "#review-form"))
         {
             Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
@@ -73,7 +75,9 @@ public sealed class ContractReviewWorkflowTests(PostgresFixture postgres) : AppT
         var told = await NotifiedAsync(id);
         Assert.Contains(("head1", NotificationKind.ContractReviewToGiveOpinion), told);
         Assert.Contains(("leader", NotificationKind.ContractReviewToGiveOpinion), told);
+        Assert.NotNull((await staff.GetPageAsync("/Todo")).QuerySelector($"#todo-table tr[data-id='{id}']"));
         await OpinionAsync(staff, url, "Agree");
+        Assert.Null((await staff.GetPageAsync("/Todo")).QuerySelector($"#todo-table tr[data-id='{id}']"));
 
         var head = await SignedInAsync("head1");
         Assert.NotNull((await head.GetPageAsync("/Todo")).QuerySelector($"#todo-table tr[data-id='{id}']"));
@@ -87,6 +91,7 @@ public sealed class ContractReviewWorkflowTests(PostgresFixture postgres) : AppT
         }
 
         var leader = await SignedInAsync("leader");
+        Assert.NotNull((await leader.GetPageAsync("/Todo")).QuerySelector($"#todo-table tr[data-id='{id}']"));
         var before = await leader.GetPageAsync(url);
         Assert.Equal("OpinionsMissing", before.QuerySelector("#pass-blocked")!.GetAttribute("data-code")!.Split('.')[1]);
         Assert.All(before.QuerySelectorAll("#review-checks .review-check"), c => Assert.Equal("true", c.GetAttribute("data-passed")));
