@@ -209,7 +209,7 @@ public sealed class WorkflowTable<TState, TAction>
     {
         ArgumentNullException.ThrowIfNull(state);
         var rule = IsOpenRule;
-        return Expression.Lambda<Func<TItem, bool>>(Swap.Replace(rule.Body, rule.Parameters[0], state.Body), state.Parameters);
+        return Expression.Lambda<Func<TItem, bool>>(Predicates.Substitute(rule.Body, rule.Parameters[0], state.Body), state.Parameters);
     }
 
     /// <summary>
@@ -226,7 +226,7 @@ public sealed class WorkflowTable<TState, TAction>
             var cutoff = Expression.Parameter(typeof(DateTimeOffset), "cutoff");
             var inDueState = InStates(DueStates);
             var body = Expression.AndAlso(
-                Expression.AndAlso(Swap.Replace(inDueState.Body, inDueState.Parameters[0], state),
+                Expression.AndAlso(Predicates.Substitute(inDueState.Body, inDueState.Parameters[0], state),
                     Expression.Equal(escalatedAt, Expression.Constant(null, typeof(DateTimeOffset?)))),
                 Expression.LessThanOrEqual(since, cutoff));
             return Expression.Lambda<Func<TState, DateTimeOffset, DateTimeOffset?, DateTimeOffset, bool>>(body, state, since, escalatedAt, cutoff);
@@ -251,10 +251,10 @@ public sealed class WorkflowTable<TState, TAction>
         // A field of a box, not a constant: EF Core sends it as a parameter, so every cutoff shares one plan.
         var cutoffValue = Expression.Field(Expression.Constant(new StrongBox<DateTimeOffset>(cutoff)), nameof(StrongBox<DateTimeOffset>.Value));
         Expression body = rule.Body;
-        body = Swap.Replace(body, rule.Parameters[0], state.Body);
-        body = Swap.Replace(body, rule.Parameters[1], Swap.Replace(since.Body, since.Parameters[0], item));
-        body = Swap.Replace(body, rule.Parameters[2], Swap.Replace(escalatedAt.Body, escalatedAt.Parameters[0], item));
-        body = Swap.Replace(body, rule.Parameters[3], cutoffValue);
+        body = Predicates.Substitute(body, rule.Parameters[0], state.Body);
+        body = Predicates.Substitute(body, rule.Parameters[1], Predicates.Substitute(since.Body, since.Parameters[0], item));
+        body = Predicates.Substitute(body, rule.Parameters[2], Predicates.Substitute(escalatedAt.Body, escalatedAt.Parameters[0], item));
+        body = Predicates.Substitute(body, rule.Parameters[3], cutoffValue);
         return Expression.Lambda<Func<TItem, bool>>(body, item);
     }
 
@@ -286,12 +286,5 @@ public sealed class WorkflowTable<TState, TAction>
         return trimmed.Length <= MaxCommentLength
             ? trimmed
             : throw new DomainException($"{CodePrefix}.TextTooLong", $"{rule.Field} is longer than {MaxCommentLength} characters.", rule.Field);
-    }
-
-    private sealed class Swap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        public static Expression Replace(Expression body, ParameterExpression from, Expression to) => new Swap(from, to).Visit(body);
-
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

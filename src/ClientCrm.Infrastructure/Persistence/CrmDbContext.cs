@@ -140,7 +140,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
         // replaces by the context that runs the query, so the values are read per query and the statement stays the same.
         Expression<Func<AccessScope>> actingScope = () => _scope;
         var visible = Expression.Lambda<Func<Client, bool>>(
-            new ParameterSwap(rule.Parameters[1], actingScope.Body).Visit(rule.Body), rule.Parameters[0]);
+            Predicates.Substitute(rule.Body, rule.Parameters[1], actingScope.Body), rule.Parameters[0]);
         builder.Entity<Client>().HasQueryFilter(visible);
 
         // Each record's filter, by type, for its lines below.
@@ -150,7 +150,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
             // record => visible(record.Client)
             var record = Expression.Parameter(type.ClrType, "record");
             var client = Expression.Property(record, nameof(IClientRecord.Client));
-            var body = new ParameterSwap(visible.Parameters[0], client).Visit(visible.Body);
+            var body = Predicates.Substitute(visible.Body, visible.Parameters[0], client);
             recordFilters[type.ClrType] = Expression.Lambda(body, record);
         }
 
@@ -160,7 +160,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IClientOrProspectRecord).IsAssignableFrom(t.ClrType)).ToList())
         {
             var record = Expression.Parameter(type.ClrType, "record");
-            var body = new ParameterSwap(prospectRule.Parameters[1], actingScope.Body).Visit(new Retype(prospectRule.Parameters[0], record).Visit(prospectRule.Body));
+            var body = Predicates.Substitute(new Retype(prospectRule.Parameters[0], record).Visit(prospectRule.Body), prospectRule.Parameters[1], actingScope.Body);
             recordFilters[type.ClrType] = Expression.Lambda(body, record);
         }
 
@@ -176,7 +176,7 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
             var toRecord = type.GetNavigations().Single(n => !n.IsCollection && recordFilters.ContainsKey(n.TargetEntityType.ClrType));
             var filter = recordFilters[toRecord.TargetEntityType.ClrType];
             var line = Expression.Parameter(type.ClrType, "line");
-            var body = new ParameterSwap(filter.Parameters[0], Expression.Property(line, toRecord.Name)).Visit(filter.Body);
+            var body = Predicates.Substitute(filter.Body, filter.Parameters[0], Expression.Property(line, toRecord.Name));
             builder.Entity(type.ClrType).HasQueryFilter(Expression.Lambda(body, line));
         }
     }
@@ -192,11 +192,6 @@ public class CrmDbContext(DbContextOptions<CrmDbContext> options) : IdentityDbCo
 
         private string RecordProperty(string name) =>
             to.Type.GetProperty(name) is not null ? name : throw new InvalidOperationException($"{to.Type.Name} has no {name}.");
-    }
-
-    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
 

@@ -1,6 +1,7 @@
 using ClientCrm.Domain.Dossier;
 using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Domain.Workflows;
@@ -76,10 +77,8 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         // every request waits for one recount; past a minute one request recounts while the others are served what is
         // kept. The top bar shows the count on every page, and a leader's recount at 1,000,000 clients takes about a
         // second: with a plain expiry every page of that leader waited for it once a minute (p99 1.3 s at 8 connections).
-        return (await summaries.GetAsync("todo:" + scope.UserId, scope, async token => new KeptTodo(await ComputeAsync(scope, token)), ct)).Value.Items;
+        return (await summaries.GetAsync("todo:" + scope.UserId, scope, token => ComputeAsync(scope, token), ct)).Value;
     }
-
-    private sealed record KeptTodo(IReadOnlyList<TodoItem> Items);
 
     private async Task<IReadOnlyList<TodoItem>> ComputeAsync(AccessScope scope, CancellationToken ct)
     {
@@ -199,9 +198,9 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         // One condition with OR, not a UNION of two queries: the UNION deduplicated whole rows, 918 ms for a leader at
         // 1,000,000 clients; one walk of the open-reviews index in StateSince order stops at the 200th match (58 ms).
         var mine = reviews.Where(scope.IsLeader
-            ? Either(r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null || headless.Contains(r.Client!.DepartmentId)), ownTurn)
+            ? Predicates.Either(r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null || headless.Contains(r.Client!.DepartmentId)), ownTurn)
             : scope.IsDepartmentHead
-                ? Either(r => r.State == submitted && (!r.LeaderRequired || !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)), ownTurn)
+                ? Predicates.Either(r => r.State == submitted && (!r.LeaderRequired || !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)), ownTurn)
                 : ownTurn);
 
         return await OldestAsync(mine, TodoKind.ContractReview,
@@ -314,16 +313,6 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
 
     /// <summary>An item waiting, as the to-do query reads it; <paramref name="DueOn"/> is a due day the item keeps itself.</summary>
     private sealed record Waiting<TState>(Guid Id, Guid? ClientId, string ClientName, TState State, DateTimeOffset Since, DateOnly? DueOn);
-
-    /// <summary>Items matching either condition, as one predicate (the second's parameter bound to the first's).</summary>
-    private static Expression<Func<T, bool>> Either<T>(Expression<Func<T, bool>> first, Expression<Func<T, bool>> second) =>
-        Expression.Lambda<Func<T, bool>>(Expression.OrElse(first.Body, new Rebind(second.Parameters[0], first.Parameters[0]).Visit(second.Body)),
-            first.Parameters);
-
-    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 
     /// <summary>The departments whose steps go to the leaders: no enabled head.</summary>
     public static async Task<List<int>> HeadlessDepartmentsAsync(CrmDbContext db, CancellationToken ct)
