@@ -11,6 +11,7 @@ namespace ClientCrm.IntegrationTests.Clients;
 /// Outside scope is 404 for reads and for writes (the client's existence is not revealed); Admin is refused
 /// every client page. Writes that are refused must change nothing.
 /// </summary>
+[LongRunning(55)]
 public sealed class ClientScopeMatrixTests(PostgresFixture postgres) : AppTest(postgres)
 {
     // The D1 client is owned by staff1a; the D2 client by staff2a.

@@ -11,8 +11,8 @@ namespace ClientCrm.IntegrationTests.Infrastructure;
 /// <summary>
 /// xunit's own framework, with two additions for the integration tests. The test classes, each a collection of its own so
 /// that they run in parallel, share one PostgreSQL cluster (<see cref="PostgresFixture"/>), and xunit 2 has no fixture
-/// that lives as long as the assembly's run: the cluster is stopped here, after the last test. And the classes with the
-/// most tests start first.
+/// that lives as long as the assembly's run: the cluster is stopped here, after the last test. And the longest classes
+/// start first (<see cref="LongRunningAttribute"/>, then the most tests).
 /// </summary>
 public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
@@ -44,8 +44,9 @@ public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTe
         protected override async Task AfterTestAssemblyStartingAsync()
         {
             await base.AfterTestAssemblyStartingAsync();
-            var tests = TestCases.GroupBy(c => c.TestMethod.TestClass.TestCollection.UniqueID).ToDictionary(g => g.Key, g => g.Count());
-            TestCollectionOrderer = new MostTestsFirst(TestCollectionOrderer, tests);
+            var classes = TestCases.GroupBy(c => c.TestMethod.TestClass.TestCollection.UniqueID).ToDictionary(g => g.Key, g =>
+                (Seconds: LongRunningAttribute.SecondsOf(g.First().TestMethod.TestClass.Class), Tests: g.Count()));
+            TestCollectionOrderer = new LongestFirst(TestCollectionOrderer, classes);
         }
 
         protected override async Task BeforeTestAssemblyFinishedAsync()
@@ -57,12 +58,30 @@ public sealed class IntegrationTestFramework(IMessageSink messageSink) : XunitTe
     }
 
     /// <summary>
-    /// The classes with the most tests first (every test starts an app of its own), so that a long class does not start last
-    /// and leave a core idle at the end. The sort is stable: otherwise xunit's order.
+    /// The classes marked long-running first, longest first, then the classes with the most tests (every test starts an app
+    /// of its own): a class's tests run one after another, so a long class started late is the run's tail, with the other
+    /// slots empty (the Release publish and the UI crawls once were: 47 s of the run with one class left). The sort is
+    /// stable: otherwise xunit's order.
     /// </summary>
-    private sealed class MostTestsFirst(ITestCollectionOrderer inner, Dictionary<Guid, int> tests) : ITestCollectionOrderer
+    private sealed class LongestFirst(ITestCollectionOrderer inner, Dictionary<Guid, (int Seconds, int Tests)> classes) : ITestCollectionOrderer
     {
         public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
-            inner.OrderTestCollections(testCollections).OrderByDescending(c => tests.GetValueOrDefault(c.UniqueID));
+            inner.OrderTestCollections(testCollections)
+                .OrderByDescending(c => classes.GetValueOrDefault(c.UniqueID).Seconds)
+                .ThenByDescending(c => classes.GetValueOrDefault(c.UniqueID).Tests);
     }
+}
+
+/// <summary>
+/// A test class whose tests together take long (crawls of every page, a Release publish, real scheduler firings): it is
+/// started before the others (<see cref="IntegrationTestFramework"/>). <paramref name="seconds"/> is what its tests took
+/// together on the 2-core machine, alone among the run's other classes; only the order matters.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class LongRunningAttribute(int seconds) : Attribute
+{
+    public int Seconds { get; } = seconds;
+
+    internal static int SecondsOf(ITypeInfo testClass) =>
+        testClass.GetCustomAttributes(typeof(LongRunningAttribute)).FirstOrDefault()?.GetConstructorArguments().FirstOrDefault() as int? ?? 0;
 }

@@ -10,6 +10,7 @@ namespace ClientCrm.IntegrationTests.Jobs;
 /// missed while no instance ran is handled by its misfire rule (once, now). The test class's own app runs no scheduler;
 /// the instances are extra apps on the same database.
 /// </summary>
+[LongRunning(23)]
 public sealed class JobClusterTests(PostgresFixture postgres) : AppTest(postgres)
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace ClientCrm.IntegrationTests.Jobs;
 /// last firing and outcome on /Admin/Jobs, in the company's time. Unlike other tests, the clock is not pinned: the
 /// scheduler fires on the app's clock, and a stopped one never reaches a firing. Expected times are read from the triggers.
 /// </summary>
+[LongRunning(50)]
 public sealed class JobsPageTests(PostgresFixture postgres) : AppTest(postgres)
 {
     protected override void ConfigureApp(IWebHostBuilder builder) => JobsArrange.EnableJobs(builder);

@@ -3,6 +3,7 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using System.Text;
+using ClientCrm.IntegrationTests.Infrastructure;
 
 namespace ClientCrm.IntegrationTests.Publishing;
 
@@ -12,6 +13,7 @@ namespace ClientCrm.IntegrationTests.Publishing;
 /// in Release, in a folder of its own so the checkout's obj/ folders are not touched. The tests themselves run a Debug
 /// build, which does carry the development project; only this build shows what ships.
 /// </summary>
+[LongRunning(47)]
 public sealed class ReleasePublishTests(ReleasePublish release) : IClassFixture<ReleasePublish>
 {
     [Fact]
@@ -78,7 +80,10 @@ public sealed class ReleasePublish : IAsyncLifetime
         CopySources(Path.Combine(repository, "src"), Path.Combine(_root, "src"));
         const string project = "src/ClientCrm.Web/ClientCrm.Web.csproj";
         await DotnetAsync("restore", project, "-p:Configuration=Release");
-        await DotnetAsync("publish", project, "-c", "Release", "-o", PublishDirectory, "--no-restore", "-p:UseAppHost=false");
+        // Analyzers do not change the output, and cost a third of the publish's CPU (102 s against 73 s): the tests' own build
+        // runs them on the same sources.
+        await DotnetAsync("publish", project, "-c", "Release", "-o", PublishDirectory, "--no-restore", "-p:UseAppHost=false",
+            "-p:RunAnalyzers=false");
     }
 
     public Task DisposeAsync()
@@ -141,6 +146,8 @@ public sealed class ReleasePublish : IAsyncLifetime
             start.Environment.Remove(key);
         }
 
+        // The compiler's thread pool does not spin while it waits: the tests beside it need the cores (tests/Directory.Build.props).
+        start.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
 

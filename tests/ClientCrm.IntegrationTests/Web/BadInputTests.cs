@@ -15,6 +15,7 @@ namespace ClientCrm.IntegrationTests.Web;
 /// are cleaned at the edge (InputCleaning) and refused at binding (not a number, an unknown choice, a date outside
 /// 1900–2099); the page answers with its normal view.
 /// </summary>
+[LongRunning(80)]
 public sealed class BadInputTests(PostgresFixture postgres) : AppTest(postgres)
 {
     /// <summary>Every query parameter a page of the app reads, besides the ones its own forms show.</summary>

@@ -9,6 +9,7 @@ namespace ClientCrm.IntegrationTests.Web;
 /// aria-labelledby for compact filters), on every page each role reaches, in both languages; and no label is empty
 /// (the settings pages showed only numbers and red asterisks).
 /// </summary>
+[LongRunning(30)]
 public sealed class LabelTests(PostgresFixture postgres) : AppTest(postgres)
 {
     [Theory]

@@ -18,6 +18,7 @@ namespace ClientCrm.IntegrationTests.Web;
 /// empty."), an English-only sentence or "null" in the Chinese UI, Chinese in the English UI, and property names such as
 /// ContactOn.
 /// </summary>
+[LongRunning(210)]
 public sealed partial class UserMessageTests(PostgresFixture postgres) : AppTest(postgres)
 {
     private const string Letters = "abc";
