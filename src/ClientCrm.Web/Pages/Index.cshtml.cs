@@ -35,7 +35,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, ScopeSummar
     public string DisplayName { get; private set; } = "";
     public bool IsAdmin { get; private set; }
     public ScopeLevel ScopeLevel { get; private set; }
-    public IReadOnlyList<(ClientStatus Status, int Count)> ByStatus { get; private set; } = [];
+    public IReadOnlyList<(ClientStatus Status, Tally Count)> ByStatus { get; private set; } = [];
     public DateTimeOffset CountedAt { get; private set; }
     public IReadOnlyList<ReviewDueRow> ReviewDue { get; private set; } = [];
     public Tally ReviewDueTotal { get; private set; }

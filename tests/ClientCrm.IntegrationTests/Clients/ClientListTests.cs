@@ -1,11 +1,54 @@
+using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Clients;
 using ClientCrm.IntegrationTests.Infrastructure;
+using ClientCrm.Web.Pages.Clients;
+using ClientCrm.Web.Paging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClientCrm.IntegrationTests.Clients;
 
 public sealed class ClientListTests(PostgresFixture postgres) : AppTest(postgres)
 {
+    [Fact]
+    public async Task Status_figures_are_exact_up_to_the_cap_and_shown_as_at_least_the_cap_beyond_it()
+    {
+        var exact = await App.WithDbAsync(db => db.Clients.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count));
+        var most = exact.Values.Max();
+        var cap = exact.Values.Where(n => n < most).DefaultIfEmpty(0).Max();
+        Assert.True(cap > 0, "the demo company needs two statuses of different sizes: " + string.Join(", ", exact));
+        var summaries = App.Services.GetRequiredService<ScopeSummaries>();
+
+        var capped = await App.WithDbAsync(db => ClientTallies.ByStatusAsync(db, AccessScope.System, summaries, cap, CancellationToken.None));
+        var uncapped = await App.WithDbAsync(db => ClientTallies.ByStatusAsync(db, AccessScope.System, summaries, most, CancellationToken.None));
+
+        Assert.Equal(Enum.GetValues<ClientStatus>(), capped.Value.Select(s => s.Status));
+        foreach (var (status, count) in capped.Value)
+        {
+            var n = exact.GetValueOrDefault(status);
+            Assert.Equal(n > cap ? new Tally(cap, true) : new Tally(n, false), count);
+        }
+
+        Assert.Contains(capped.Value, s => s.Count.AtLeast);
+        Assert.True(ClientTallies.Total(capped.Value).AtLeast);
+        Assert.Equal(new Tally(exact.Values.Sum(), false), ClientTallies.Total(uncapped.Value));
+        Assert.All(uncapped.Value, s => Assert.Equal(new Tally(exact.GetValueOrDefault(s.Status), false), s.Count));
+
+        // The leader's start page and unfiltered list show the exact figures (the demo company is far below the cap).
+        var leader = await SignedInAsync("leader");
+        var home = await leader.GetPageAsync("/");
+        foreach (var status in Enum.GetValues<ClientStatus>())
+        {
+            Assert.Equal(exact.GetValueOrDefault(status).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")),
+                home.QuerySelector($"[data-status='{status}']")!.TextContent.Trim());
+        }
+
+        var list = await leader.GetPageAsync("/Clients");
+        Assert.Contains(exact.Values.Sum().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")),
+            list.QuerySelector("#client-count")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Staff_list_shows_only_their_own_clients()
     {

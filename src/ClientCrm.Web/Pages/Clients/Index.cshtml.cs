@@ -113,11 +113,11 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     }
 
     /// <summary>
-    /// The list's total on every page: the kept count by status when unfiltered, the exact search's number of hits, or
+    /// The list's total on every page: the kept counts by status when unfiltered, the exact search's number of hits, or
     /// a count that stops at a cap.
     /// </summary>
     private async Task<Tally> TotalAsync(IQueryable<Client> query, CancellationToken ct) =>
-        Unfiltered ? TotalOf((await ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct)).Value)
+        Unfiltered ? ClientTallies.Total((await ClientTallies.ByStatusAsync(db, actor.Scope, summaries, ct)).Value, Status)
         : _exactHits is { } hits && OnlySearched ? new Tally(hits.Count, false)
         : await query.TallyAsync(ct, string.IsNullOrWhiteSpace(Q) ? Tally.ListCap : Tally.SearchCap);
 
@@ -181,9 +181,6 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     /// <summary>No filter but possibly the status: the total is the kept count by status.</summary>
     private bool Unfiltered => string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(Country) && Region is null && string.IsNullOrWhiteSpace(Owner)
         && Department is null && Grade is null && Pareto is null && Lifecycle is null && Industry is null && !Overdue;
-
-    private Tally TotalOf(IReadOnlyList<(ClientStatus Status, int Count)> byStatus) =>
-        new(byStatus.Where(s => Status is null || s.Status == Status).Sum(s => s.Count), false);
 
     private async Task<IQueryable<Client>> FilteredAsync(DateOnly today, CancellationToken ct)
     {
