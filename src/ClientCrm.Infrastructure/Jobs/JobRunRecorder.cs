@@ -53,7 +53,8 @@ public sealed partial class JobRunRecorder(IServiceScopeFactory scopes, JobSched
             var cutoff = finished - Kept;
             await db.JobRuns.Where(r => r.FiredAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         });
-        await schedules.ApplyAsync(context.JobDetail.Key.Name, cancellationToken);
+        // On the scheduler the job fired on: a firing that ends while its instance stops finds it shut down.
+        await schedules.ApplyAsync(context.Scheduler, context.JobDetail.Key.Name, cancellationToken);
     }
 
     private async Task RecordAsync(IJobExecutionContext context, Func<CrmDbContext, Task> write)

@@ -56,6 +56,28 @@ public sealed partial class JobSchedules(ISchedulerFactory schedulers, IEnumerab
 
     public async Task ApplyAsync(string job, CancellationToken ct = default)
     {
+        IScheduler scheduler;
+        try
+        {
+            scheduler = await schedulers.GetScheduler(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogApplyFailed(log, job, ex);
+            return;
+        }
+
+        await ApplyAsync(scheduler, job, ct);
+    }
+
+    /// <summary>
+    /// Applies the schedule of <paramref name="job"/> on <paramref name="scheduler"/> (after a firing, the scheduler it
+    /// fired on); never throws. A scheduler that is shut down, or shuts down meanwhile, is left alone: the instance is
+    /// stopping, and every start applies the schedules from the settings (<see cref="ApplyAllAsync"/>).
+    /// </summary>
+    public async Task ApplyAsync(IScheduler scheduler, string job, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
         var definition = _jobs.FirstOrDefault(j => j.Name == job);
         if (definition is null)
         {
@@ -64,13 +86,26 @@ public sealed partial class JobSchedules(ISchedulerFactory schedulers, IEnumerab
 
         try
         {
-            await ApplyAsync(await schedulers.GetScheduler(ct), definition, ct);
+            if (!Stopping(scheduler))
+            {
+                await ApplyAsync(scheduler, definition, ct);
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !Stopping(scheduler))
+        {
+            LogApplyFailed(log, job, ex);
+            return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogApplyFailed(log, job, ex);
+            // Shut down while the schedule was applied: as below.
         }
+
+        LogSkippedAtShutdown(log, job);
     }
+
+    private static bool Stopping(IScheduler scheduler) => scheduler.Status is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown;
 
     private async Task ApplyAsync(IScheduler scheduler, JobDefinition job, CancellationToken ct)
     {
@@ -124,6 +159,9 @@ public sealed partial class JobSchedules(ISchedulerFactory schedulers, IEnumerab
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed the scheduled job {Job}: it is no longer in the catalog")]
     private static partial void LogRemoved(ILogger logger, string job);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The schedule of the job {Job} was not applied: the scheduler is shut down; every start applies it")]
+    private static partial void LogSkippedAtShutdown(ILogger logger, string job);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not apply the schedule of the job {Job}; it is tried again after the job's next firing")]
     private static partial void LogApplyFailed(ILogger logger, string job, Exception exception);

@@ -18,7 +18,30 @@ namespace ClientCrm.IntegrationTests.Jobs;
 [LongRunning(50)]
 public sealed class JobsPageTests(PostgresFixture postgres) : AppTest(postgres)
 {
-    protected override void ConfigureApp(IWebHostBuilder builder) => JobsArrange.EnableJobs(builder);
+    private readonly CapturedLog _log = new();
+
+    protected override void ConfigureApp(IWebHostBuilder builder)
+    {
+        JobsArrange.EnableJobs(builder);
+        builder.UseSetting("Serilog:MinimumLevel:Override:" + typeof(JobSchedules).FullName, "Information");
+        builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(_log));
+    }
+
+    [Fact]
+    public async Task A_firing_that_ends_while_its_scheduler_shuts_down_leaves_the_schedule_to_the_next_start_without_an_error()
+    {
+        await JobsArrange.FinishedRunsAsync(App, WarningRunJob.Name, 1);
+        var scheduler = await JobsArrange.SchedulerAsync(App);
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+        Assert.Equal(SchedulerStatus.Shutdown, scheduler.Status);
+
+        // As the run recorder does after a firing: on the scheduler the job fired on.
+        await App.Services.GetRequiredService<JobSchedules>().ApplyAsync(scheduler, WarningRunJob.Name);
+
+        Assert.Contains(_log.Events, e => e.Level == Serilog.Events.LogEventLevel.Information
+            && e.Message.Contains($"The schedule of the job {WarningRunJob.Name} was not applied: the scheduler is shut down", StringComparison.Ordinal));
+        Assert.DoesNotContain(_log.Messages, m => m.Contains("Could not apply the schedule", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task An_admin_sees_both_jobs_with_their_schedule_next_firing_in_company_time_and_last_outcome()

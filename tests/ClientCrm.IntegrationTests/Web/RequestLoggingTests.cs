@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using ClientCrm.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
-using Serilog.Events;
-using Serilog.Formatting.Display;
 
 namespace ClientCrm.IntegrationTests.Web;
 
@@ -52,23 +48,6 @@ public sealed class RequestLoggingTests(PostgresFixture postgres) : AppTest(post
             }
 
             await Task.Delay(50);
-        }
-    }
-
-    private sealed class CapturedLog : ILogEventSink
-    {
-        private readonly ConcurrentQueue<string> _messages = new();
-
-        // As the console and file sinks write it ({Message:lj}): strings unquoted.
-        private readonly MessageTemplateTextFormatter _format = new("{Message:lj}", CultureInfo.InvariantCulture);
-
-        public IEnumerable<string> Messages => _messages;
-
-        public void Emit(LogEvent logEvent)
-        {
-            using var text = new StringWriter(CultureInfo.InvariantCulture);
-            _format.Format(logEvent, text);
-            _messages.Enqueue(text.ToString());
         }
     }
 }
