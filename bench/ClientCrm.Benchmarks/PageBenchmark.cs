@@ -235,6 +235,7 @@ public static class PageBenchmark
             }
 
             jars[role] = await client.SignInAsync(ids.UserFor(role), BenchmarkDataGenerator.BenchPassword, ct);
+            signedInAt[role] = DateTimeOffset.UtcNow;
             output.WriteLine($"Signed in as {ids.UserFor(role)} ({role}): GET / is 200 and not the sign-in page");
         }
 

@@ -92,14 +92,14 @@ public sealed partial class JobSchedules(ISchedulerFactory schedulers, IEnumerab
                 return;
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException && !Stopping(scheduler))
-        {
-            LogApplyFailed(log, job, ex);
-            return;
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Shut down while the schedule was applied: as below.
+            // A failure because the scheduler shut down meanwhile is not one: as below.
+            if (!Stopping(scheduler))
+            {
+                LogApplyFailed(log, job, ex);
+                return;
+            }
         }
 
         LogSkippedAtShutdown(log, job);
