@@ -148,7 +148,10 @@ public static class PageBenchmark
                     keep = true;
                     app.Detach();
                     output.WriteLine(Invariant($"App left running (pid {app.Pid}) on {app.BaseAddress}; stop it with: kill {app.Pid}"));
-                    output.WriteLine("Cookies to send (header Cookie: …), e.g. curl -H \"Cookie: …\" " + app.BaseAddress + "Clients");
+                    // The app requires HTTPS behind its proxy: without the forwarded scheme a page fails on the antiforgery cookie.
+                    output.WriteLine("Cookies to send (header Cookie: …), with the header the proxy would add, e.g. curl -H \"" + PageClient.ForwardedProtoHeader
+                        + ": https\" -H \"Cookie: …\" " + app.BaseAddress + "Clients");
+                    output.WriteLine("The app keeps running its scheduled jobs (warning run, regrade) on the data; stop it before measuring again.");
                     foreach (var (role, jar) in measured.Cookies)
                     {
                         output.WriteLine($"  {role}: {jar}");

@@ -51,6 +51,9 @@ public sealed class ContractReviewStepNotices(CrmDbContext db, Notifier notifier
     }
 }
 
+/// <summary>What the checks read of the reviewed batch: what it asks for and its client's status.</summary>
+public sealed record CheckedProject(string? JobTypes, int WorkersRequested, string? WorkCountryCode, Domain.Clients.ClientStatus ClientStatus);
+
 /// <summary>
 /// What the checks of a review read (<see cref="ContractReviewFacts"/>), through the caller's scope, and the checks run over
 /// them. The checks in force are those registered as <see cref="IContractReviewCheck"/> (DependencyInjection).
@@ -63,8 +66,17 @@ public sealed class ContractReviewCheckRunner(CrmDbContext db, IEnumerable<ICont
     {
         ArgumentNullException.ThrowIfNull(review);
         var project = await db.CooperationProjects.AsNoTracking().Where(p => p.Id == review.ProjectId)
-            .Select(p => new { p.JobTypes, p.WorkersRequested, p.WorkCountryCode, ClientStatus = p.Client!.Status })
+            .Select(p => new CheckedProject(p.JobTypes, p.WorkersRequested, p.WorkCountryCode, p.Client!.Status))
             .SingleAsync(ct);
+        return await RunAsync(review, project, now, ct);
+    }
+
+    /// <summary>The checks over a project the caller has read already (the review's page reads it to show it).</summary>
+    public async Task<IReadOnlyList<ContractReviewCheckOutcome>> RunAsync(ContractReview review, CheckedProject project, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(project);
         var missing = await Evaluations.GateFactsQuery.MissingAsync(db, review.ClientId, clock.At(now), ct) ?? [];
         var facts = new ContractReviewFacts(project.ClientStatus, missing, project.JobTypes, project.WorkersRequested, project.WorkCountryCode,
             review.Sections);

@@ -181,7 +181,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
         Actions = review.ActionsFor(who);
         if (ContractReview.Flow.IsOpen(review.State))
         {
-            Checks = await checks.RunAsync(review, clock.UtcNow, ct);
+            Checks = await checks.RunAsync(review, Project.Checked, clock.UtcNow, ct);
             PassBlocked = review.NotReady(Checks);
         }
 
