@@ -99,8 +99,7 @@ public sealed partial class WarningEngine(CrmDbContext db, Notifier notifier, Bu
     private async Task LockAsync(CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [AdvisoryLocks.WarningEngine], ct);
-        // As in the regrade: JIT-compiling the aggregate in every parallel worker costs more than it saves.
-        await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", ct);
+        await db.Database.ExecuteSqlRawAsync(PostgresConnectionSettings.RunSession, ct);
     }
 
     private async Task<WarningRunCounts> PassAsync(Guid? clientId, WarningThresholds settings, DateTimeOffset now, CancellationToken ct)

@@ -190,6 +190,10 @@ public sealed class DossierAccessTests(PostgresFixture postgres) : AppTest(postg
         var log = await leader.GetPageAsync($"/DossierUse?clientId={clientId}");
         Assert.Equal(3, log.QuerySelectorAll("#use-table tbody tr[data-kind='CardViewed']").Length);
         var staffId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "staff1a").Select(u => u.Id).SingleAsync());
+        // Each row links to the client's page and to its user's log.
+        var staffRow = log.QuerySelectorAll("#use-table tbody tr").First(tr => tr.GetAttribute("data-user-id") == staffId);
+        Assert.Equal($"/Clients/{clientId}", staffRow.QuerySelector("a[href^='/Clients/']")!.GetAttribute("href"));
+        Assert.Equal($"/DossierUse?userId={staffId}", staffRow.QuerySelector("a.use-user-link")!.GetAttribute("href"));
         Assert.All((await leader.GetPageAsync($"/DossierUse?userId={staffId}")).QuerySelectorAll("#use-table tbody tr"),
             tr => Assert.Equal(staffId, tr.GetAttribute("data-user-id")));
         using var export = await leader.GetAsync($"/DossierUse?clientId={clientId}&handler=Export");

@@ -91,6 +91,20 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess dossier, BusinessC
         return File(bytes, "text/csv; charset=utf-8", string.Create(CultureInfo.InvariantCulture, $"dossier-use-{clock.Today:yyyyMMdd}.csv"));
     }
 
+    /// <summary>The log of one user (a row's user link): a page lists a few users many times, so each link is made once.</summary>
+    public string UserHref(string userId)
+    {
+        if (!_userHrefs.TryGetValue(userId, out var href))
+        {
+            href = Keyset.Href(ListPath, new Dictionary<string, string?>(StringComparer.Ordinal) { ["userId"] = userId });
+            _userHrefs[userId] = href;
+        }
+
+        return href;
+    }
+
+    private readonly Dictionary<string, string> _userHrefs = new(StringComparer.Ordinal);
+
     /// <summary>The right as the log shows it: owner, department, leader, or the request's number.</summary>
     public string Basis(DossierRight right) =>
         right.Basis == DossierRightBasis.Request ? l["DossierUse.ByRequest", right.RequestNumber!].Value : l.Enum(right.Basis);
