@@ -103,7 +103,8 @@ public sealed class CacheVersionsInterceptor(SummaryVersion summaries, InboxVers
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Entity).ToList();
         var touched = new Touched(
-            changed.Any(e => e is AuditEntry or Client or Principal or ClientClasses or GradeProposal or GradeChange or CooperationProject or WorkerIncident or Warning or GradingSettings or CrmUser or IdentityUserRole<string> or Department),
+            changed.Any(e => e is AuditEntry or Client or Principal or ClientClasses or GradeProposal or GradeChange or CooperationProject or WorkerIncident or Warning or GradingSettings or CrmUser or IdentityUserRole<string> or Department
+                or Domain.Accountability.AccountabilityPenalty),
             changed.Any(e => e is Notification));
         if (!touched.Summaries && !touched.Inbox)
         {

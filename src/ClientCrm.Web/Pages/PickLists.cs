@@ -54,6 +54,19 @@ public static class PickLists
                 .Select(u => new Person(u.Id, u.UserName ?? "", u.DisplayName)).ToListAsync(token)), ct)).Value;
     }
 
+    /// <summary>
+    /// Every penalty of the list (处罚种类), active or not, in the leaders' order, kept company-wide: a case page offers them
+    /// on every view. A change to the list moves the summaries' version, so the next view reads it again.
+    /// </summary>
+    public static async Task<IReadOnlyList<Domain.Accountability.AccountabilityPenalty>> PenaltiesAsync(CrmDbContext db, ScopeSummaries summaries,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(summaries);
+        return (await summaries.GetAsync<IReadOnlyList<Domain.Accountability.AccountabilityPenalty>>("penalties", AccessScope.System, async token =>
+            await db.AccountabilityPenalties.AsNoTracking().OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(token), ct)).Value;
+    }
+
     /// <summary>The grading thresholds, for pages that show them (a change saves and recounts at once).</summary>
     public static async Task<GradingThresholds> GradingThresholdsAsync(CrmDbContext db, ScopeSummaries summaries, CancellationToken ct)
     {

@@ -155,6 +155,11 @@ public sealed class AccountabilityPagesTests(PostgresFixture postgres) : AppTest
 
         var leader = await SignedInAsync("leader");
         Assert.Equal(6, (await leader.GetPageAsync("/Settings/Penalties")).QuerySelectorAll("#penalty-table tr[data-penalty-id]").Length);
+        // The case page keeps the list (PickLists.PenaltiesAsync): seen once before the change, it must show the new one after it.
+        var openCase = await App.WithDbAsync(db => db.AccountabilityCases.Where(c => c.State == AccountabilityState.Opened)
+            .Where(c => c.Client!.DepartmentId == db.Departments.First(d => d.Code == "D1").Id).Select(c => c.Id).FirstAsync());
+        var head = await SignedInAsync("head1");
+        Assert.DoesNotContain("罚款", await PenaltyOptionsAsync(head, openCase));
         using (var blank = await leader.SubmitAsync("/Settings/Penalties", "#penalty-add-form", new Dictionary<string, string?> { ["Input.ChineseName"] = "", ["Input.EnglishName"] = "Fine" }))
         {
             var page = await CrmClient.ParseAsync(blank);
@@ -168,12 +173,12 @@ public sealed class AccountabilityPagesTests(PostgresFixture postgres) : AppTest
         }
 
         Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "AccountabilityPenalty")));
-        var openCase = await App.WithDbAsync(db => db.AccountabilityCases.Where(c => c.State == AccountabilityState.Opened)
-            .Where(c => c.Client!.DepartmentId == db.Departments.First(d => d.Code == "D1").Id).Select(c => c.Id).FirstAsync());
-        var options = (await (await SignedInAsync("head1")).GetPageAsync($"/Accountability/{openCase}"))
-            .QuerySelectorAll("select[name='Input.Persons[0].PenaltyId'] option").Select(o => o.TextContent.Trim());
-        Assert.Contains("罚款", options);
+        Assert.Contains("罚款", await PenaltyOptionsAsync(head, openCase));
     }
+
+    private static async Task<List<string>> PenaltyOptionsAsync(CrmClient user, Guid caseId) =>
+        (await user.GetPageAsync($"/Accountability/{caseId}")).QuerySelectorAll("select[name='Input.Persons[0].PenaltyId'] option")
+        .Select(o => o.TextContent.Trim()).ToList();
 
     private Task<Guid> ClientOfAsync(string userName) => App.WithDbAsync(db => db.Clients
         .Where(c => c.OwnerId == db.Users.First(u => u.UserName == userName).Id

@@ -5,6 +5,7 @@ using ClientCrm.Domain.Common;
 using ClientCrm.Infrastructure.Access;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Pages.Evaluations;
+using ClientCrm.Web.Paging;
 using ClientCrm.Web.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ namespace ClientCrm.Web.Pages.Accountability;
 /// take now, from the case's table. Every handler loads the case through the scoped set (out of scope: 404).
 /// </summary>
 public sealed partial class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidator<AccountabilityInput> validator, IStringLocalizer<SharedResource> l,
-    BusinessClock clock) : PageModel, IRefusalPage
+    BusinessClock clock, ScopeSummaries summaries) : PageModel, IRefusalPage
 {
     /// <summary>Blank rows the report form offers beyond those filled in, so it works without script too.</summary>
     public const int BlankRows = 1;
@@ -177,8 +178,7 @@ public sealed partial class DetailsModel(CrmDbContext db, ICurrentActor actor, I
         Client = await EvaluationClient.ReadAsync(db, found.ClientId, ct);
         // Active penalties to choose from, and any inactive one a posted row still names, so nothing chosen disappears.
         var named = Input.Persons.Select(p => p.PenaltyId).OfType<int>().ToList();
-        Penalties = await db.AccountabilityPenalties.AsNoTracking().Where(p => p.IsActive || named.Contains(p.Id)).OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .ToListAsync(ct);
+        Penalties = (await PickLists.PenaltiesAsync(db, summaries, ct)).Where(p => p.IsActive || named.Contains(p.Id)).ToList();
         Timeline = WorkflowTimeline.Of("case-timeline", found.Events, e => e.Kind);
         var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
         Actions = found.ActionsFor(who.Is);
