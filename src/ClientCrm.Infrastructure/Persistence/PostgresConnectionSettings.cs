@@ -45,19 +45,13 @@ public static class PostgresConnectionSettings
 
         // The page queries are short; PostgreSQL's JIT compiles expressions for any query it estimates as expensive
         // and added about half a second to such queries (the engines already turned it off per run).
-        if (builder.Options?.Contains("jit", StringComparison.OrdinalIgnoreCase) != true)
-        {
-            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? "-c jit=off" : builder.Options + " -c jit=off";
-        }
+        AddOptionUnlessSet(builder, "jit", "off");
 
         // Page queries are short and many run at once. A parallel plan's workers took about 100 ms to start on a two-core
         // server and then took the cores the other requests needed: the leader's to-do query for evaluations ran 25 ms
         // serially and 134-338 ms with a Gather Merge at 1,000,000 clients. The set-based runs turn it back on for their
         // own transaction (RunSession).
-        if (builder.Options?.Contains("max_parallel_workers_per_gather", StringComparison.OrdinalIgnoreCase) != true)
-        {
-            builder.Options += " -c max_parallel_workers_per_gather=0";
-        }
+        AddOptionUnlessSet(builder, "max_parallel_workers_per_gather", "0");
 
         return builder.ConnectionString;
     }
@@ -69,6 +63,18 @@ public static class PostgresConnectionSettings
     /// aggregate over all clients may use both cores. The engines' figures in docs/performance.md were measured so.
     /// </summary>
     public const string RunSession = "SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 2";
+
+    /// <summary>Adds <c>-c name=value</c> to the server options unless the operator's options name the setting already.</summary>
+    private static void AddOptionUnlessSet(NpgsqlConnectionStringBuilder builder, string name, string value)
+    {
+        if (builder.Options?.Contains(name, StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return;
+        }
+
+        var option = $"-c {name}={value}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? option : builder.Options + " " + option;
+    }
 
     private static bool Mentions(NpgsqlConnectionStringBuilder given, string property) =>
         given.Keys.Cast<string>().Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), property, StringComparison.OrdinalIgnoreCase));

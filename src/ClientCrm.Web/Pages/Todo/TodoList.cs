@@ -281,9 +281,8 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         var me = scope.UserId!;
         var today = clock.Today;
         var last = today.AddDays(DossierCompleteness.ReminderDays);
-        var required = DossierCompleteness.Required.ToArray();
-        var documents = db.ClientDocuments.AsNoTracking()
-            .Where(d => d.ArchivedAt == null && d.ValidUntil != null && d.ValidUntil >= today && d.ValidUntil <= last && required.Contains(d.Type));
+        var documents = db.ClientDocuments.AsNoTracking().Where(Infrastructure.Dossier.DossierStanding.Counted)
+            .Where(d => d.ValidUntil != null && d.ValidUntil >= today && d.ValidUntil <= last);
         var mine = scope.IsDepartmentHead ? documents : documents.Where(d => d.Client!.OwnerId == me);
         var rows = await mine.OrderBy(d => d.ValidUntil).ThenBy(d => d.Id).Take(PerWorkflow)
             .Select(d => new { d.Id, d.ClientId, d.Client!.Name, d.Type, ValidUntil = d.ValidUntil!.Value })
