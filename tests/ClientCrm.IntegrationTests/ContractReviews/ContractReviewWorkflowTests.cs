@@ -169,6 +169,33 @@ public sealed class ContractReviewWorkflowTests(PostgresFixture postgres) : AppT
     }
 
     [Fact]
+    public async Task A_department_whose_head_is_disabled_has_its_submitted_reviews_in_the_leaders_to_do_list()
+    {
+        // A C client's review waits for the head; with the head disabled the leaders take it (their to-do query reads the
+        // department only when a department has no head).
+        var (_, projectId) = await ProjectAsync(ClientGrade.C, ProjectStatus.ContractReview);
+        var id = await SubmittedWithOpinionsAsync(projectId);
+        await App.WithDbAsync(async db => await db.Users.Where(u => u.UserName == "head1").ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
+
+        var leader = await SignedInAsync("leader");
+        var row = (await leader.GetPageAsync("/Todo")).QuerySelector($"#todo-table tr[data-id='{id}']");
+        Assert.NotNull(row);
+        Assert.Single((await leader.GetPageAsync("/Todo")).QuerySelectorAll($"#todo-table tr[data-id='{id}']"));
+    }
+
+    [Fact]
+    public async Task A_C_clients_review_with_a_head_in_the_department_is_not_in_the_leaders_to_do_list()
+    {
+        var (_, projectId) = await ProjectAsync(ClientGrade.C, ProjectStatus.ContractReview);
+        var id = await SubmittedWithOpinionsAsync(projectId);
+
+        var todo = await (await SignedInAsync("leader")).GetPageAsync("/Todo");
+        Assert.NotNull(todo.QuerySelector("#todo-table"));
+        Assert.Null(todo.QuerySelector($"#todo-table tr[data-id='{id}']"));
+        Assert.NotNull((await (await SignedInAsync("head1")).GetPageAsync("/Todo")).QuerySelector($"#todo-table tr[data-id='{id}']"));
+    }
+
+    [Fact]
     public async Task A_head_of_another_department_gets_404_on_every_review_page_and_post()
     {
         var (_, projectId) = await ProjectAsync(ClientGrade.C, ProjectStatus.ContractReview);

@@ -187,7 +187,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     /// submissions without the head's opinion, or waiting for the head's result (not an A client's); a leader's A clients'
     /// submissions (opinion and result), and the head's where the department has none or it waited past its due time.
     /// </summary>
-    private async Task<List<TodoItem>> ContractReviewsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
+    private async Task<List<TodoItem>> ContractReviewsAsync(AccessScope scope, List<int> headless, int dueDays, CancellationToken ct)
     {
         var me = scope.UserId!;
         var reviews = db.ContractReviews.AsNoTracking();
@@ -195,17 +195,29 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         var submitted = Domain.ContractReviews.ContractReviewState.Submitted;
         Expression<Func<Domain.ContractReviews.ContractReview, bool>> ownTurn = r => r.Client!.OwnerId == me
             && (r.State == draft || (r.State == submitted && !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)));
-        // One condition with OR, not a UNION of two queries: the UNION deduplicated whole rows, 918 ms for a leader at
-        // 1,000,000 clients; one walk of the open-reviews index in StateSince order stops at the 200th match (58 ms).
-        var mine = reviews.Where(scope.IsLeader
-            ? Predicates.Either(r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null || headless.Contains(r.Client!.DepartmentId)), ownTurn)
-            : scope.IsDepartmentHead
-                ? Predicates.Either(r => r.State == submitted && (!r.LeaderRequired || !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)), ownTurn)
-                : ownTurn);
+        Expression<Func<Domain.ContractReviews.ContractReview, Waiting<Domain.ContractReviews.ContractReviewState>>> row =
+            r => new Waiting<Domain.ContractReviews.ContractReviewState>(r.Id, r.ClientId, r.Client!.Name, r.State, r.StateSince, null);
+        var due = DueAfter(Domain.ContractReviews.ContractReview.Flow, dueDays);
+        if (scope.IsLeader)
+        {
+            // The leaders' turn read from the review's own columns, the leader's own clients' turn apart, the two merged here:
+            // one OR of both looked up the client of every open review for its owner (286 ms at 1,000,000 clients, once a
+            // minute), and a UNION deduplicated whole rows (918 ms). The departments without a head need the client only
+            // when there are any.
+            Expression<Func<Domain.ContractReviews.ContractReview, bool>> leadersTurn = headless.Count == 0
+                ? r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null)
+                : r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null || headless.Contains(r.Client!.DepartmentId));
+            var leaders = await OldestAsync(reviews.Where(leadersTurn), TodoKind.ContractReview, row, due, ct);
+            var own = await OldestAsync(reviews.Where(ownTurn), TodoKind.ContractReview, row, due, ct);
+            return leaders.Concat(own).DistinctBy(i => i.Id).OrderBy(i => i.Since).ThenBy(i => i.Id).Take(PerWorkflow).ToList();
+        }
 
-        return await OldestAsync(mine, TodoKind.ContractReview,
-            r => new Waiting<Domain.ContractReviews.ContractReviewState>(r.Id, r.ClientId, r.Client!.Name, r.State, r.StateSince, null),
-            DueAfter(Domain.ContractReviews.ContractReview.Flow, dueDays), ct);
+        // One condition with OR, not a UNION of two queries: the UNION deduplicated whole rows; one walk of the open-reviews
+        // index in StateSince order stops at the 200th match.
+        var mine = reviews.Where(scope.IsDepartmentHead
+            ? Predicates.Either(r => r.State == submitted && (!r.LeaderRequired || !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)), ownTurn)
+            : ownTurn);
+        return await OldestAsync(mine, TodoKind.ContractReview, row, due, ct);
     }
 
     /// <summary>
