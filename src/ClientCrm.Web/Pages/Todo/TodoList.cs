@@ -204,9 +204,12 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
             // one OR of both looked up the client of every open review for its owner (286 ms at 1,000,000 clients, once a
             // minute), and a UNION deduplicated whole rows (918 ms). The departments without a head need the client only
             // when there are any.
-            Expression<Func<Domain.ContractReviews.ContractReview, bool>> leadersTurn = headless.Count == 0
-                ? r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null)
-                : r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null || headless.Contains(r.Client!.DepartmentId));
+            Expression<Func<Domain.ContractReviews.ContractReview, bool>> leadersTurn = r => r.State == submitted && (r.LeaderRequired || r.EscalatedAt != null);
+            if (headless.Count > 0)
+            {
+                leadersTurn = Predicates.Either(leadersTurn, r => r.State == submitted && headless.Contains(r.Client!.DepartmentId));
+            }
+
             var leaders = await OldestAsync(reviews.Where(leadersTurn), TodoKind.ContractReview, row, due, ct);
             var own = await OldestAsync(reviews.Where(ownTurn), TodoKind.ContractReview, row, due, ct);
             return leaders.Concat(own).DistinctBy(i => i.Id).OrderBy(i => i.Since).ThenBy(i => i.Id).Take(PerWorkflow).ToList();
