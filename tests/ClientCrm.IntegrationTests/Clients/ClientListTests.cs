@@ -111,6 +111,72 @@ public sealed class ClientListTests(PostgresFixture postgres) : AppTest(postgres
         Assert.Equal(Ids(first), Ids(back));
     }
 
+    [Fact]
+    public async Task Every_client_shows_its_open_warnings_oldest_first_and_its_open_complaints_on_whichever_page_it_is()
+    {
+        // Two warnings and a complaint on the last client by name (the second page), one warning on the first.
+        var (firstId, lastId) = await App.WithDbAsync(async db =>
+        {
+            var ordered = await db.Clients.OrderBy(c => c.NormalizedName).ThenBy(c => c.Id).ToListAsync();
+            var (first, last) = (ordered[0], ordered[^1]);
+            foreach (var (client, hoursAgo) in new[] { (last, 1), (last, 3), (first, 2) })
+            {
+                var owner = await db.Users.SingleAsync(u => u.Id == client.OwnerId);
+                db.Warnings.Add(Domain.Warnings.Warning.File(client, Domain.Warnings.WarningFamily.Churn, $"列表预警 {hoursAgo}", null,
+                    new Domain.Warnings.WarningActor(owner.Id, owner.DisplayName, false, false), App.Clock.UtcNow.AddHours(-hoursAgo)));
+            }
+
+            db.Complaints.Add(Domain.Complaints.Complaint.Record(last, new Domain.Workflows.WorkflowActor("x", "Leader", Domain.Workflows.Parties.Leader),
+                App.Clock.Today, Domain.Complaints.ComplaintChannel.Visit, Domain.Complaints.ComplaintNature.Delay, "迟迟未派出 Late departure",
+                App.Clock.Today, App.Clock.UtcNow));
+            await db.SaveChangesAsync();
+            return (first.Id.ToString(), last.Id.ToString());
+        });
+        var leader = await SignedInAsync("leader");
+        var shown = new Dictionary<string, (List<string> Warnings, string Complaints)>();
+        var page = await leader.GetPageAsync("/Clients?sort=name&desc=false");
+        var pages = 0;
+        while (true)
+        {
+            pages++;
+            foreach (var row in page.QuerySelectorAll("#client-table tbody tr[data-client-id]"))
+            {
+                shown[row.GetAttribute("data-client-id")!] = (
+                    row.QuerySelectorAll(".client-warnings .warning-item").Select(w => w.GetAttribute("data-warning-id")!).ToList(),
+                    row.QuerySelector(".client-warnings .complaint-count")?.TextContent.Trim() ?? "");
+            }
+
+            if (page.QuerySelector("#next-page")?.GetAttribute("href") is not { } next)
+            {
+                break;
+            }
+
+            page = await leader.GetPageAsync(next);
+        }
+
+        var open = await App.WithDbAsync(async db => (
+            await db.Warnings.IgnoreQueryFilters().Where(Domain.Warnings.Warning.IsOpen).OrderBy(w => w.RaisedAt).ThenBy(w => w.Id)
+                .Select(w => new { w.ClientId, w.Id }).ToListAsync(),
+            await db.Complaints.IgnoreQueryFilters().Where(Domain.Complaints.Complaint.IsOpen).GroupBy(c => c.ClientId)
+                .Select(g => new { ClientId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.ClientId, g => g.Count)));
+        Assert.Equal(2, pages);
+        Assert.Equal(40, shown.Count);
+        // The cursor's page reads its column as the first page does.
+        Assert.Contains(lastId, Ids(page));
+        Assert.Equal(2, shown[lastId].Warnings.Count);
+        Assert.Contains("1", shown[lastId].Complaints, StringComparison.Ordinal);
+        Assert.NotEmpty(shown[firstId].Warnings);
+        foreach (var (clientId, (warnings, complaints)) in shown)
+        {
+            Assert.Equal(open.Item1.Where(w => w.ClientId.ToString() == clientId).Select(w => w.Id.ToString()), warnings);
+            Assert.Equal(open.Item2.TryGetValue(Guid.Parse(clientId), out var count), complaints.Length > 0);
+            if (count > 0)
+            {
+                Assert.Contains(count.ToString(System.Globalization.CultureInfo.InvariantCulture), complaints, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("updated", "true")]
     [InlineData("name", "true")]

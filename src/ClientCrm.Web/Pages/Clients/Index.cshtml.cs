@@ -18,7 +18,7 @@ namespace ClientCrm.Web.Pages.Clients;
 public sealed record ClientRow(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
     Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage,
     string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue, bool ContactOverdue, string NormalizedName,
-    string MaskedPhone = "", string MaskedEmail = "");
+    ListWarningColumn Warnings, string MaskedPhone = "", string MaskedEmail = "");
 
 /// <summary>
 /// 客户资料库: the clients in the user's scope, filtered and sorted in the database and paged by keyset (each sort has
@@ -60,9 +60,6 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public bool ShowDepartmentFilter => actor.Scope.Level == ScopeLevel.All;
 
-    /// <summary>The warning column (预警栏): the open warnings and complaints of the listed clients, read in one query each.</summary>
-    public ListWarningColumns WarningColumns { get; private set; } = new(Array.Empty<WarningColumnItem>().ToLookup(w => w.ClientId), new Dictionary<Guid, int>());
-
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!Sorts.Contains(Sort, StringComparer.Ordinal))
@@ -73,6 +70,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
         var today = clock.Today;
         var key = Cursor.Read(Paging.Token, Sort == "updated" || Sort == "name" ? 2 : 3, ReadKey);
         KeysetPage<ClientListItem> page;
+        var toItem = ToItem();
         if (key is null)
         {
             // The first page (where everyone lands, and where a search or filter starts) is kept per scope and query with
@@ -81,17 +79,16 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
             {
                 var query = await FilteredAsync(today, token);
                 var total = await TotalAsync(query, token);
-                var rows = await Keyset.PageAsync(Paging, false, PageSize, seek => Ordered(query, null, seek).Select(ToItem), CursorOf, token);
-                return new KeptPage(rows, await WarningColumnView.OpenByClientAsync(db, rows.Rows.Select(r => r.Id).ToList(), token), total);
+                var rows = await Keyset.PageAsync(Paging, false, PageSize, seek => Ordered(query, null, seek).Select(toItem), CursorOf, token);
+                return new KeptPage(rows, total);
             }, ct);
-            (page, WarningColumns, Total, RowsStamp) = (kept.Page, kept.Warnings, kept.Total, kept.Stamp);
+            (page, Total, RowsStamp) = (kept.Page, kept.Total, kept.Stamp);
         }
         else
         {
             var query = await FilteredAsync(today, ct);
             Total = await TotalAsync(query, ct);
-            page = await Keyset.PageAsync(Paging, true, PageSize, seek => Ordered(query, key, seek).Select(ToItem), CursorOf, ct);
-            WarningColumns = await WarningColumnView.OpenByClientAsync(db, page.Rows.Select(r => r.Id).ToList(), ct);
+            page = await Keyset.PageAsync(Paging, true, PageSize, seek => Ordered(query, key, seek).Select(toItem), CursorOf, ct);
         }
 
         // Names come from the kept lists, not from joins: the rows need only ids.
@@ -101,6 +98,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
                 c.ParetoClass, c.LifecycleStage, people.GetValueOrDefault(c.OwnerId, ""),
                 departments.FirstOrDefault(d => d.Id == c.DepartmentId).Name ?? "", c.UpdatedAt,
                 Client.IsCardReviewDueOn(c.CardReviewDueOn, today), ContactDuty.IsOverdue(c.Status, c.ContactDueOn, today), c.NormalizedName,
+                c.Warnings,
                 // Lists show contacts masked (issue 13); the full value is on the client page, whose views are registered.
                 Domain.Dossier.ContactMask.Phone(c.Phone), Domain.Dossier.ContactMask.Email(c.Email)))
             .ToList();
@@ -132,7 +130,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     }
 
     /// <summary>A first page as kept by <see cref="KeptReads"/>; <see cref="Stamp"/> names this computation of it.</summary>
-    private sealed record KeptPage(KeysetPage<ClientListItem> Page, ListWarningColumns Warnings, Tally Total)
+    private sealed record KeptPage(KeysetPage<ClientListItem> Page, Tally Total)
     {
         private static long s_stamps;
 
@@ -280,13 +278,22 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     /// <summary>A row as read; names and due flags are added in memory (<see cref="OnGetAsync"/>).</summary>
     private sealed record ClientListItem(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
         Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage, string OwnerId,
-        int DepartmentId, DateTimeOffset UpdatedAt, DateOnly? CardReviewDueOn, DateOnly? ContactDueOn, string NormalizedName, string? Phone, string? Email);
+        int DepartmentId, DateTimeOffset UpdatedAt, DateOnly? CardReviewDueOn, DateOnly? ContactDueOn, string NormalizedName, string? Phone, string? Email,
+        ListWarningColumn Warnings);
 
     // Built once: a projection written inline is a new expression tree on every request, and each property in it is a
-    // reflection lookup.
-    private static readonly Expression<Func<Client, ClientListItem>> ToItem = c => new ClientListItem(c.Id, c.Name, c.ChineseName, c.Type,
-        c.CountryCode, c.Region, c.Industry, c.Status, c.Grade, c.Classes!.Pareto, c.Classes!.Lifecycle, c.OwnerId, c.DepartmentId,
-        c.UpdatedAt, c.CardReviewDueOn, c.ContactDueOn, c.NormalizedName, c.Phone, c.Email);
+    // reflection lookup. The warning column is put in per request (ToItem): it reads this request's context's sets.
+    private static readonly Expression<Func<Client, ListWarningColumn, ClientListItem>> ToItemWith = (c, warnings) => new ClientListItem(c.Id,
+        c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade, c.Classes!.Pareto, c.Classes!.Lifecycle,
+        c.OwnerId, c.DepartmentId, c.UpdatedAt, c.CardReviewDueOn, c.ContactDueOn, c.NormalizedName, c.Phone, c.Email, warnings);
+
+    /// <summary>A row with its warning column (预警栏), read by the page's own statement.</summary>
+    private Expression<Func<Client, ClientListItem>> ToItem()
+    {
+        var client = ToItemWith.Parameters[0];
+        var column = WarningColumnView.ListColumnOf(Expression.Property(client, nameof(Client.Id)), db);
+        return Expression.Lambda<Func<Client, ClientListItem>>(Predicates.Substitute(ToItemWith.Body, ToItemWith.Parameters[1], column), client);
+    }
 
     // The sort key of each sort: (UpdatedAt, Id), (NormalizedName, Id), or (Country|Status|Grade, NormalizedName, Id).
     private sealed record ClientKey(DateTimeOffset UpdatedAt, string Name, string Country, ClientStatus Status, ClientGrade Grade, Guid Id);

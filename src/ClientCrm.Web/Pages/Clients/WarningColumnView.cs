@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using ClientCrm.Infrastructure.Warnings;
+using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Warnings;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Pages.Warnings;
@@ -37,31 +38,32 @@ public sealed class WarningColumnView
     /// </summary>
     public IReadOnlyList<OpenComplaint> Complaints { get; init; } = [];
 
+    // Built once (a list page reads the column on every request).
+    private static readonly Expression<Func<Warning, DateTimeOffset>> ByRaisedAt = w => w.RaisedAt;
+    private static readonly Expression<Func<Warning, Guid>> ById = w => w.Id;
+    private static readonly Expression<Func<Warning, WarningColumnItem>> ToItem = w => new WarningColumnItem(w.Id, w.ClientId, w.Family,
+        w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt, w.ConditionClearedAt != null, w.EscalatedAt != null,
+        w.SourceKind, w.SourceProjectId, w.SourceRecordId);
+
     /// <summary>
-    /// The compact column of every client in <paramref name="clientIds"/>: its open warnings and how many of its complaints
-    /// are not archived, in one query each.
+    /// The compact column of one client on the client list, as a part of the list's own page query (<c>warnings</c> and
+    /// <c>complaints</c> stand for the context's sets): its open warnings, oldest first, and how many of its complaints are
+    /// not archived. One statement reads a page with its columns; the column's two statements of their own were two more
+    /// round trips per page, 60-75% more requests/s without them (docs/performance.md, "The warning column in the page's
+    /// query").
     /// </summary>
-    public static async Task<ListWarningColumns> OpenByClientAsync(CrmDbContext db, IReadOnlyCollection<Guid> clientIds, CancellationToken ct)
+    public static readonly Expression<Func<Guid, IQueryable<Warning>, IQueryable<Domain.Complaints.Complaint>, ListWarningColumn>> ListColumn =
+        (clientId, warnings, complaints) => new ListWarningColumn(
+            warnings.Where(w => w.ClientId == clientId).Where(Warning.IsOpen).OrderBy(ByRaisedAt).ThenBy(ById).Select(ToItem).ToList(),
+            complaints.Where(c => c.ClientId == clientId).Where(Domain.Complaints.Complaint.IsOpen).Count());
+
+    /// <summary><see cref="ListColumn"/> of the client whose id is <paramref name="clientId"/>, over <paramref name="db"/>'s sets.</summary>
+    public static Expression ListColumnOf(Expression clientId, CrmDbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(clientIds);
-        if (clientIds.Count == 0)
-        {
-            return new(None.ToLookup(i => i.ClientId), new Dictionary<Guid, int>());
-        }
-
-        // One array parameter (ClientId = ANY(@ids)), not one parameter per id: EF cannot keep the SQL of a statement whose
-        // parameter count varies, so it wrote it again on every request under a lock the page's other requests spun on
-        // (15-18% of the deep page's app CPU at 1,000,000 clients). PostgreSQL keeps its generic plan for the array after
-        // five executions (docs/performance.md, "The warning column's SQL kept").
-        var ids = clientIds.ToArray();
-        var items = await Open(db.Warnings.Where(w => EF.Parameter(ids).Contains(w.ClientId))).ToListAsync(ct);
-        var complaints = await db.Complaints.AsNoTracking().Where(Domain.Complaints.Complaint.IsOpen)
-            .Where(c => EF.Parameter(ids).Contains(c.ClientId))
-            .GroupBy(c => c.ClientId)
-            .Select(g => new { ClientId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.ClientId, g => g.Count, ct);
-        return new(items.ToLookup(i => i.ClientId), complaints);
+        var body = Predicates.Substitute(ListColumn.Body, ListColumn.Parameters[0], clientId);
+        body = Predicates.Substitute(body, ListColumn.Parameters[1], ((IQueryable<Warning>)db.Warnings).Expression);
+        return Predicates.Substitute(body, ListColumn.Parameters[2], ((IQueryable<Domain.Complaints.Complaint>)db.Complaints).Expression);
     }
 
     /// <summary>The client page's card.</summary>
@@ -81,19 +83,12 @@ public sealed class WarningColumnView
 
     private static IQueryable<WarningColumnItem> Open(IQueryable<Warning> warnings) =>
         warnings.AsNoTracking().WhereOpen().OrderBy(ByRaisedAt).ThenBy(ById).Select(ToItem);
-
-    // Built once (a list page reads the column on every request).
-    private static readonly Expression<Func<Warning, DateTimeOffset>> ByRaisedAt = w => w.RaisedAt;
-    private static readonly Expression<Func<Warning, Guid>> ById = w => w.Id;
-    private static readonly Expression<Func<Warning, WarningColumnItem>> ToItem = w => new WarningColumnItem(w.Id, w.ClientId, w.Family,
-        w.Rule, w.Summary, w.Severity, w.State, w.RaisedAt, w.ConditionClearedAt != null, w.EscalatedAt != null,
-        w.SourceKind, w.SourceProjectId, w.SourceRecordId);
 }
 
-/// <summary>The compact warning columns of a page of clients: open warnings, and open complaints counted, by client.</summary>
-public sealed record ListWarningColumns(ILookup<Guid, WarningColumnItem> Warnings, IReadOnlyDictionary<Guid, int> Complaints)
+/// <summary>One client's compact warning column on the client list: its open warnings, and its open complaints counted.</summary>
+public sealed record ListWarningColumn(List<WarningColumnItem> Warnings, int OpenComplaints)
 {
-    public int ComplaintsOf(Guid clientId) => Complaints.GetValueOrDefault(clientId);
+    public static readonly ListWarningColumn None = new([], 0);
 }
 
 /// <summary>A complaint not archived yet, as the client page's warning column lists it.</summary>
