@@ -95,7 +95,12 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         items.AddRange(await InformationReportsAsync(scope, headless, settings.InformationReportStepDueDays, ct));
         items.AddRange(await AccessRequestsAsync(scope, ct));
         items.AddRange(await ExpiringDocumentsAsync(scope, ct));
-        return items.OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
+        // The clients' names last, by id, for all workflows at once: read with each workflow's rows, the name made PostgreSQL
+        // fetch the heap row of every client of the person's scope (a staff member's 9,850 at 1,000,000 clients: 386 of the
+        // evaluation drafts' 457 ms), where the scope alone is answered from the owner's or department's index.
+        var names = await PickLists.ClientNamesAsync(db, items.Where(i => i.ClientId is not null).Select(i => i.ClientId!.Value), ct);
+        return items.Select(i => i.ClientId is { } id ? i with { ClientName = names.GetValueOrDefault(id, "") } : i)
+            .OrderBy(i => i.Due ?? DateTimeOffset.MaxValue).ThenBy(i => i.Since).ToList();
     }
 
     /// <summary>How many items wait, for the top bar (capped: "99+").</summary>
@@ -122,7 +127,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
             mine = evaluations.Where(e => e.State == EvaluationState.Draft && e.Client!.OwnerId == me);
         }
 
-        return await OldestAsync(mine, TodoKind.Evaluation, e => new Waiting<EvaluationState>(e.Id, e.ClientId, e.Client!.Name, e.State, e.StateSince, null),
+        return await OldestAsync(mine, TodoKind.Evaluation, e => new Waiting<EvaluationState>(e.Id, e.ClientId, null, e.State, e.StateSince, null),
             DueAfter(ClientEvaluation.Flow, dueDays), ct);
     }
 
@@ -147,9 +152,9 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         }
 
         var rows = await mine.OrderBy(w => w.RaisedAt).ThenBy(w => w.Id).Take(PerWorkflow)
-            .Select(w => new { w.Id, w.ClientId, w.Client!.Name, w.State, w.RaisedAt })
+            .Select(w => new { w.Id, w.ClientId, w.State, w.RaisedAt })
             .ToListAsync(ct);
-        return rows.Select(r => new TodoItem(TodoKind.Warning, r.Id, r.ClientId, r.Name, $"Todo.Warning.{r.State}", r.RaisedAt,
+        return rows.Select(r => new TodoItem(TodoKind.Warning, r.Id, r.ClientId, "", $"Todo.Warning.{r.State}", r.RaisedAt,
                 r.State == WarningState.Open ? Warning.AcknowledgementDue(r.RaisedAt, escalateAfterDays) : null))
             .ToList();
     }
@@ -178,7 +183,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         }
 
         return await OldestAsync(mine, TodoKind.Complaint,
-            c => new Waiting<Domain.Complaints.ComplaintState>(c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince, null),
+            c => new Waiting<Domain.Complaints.ComplaintState>(c.Id, c.ClientId, null, c.State, c.StateSince, null),
             DueAfter(Domain.Complaints.Complaint.Flow, dueDays), ct);
     }
 
@@ -196,7 +201,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         Expression<Func<Domain.ContractReviews.ContractReview, bool>> ownTurn = r => r.Client!.OwnerId == me
             && (r.State == draft || (r.State == submitted && !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)));
         Expression<Func<Domain.ContractReviews.ContractReview, Waiting<Domain.ContractReviews.ContractReviewState>>> row =
-            r => new Waiting<Domain.ContractReviews.ContractReviewState>(r.Id, r.ClientId, r.Client!.Name, r.State, r.StateSince, null);
+            r => new Waiting<Domain.ContractReviews.ContractReviewState>(r.Id, r.ClientId, null, r.State, r.StateSince, null);
         var due = DueAfter(Domain.ContractReviews.ContractReview.Flow, dueDays);
         if (scope.IsLeader)
         {
@@ -249,7 +254,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         }
 
         return await OldestAsync(mine, TodoKind.AccountabilityCase,
-            c => new Waiting<Domain.Accountability.AccountabilityState>(c.Id, c.ClientId, c.Client!.Name, c.State, c.StateSince, c.ReportDueOn),
+            c => new Waiting<Domain.Accountability.AccountabilityState>(c.Id, c.ClientId, null, c.State, c.StateSince, c.ReportDueOn),
             r => r.State == Domain.Accountability.AccountabilityState.Opened ? clock.StartOf(r.DueOn!.Value.AddDays(1)) : r.Since.AddDays(stepDays), ct);
     }
 
@@ -257,7 +262,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     {
         // The same question as the reports' "waiting for me" tab, asked once (ReportPeople.WaitingFor).
         return await OldestAsync(InformationReports.ReportPeople.WaitingFor(db.InformationReports.AsNoTracking(), scope, headless), TodoKind.InformationReport,
-            r => new Waiting<Domain.InformationReports.InformationReportState>(r.Id, r.ClientId, r.Client != null ? r.Client.Name : r.ProspectName!, r.State,
+            r => new Waiting<Domain.InformationReports.InformationReportState>(r.Id, r.ClientId, r.ClientId == null ? r.ProspectName : null, r.State,
                 r.StateSince, null),
             DueAfter(Domain.InformationReports.InformationReport.Flow, dueDays), ct);
     }
@@ -276,8 +281,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         var rows = await db.AccessRequests.AsNoTracking().Where(Domain.Dossier.AccessRequest.IsWaiting)
             .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).Take(PerWorkflow)
             .Select(r => new { r.Id, r.ClientId, r.SubmittedAt }).ToListAsync(ct);
-        var names = await PickLists.ClientNamesAsync(db, rows.Select(r => r.ClientId), ct);
-        return rows.Select(r => new TodoItem(TodoKind.AccessRequest, r.Id, r.ClientId, names.GetValueOrDefault(r.ClientId, ""), "Todo.AccessRequest.Submitted",
+        return rows.Select(r => new TodoItem(TodoKind.AccessRequest, r.Id, r.ClientId, "", "Todo.AccessRequest.Submitted",
             r.SubmittedAt, null)).ToList();
     }
 
@@ -300,9 +304,9 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
             .Where(d => d.ValidUntil != null && d.ValidUntil >= today && d.ValidUntil <= last);
         var mine = scope.IsDepartmentHead ? documents : documents.Where(d => d.Client!.OwnerId == me);
         var rows = await mine.OrderBy(d => d.ValidUntil).ThenBy(d => d.Id).Take(PerWorkflow)
-            .Select(d => new { d.Id, d.ClientId, d.Client!.Name, d.Type, ValidUntil = d.ValidUntil!.Value })
+            .Select(d => new { d.Id, d.ClientId, d.Type, ValidUntil = d.ValidUntil!.Value })
             .ToListAsync(ct);
-        return rows.Select(r => new TodoItem(TodoKind.DocumentExpiring, r.Id, r.ClientId, r.Name, $"Todo.DocumentExpiring.{r.Type}",
+        return rows.Select(r => new TodoItem(TodoKind.DocumentExpiring, r.Id, r.ClientId, "", $"Todo.DocumentExpiring.{r.Type}",
             clock.StartOf(DossierCompleteness.RemindFrom(r.ValidUntil)), clock.StartOf(r.ValidUntil.AddDays(1)))).ToList();
     }
 
@@ -316,7 +320,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         where TState : struct, Enum
     {
         var rows = await mine.OrderBy(i => i.StateSince).ThenBy(i => i.Id).Take(PerWorkflow).Select(row).ToListAsync(ct);
-        return rows.Select(r => new TodoItem(kind, r.Id, r.ClientId, r.ClientName, $"Todo.{kind}.{r.State}", r.Since, dueOf(r))).ToList();
+        return rows.Select(r => new TodoItem(kind, r.Id, r.ClientId, r.OtherName ?? "", $"Todo.{kind}.{r.State}", r.Since, dueOf(r))).ToList();
     }
 
     /// <summary>A step the table says is due is due <paramref name="days"/> after it began; the others have no due time.</summary>
@@ -325,8 +329,12 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         where TAction : struct, Enum =>
         r => flow.EscalatesTo(r.State) != Parties.None ? r.Since.AddDays(days) : null;
 
-    /// <summary>An item waiting, as the to-do query reads it; <paramref name="DueOn"/> is a due day the item keeps itself.</summary>
-    private sealed record Waiting<TState>(Guid Id, Guid? ClientId, string ClientName, TState State, DateTimeOffset Since, DateOnly? DueOn);
+    /// <summary>
+    /// An item waiting, as the to-do query reads it; <paramref name="DueOn"/> is a due day the item keeps itself. The client's
+    /// name is read afterwards by id (<see cref="ComputeAsync"/>); <paramref name="OtherName"/> names an item without a client
+    /// (an information report on a prospect).
+    /// </summary>
+    private sealed record Waiting<TState>(Guid Id, Guid? ClientId, string? OtherName, TState State, DateTimeOffset Since, DateOnly? DueOn);
 
     /// <summary>The departments whose steps go to the leaders: no enabled head.</summary>
     public static async Task<List<int>> HeadlessDepartmentsAsync(CrmDbContext db, CancellationToken ct)
