@@ -1643,6 +1643,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex(new[] { "ValidUntil", "ClientId" }, "IX_ClientDocuments_Watched_ValidUntil")
                         .HasFilter("\"ArchivedAt\" IS NULL AND \"ValidUntil\" IS NOT NULL AND \"Type\" IN (1, 2)");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ValidUntil", "ClientId" }, "IX_ClientDocuments_Watched_ValidUntil"), new[] { "Id", "Type" });
+
                     b.ToTable("ClientDocuments", (string)null);
                 });
 
