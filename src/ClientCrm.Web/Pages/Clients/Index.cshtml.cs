@@ -18,7 +18,7 @@ namespace ClientCrm.Web.Pages.Clients;
 public sealed record ClientRow(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
     Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage,
     string OwnerName, string DepartmentName, DateTimeOffset UpdatedAt, bool ReviewDue, bool ContactOverdue, string NormalizedName,
-    ListWarningColumn Warnings, string MaskedPhone = "", string MaskedEmail = "");
+    ListWarningColumn WarningColumn, string MaskedPhone = "", string MaskedEmail = "");
 
 /// <summary>
 /// 客户资料库: the clients in the user's scope, filtered and sorted in the database and paged by keyset (each sort has
@@ -98,7 +98,7 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
                 c.ParetoClass, c.LifecycleStage, people.GetValueOrDefault(c.OwnerId, ""),
                 departments.FirstOrDefault(d => d.Id == c.DepartmentId).Name ?? "", c.UpdatedAt,
                 Client.IsCardReviewDueOn(c.CardReviewDueOn, today), ContactDuty.IsOverdue(c.Status, c.ContactDueOn, today), c.NormalizedName,
-                c.Warnings,
+                c.WarningColumn,
                 // Lists show contacts masked (issue 13); the full value is on the client page, whose views are registered.
                 Domain.Dossier.ContactMask.Phone(c.Phone), Domain.Dossier.ContactMask.Email(c.Email)))
             .ToList();
@@ -279,13 +279,13 @@ public sealed class IndexModel(CrmDbContext db, ICurrentActor actor, IBlindIndex
     private sealed record ClientListItem(Guid Id, string Name, string? ChineseName, ClientType Type, string CountryCode, Region Region,
         Industry Industry, ClientStatus Status, ClientGrade Grade, ParetoClass? ParetoClass, LifecycleStage? LifecycleStage, string OwnerId,
         int DepartmentId, DateTimeOffset UpdatedAt, DateOnly? CardReviewDueOn, DateOnly? ContactDueOn, string NormalizedName, string? Phone, string? Email,
-        ListWarningColumn Warnings);
+        ListWarningColumn WarningColumn);
 
     // Built once: a projection written inline is a new expression tree on every request, and each property in it is a
     // reflection lookup. The warning column is put in per request (ToItem): it reads this request's context's sets.
-    private static readonly Expression<Func<Client, ListWarningColumn, ClientListItem>> ToItemWith = (c, warnings) => new ClientListItem(c.Id,
+    private static readonly Expression<Func<Client, ListWarningColumn, ClientListItem>> ToItemWith = (c, column) => new ClientListItem(c.Id,
         c.Name, c.ChineseName, c.Type, c.CountryCode, c.Region, c.Industry, c.Status, c.Grade, c.Classes!.Pareto, c.Classes!.Lifecycle,
-        c.OwnerId, c.DepartmentId, c.UpdatedAt, c.CardReviewDueOn, c.ContactDueOn, c.NormalizedName, c.Phone, c.Email, warnings);
+        c.OwnerId, c.DepartmentId, c.UpdatedAt, c.CardReviewDueOn, c.ContactDueOn, c.NormalizedName, c.Phone, c.Email, column);
 
     /// <summary>A row with its warning column (预警栏), read by the page's own statement.</summary>
     private Expression<Func<Client, ClientListItem>> ToItem()

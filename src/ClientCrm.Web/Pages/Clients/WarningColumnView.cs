@@ -49,8 +49,8 @@ public sealed class WarningColumnView
     /// The compact column of one client on the client list, as a part of the list's own page query (<c>warnings</c> and
     /// <c>complaints</c> stand for the context's sets): its open warnings, oldest first, and how many of its complaints are
     /// not archived. One statement reads a page with its columns; the column's two statements of their own were two more
-    /// round trips per page, 60-75% more requests/s without them (docs/performance.md, "The warning column in the page's
-    /// query").
+    /// round trips per page, 60-75% more requests/s without them (docs/performance.md, "The deep page's cost, one
+    /// statement per page, …").
     /// </summary>
     public static readonly Expression<Func<Guid, IQueryable<Warning>, IQueryable<Domain.Complaints.Complaint>, ListWarningColumn>> ListColumn =
         (clientId, warnings, complaints) => new ListWarningColumn(
@@ -86,10 +86,7 @@ public sealed class WarningColumnView
 }
 
 /// <summary>One client's compact warning column on the client list: its open warnings, and its open complaints counted.</summary>
-public sealed record ListWarningColumn(List<WarningColumnItem> Warnings, int OpenComplaints)
-{
-    public static readonly ListWarningColumn None = new([], 0);
-}
+public sealed record ListWarningColumn(List<WarningColumnItem> Warnings, int OpenComplaints);
 
 /// <summary>A complaint not archived yet, as the client page's warning column lists it.</summary>
 public sealed record OpenComplaint(Guid Id, DateOnly ReceivedOn, Domain.Complaints.ComplaintNature Nature, Domain.Complaints.ComplaintState State);
