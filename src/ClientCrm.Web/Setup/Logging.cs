@@ -5,8 +5,6 @@ namespace ClientCrm.Web.Setup;
 
 internal static class Logging
 {
-    private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
-
     /// <summary>
     /// Serilog from the "Serilog" configuration section (console always, file where configured) for everything the app
     /// logs. The section is read when the host is built, not now: settings a host adds later (a test's, a deployment's
@@ -27,7 +25,7 @@ internal static class Logging
         // A plain console sink holds no thread or file, so nothing needs to dispose it.
         var startup = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteTo.Console(outputTemplate: BatchedConsoleSinkExtensions.DefaultOutputTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .CreateLogger();
         return new SerilogLoggerFactory(startup).CreateLogger("ClientCrm.Startup");
     }

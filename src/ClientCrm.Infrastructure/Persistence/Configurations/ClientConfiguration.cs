@@ -105,6 +105,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(c => c.CardReviewDueOn);
         b.HasIndex(c => new { c.DepartmentId, c.CardReviewDueOn });
         b.HasIndex(c => new { c.OwnerId, c.CardReviewDueOn });
+        // Every start-up looks for clients without stored due days (ContactSchedule.ScheduleMissingAsync): without this
+        // (normally empty) index that look was a scan of every client, 3.9 s at 1,000,000 before the app answered.
+        b.HasIndex(c => c.Id, "IX_Clients_Unscheduled").HasFilter("\"ContactDueOn\" IS NULL OR \"CardReviewDueOn\" IS NULL");
 
         // Part of a name (search box): trigram indexes, since ILIKE '%term%' cannot use a B-tree.
         b.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_Clients_Name_Trigram");

@@ -667,6 +667,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("OwnerId", "Status", "NormalizedName", "Id");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Clients_Unscheduled")
+                        .HasFilter("\"ContactDueOn\" IS NULL OR \"CardReviewDueOn\" IS NULL");
+
                     b.ToTable("Clients", (string)null);
                 });
 
