@@ -116,6 +116,8 @@ public sealed class AppUnderTest : IAsyncDisposable
         // As deployed (docs/operations.md): behind a TLS-terminating proxy that sets X-Forwarded-Proto. The benchmark is
         // that proxy: every request says https, so the Secure cookies and antiforgery work over plain http.
         start.Environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+        // As the Dockerfile ships it: the young generation's budget (the runtime reads it from the environment only).
+        start.Environment["DOTNET_GCgen0size"] = "0x4000000";
         foreach (var (name, value) in keys.Environment)
         {
             start.Environment[name] = value;
