@@ -25,10 +25,8 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
     /// </summary>
     public async Task<DossierRight?> RightToReadAsync(Guid clientId, CancellationToken ct)
     {
-        var scope = actor.Scope;
-        if (scope.UserId is not { } userId || scope.Level == ScopeLevel.None)
+        if (Reader() is not { } userId)
         {
-            // Nobody in person (a job, an admin without clients) reads a dossier.
             return null;
         }
 
@@ -38,20 +36,16 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
             .Where(c => c.Id == clientId)
             .Select(c => new { c.OwnerId, c.DepartmentId })
             .FirstOrDefaultAsync(ct);
-        if (client is null)
-        {
-            return null;
-        }
-
-        var standing = Standing(scope, userId, client.OwnerId, client.DepartmentId);
-        if (standing is not null)
-        {
-            return standing;
-        }
-
-        var request = await ActiveRequestAsync(clientId, userId, ct);
-        return request is { } number ? DossierRight.ByRequest(number) : null;
+        return client is null ? null : await RightAsync(clientId, userId, client.OwnerId, client.DepartmentId, ct);
     }
+
+    /// <summary>The acting user when a person reads; null for nobody in person (a job, an admin without clients), who reads no dossier.</summary>
+    private string? Reader() => actor.Scope is { UserId: { } userId, Level: not ScopeLevel.None } ? userId : null;
+
+    /// <summary>The right of <paramref name="userId"/> to a client with this owner and department: by standing, else by an approved request.</summary>
+    private async Task<DossierRight?> RightAsync(Guid clientId, string userId, string ownerId, int departmentId, CancellationToken ct) =>
+        Standing(actor.Scope, userId, ownerId, departmentId)
+        ?? (await ActiveRequestAsync(clientId, userId, ct) is { } number ? DossierRight.ByRequest(number) : null);
 
     /// <summary>
     /// The right a user's standing gives (the scope filter's rule, <see cref="ClientVisibility"/>): leaders every client,
@@ -75,25 +69,29 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
             .FirstOrDefaultAsync(ct);
 
     /// <summary>
-    /// The one client a right was granted for, loaded past the scope filter when the right is a request's (the filter hides
-    /// the client from that reader); by the scoped set otherwise. Pages that show a dossier load it here, never themselves
-    /// past the filter. Null when there is no right.
+    /// The one client a right was granted for, with the right. It is read past the scope filter (the filter hides the client
+    /// from a reader by request) and handed out only under a right; pages that show a dossier load it here, never themselves
+    /// past the filter. Null when there is no right (or no such client).
     /// </summary>
     public async Task<(Client Client, DossierRight Right)?> ReadClientAsync(Guid clientId, bool withPrincipals, CancellationToken ct)
     {
-        if (await RightToReadAsync(clientId, ct) is not { } right)
+        if (Reader() is not { } userId)
         {
             return null;
         }
 
-        var clients = right.IsByRequest ? db.Clients.IgnoreQueryFilters() : db.Clients;
+        // One read past the scope filter, then the right (the filter's own rule, or a request) decides whether the client
+        // leaves this method: the page's most frequent read is one statement, not a check and a load.
+        var clients = db.Clients.IgnoreQueryFilters().AsNoTracking();
         if (withPrincipals)
         {
             clients = clients.Include(c => c.Principals);
         }
 
-        var client = await clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, ct);
-        return client is null ? null : (client, right);
+        var client = await clients.FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        return client is not null && await RightAsync(clientId, userId, client.OwnerId, client.DepartmentId, ct) is { } right
+            ? (client, right)
+            : null;
     }
 
     /// <summary>

@@ -91,6 +91,8 @@ internal static class WebServices
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.Events.OnValidatePrincipal = AbsoluteSessionLifetime.ValidateAsync;
         });
+        // The sign-in cookie decrypted once per value (RecentTickets); registered after AddIdentity so it wraps the format the framework sets up.
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, RecentTickets.Setup>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = environment.IsDevelopment() ? "ClientCrm.Antiforgery" : "__Host-ClientCrm.Antiforgery";
