@@ -23,7 +23,14 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
     /// The acting user's right to read client <paramref name="clientId"/>; null when there is none (or no such client),
     /// which the page answers with 404 as it does for a client outside the scope.
     /// </summary>
-    public async Task<DossierRight?> RightToReadAsync(Guid clientId, CancellationToken ct)
+    public async Task<DossierRight?> RightToReadAsync(Guid clientId, CancellationToken ct) =>
+        (await ReadNameAsync(clientId, ct))?.Right;
+
+    /// <summary>
+    /// The client's name, owner and department with the acting user's right to its dossier, for pages that name the client
+    /// without showing its card (its documents); null when there is no right (or no such client).
+    /// </summary>
+    public async Task<(DossierClient Client, DossierRight Right)?> ReadNameAsync(Guid clientId, CancellationToken ct)
     {
         if (Reader() is not { } userId)
         {
@@ -31,12 +38,14 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
         }
 
         // This one client, past the scope filter: the filter hides it from a reader by request, and the standing below is
-        // the filter's own rule. Only the owner and the department are read; nothing of the client leaves this method.
+        // the filter's own rule. Only these four values are read, and they leave this method only under a right.
         var client = await db.Clients.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id == clientId)
-            .Select(c => new { c.OwnerId, c.DepartmentId })
+            .Select(c => new DossierClient(c.Id, c.Name, c.OwnerId, c.DepartmentId))
             .FirstOrDefaultAsync(ct);
-        return client is null ? null : await RightAsync(clientId, userId, client.OwnerId, client.DepartmentId, ct);
+        return client is not null && await RightAsync(clientId, userId, client.OwnerId, client.DepartmentId, ct) is { } right
+            ? (client, right)
+            : null;
     }
 
     /// <summary>The acting user when a person reads; null for nobody in person (a job, an admin without clients), who reads no dossier.</summary>
@@ -124,3 +133,6 @@ public sealed class DossierAccess(CrmDbContext db, CrmDbContextFactory contexts,
         context?.Connection.RemoteIpAddress is not { } address ? null
         : address.IsIPv4MappedToIPv6 ? address.MapToIPv4().ToString() : address.ToString();
 }
+
+/// <summary>A client as the dossier pages name it: id, name, owner and department (nothing of its card).</summary>
+public sealed record DossierClient(Guid Id, string Name, string OwnerId, int DepartmentId);

@@ -23,7 +23,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ICurrent
     private Guid _clientId;
     private Guid _id;
 
-    public DocumentClient Client { get; private set; } = null!;
+    public DossierClient Client { get; private set; } = null!;
     public ClientDocument Document { get; private set; } = null!;
     public bool MayArchive { get; private set; }
     public bool MayPurge { get; private set; }
@@ -35,7 +35,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ICurrent
 
     public async Task<IActionResult> OnGetAsync(Guid clientId, Guid id, CancellationToken ct)
     {
-        if (await access.RightToReadAsync(clientId, ct) is not { } right || !await LoadAsync(clientId, id, ct))
+        if (await LoadAsync(clientId, id, ct) is not { } right)
         {
             return NotFound();
         }
@@ -65,7 +65,7 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ICurrent
     }, ct);
 
     public async Task<IActionResult> RedisplayAsync(Exception refused, CancellationToken ct) =>
-        await LoadAsync(_clientId, _id, ct) ? Page() : NotFound();
+        await LoadAsync(_clientId, _id, ct) is not null ? Page() : NotFound();
 
     private async Task<IActionResult> ChangeAsync(Guid clientId, Guid id, Func<ClientDocument, WorkflowActor, string> change, CancellationToken ct)
     {
@@ -85,20 +85,27 @@ public sealed class DetailsModel(CrmDbContext db, DossierAccess access, ICurrent
             : RedirectToPage(new { clientId, id });
     }
 
-    private async Task<bool> LoadAsync(Guid clientId, Guid id, CancellationToken ct)
+    /// <summary>The document and its client under the reader's right, which it returns; null when there is no right or no such document.</summary>
+    private async Task<DossierRight?> LoadAsync(Guid clientId, Guid id, CancellationToken ct)
     {
-        var document = await DocumentPages.Of(db, clientId).Include(d => d.Files).FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (document is null || await DocumentPages.ClientAsync(db, clientId, ct) is not { } client)
+        if (await access.ReadNameAsync(clientId, ct) is not { } read)
         {
-            return false;
+            return null;
+        }
+
+        var (client, right) = read;
+        var document = await DocumentPages.Of(db, clientId).Include(d => d.Files).FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (document is null)
+        {
+            return null;
         }
 
         (Document, Client) = (document, client);
-        var who = await DocumentPages.ChangerAsync(db, actor, User, clientId, ct);
+        var who = await DocumentPages.ChangerAsync(db, actor, User, client, right, ct);
         MayArchive = who is not null && !document.IsArchived;
         MayPurge = who?.Is.HasFlag(Parties.Leader) == true && document.IsArchived;
         Version = document.Version;
         ModelState.Remove(nameof(Version));
-        return true;
+        return right;
     }
 }

@@ -1,6 +1,7 @@
 using ClientCrm.Domain.Dossier;
 using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Dossier;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Pages.Evaluations;
 using Microsoft.EntityFrameworkCore;
@@ -8,22 +9,14 @@ using System.Security.Claims;
 
 namespace ClientCrm.Web.Pages.Clients.Documents;
 
-/// <summary>The client as the document pages name it, read once the right to its dossier is established.</summary>
-public sealed record DocumentClient(Guid Id, string Name, string OwnerId, int DepartmentId);
-
 /// <summary>
-/// The reads the document pages share. Reading a dossier is decided by the dossier right (<c>DossierAccess.RightToReadAsync</c>:
+/// The reads the document pages share. Reading a dossier is decided by the dossier right (<c>DossierAccess.ReadNameAsync</c>:
 /// owner, department, leader, or a granted request) and not by the client scope alone, so once a page holds the right it reads
 /// the client's documents with the scope filter off, always narrowed to that one client. Changing documents (upload, archive,
 /// purge) needs the client in the normal scope: a granted request only reads.
 /// </summary>
 public static class DocumentPages
 {
-    /// <summary>The client's name and owner, past the scope filter: call only after the right to read its dossier was found.</summary>
-    public static Task<DocumentClient?> ClientAsync(CrmDbContext db, Guid clientId, CancellationToken ct) =>
-        db.Clients.IgnoreQueryFilters().AsNoTracking().Where(c => c.Id == clientId)
-            .Select(c => new DocumentClient(c.Id, c.Name, c.OwnerId, c.DepartmentId)).FirstOrDefaultAsync(ct);
-
     /// <summary>The client's documents, past the scope filter: call only after the right to read its dossier was found.</summary>
     public static IQueryable<ClientDocument> Of(CrmDbContext db, Guid clientId) =>
         db.ClientDocuments.IgnoreQueryFilters().AsNoTracking().Where(d => d.ClientId == clientId);
@@ -40,7 +33,26 @@ public static class DocumentPages
             return null;
         }
 
-        var who = await WorkflowPeople.ActorAsync(db, actor, user, client.OwnerId, client.DepartmentId, ct);
+        return await ChangerAsync(db, actor, user, client.OwnerId, client.DepartmentId, ct);
+    }
+
+    /// <summary>
+    /// The same for a client the page read with the right to its dossier (<c>DossierAccess.ReadNameAsync</c>): a right by
+    /// standing is the scope filter's own rule, so the client is in the normal scope and its owner and department are the
+    /// ones just read; a reader by request changes nothing.
+    /// </summary>
+    public static Task<WorkflowActor?> ChangerAsync(CrmDbContext db, ICurrentActor actor, ClaimsPrincipal user, DossierClient client, DossierRight right,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(right);
+        return right.IsByRequest ? Task.FromResult<WorkflowActor?>(null) : ChangerAsync(db, actor, user, client.OwnerId, client.DepartmentId, ct);
+    }
+
+    private static async Task<WorkflowActor?> ChangerAsync(CrmDbContext db, ICurrentActor actor, ClaimsPrincipal user, string ownerId, int departmentId,
+        CancellationToken ct)
+    {
+        var who = await WorkflowPeople.ActorAsync(db, actor, user, ownerId, departmentId, ct);
         return (who.Is & ClientDocument.ChangedBy) != 0 ? who : null;
     }
 

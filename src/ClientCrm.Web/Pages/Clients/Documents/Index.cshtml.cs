@@ -18,7 +18,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, ICurrentAc
 {
     public const int MaxRows = 500;
 
-    public DocumentClient Client { get; private set; } = null!;
+    public DossierClient Client { get; private set; } = null!;
     public IReadOnlyList<DocumentRow> Current { get; private set; } = [];
     public IReadOnlyList<DocumentRow> Archived { get; private set; } = [];
     public IReadOnlyList<DocumentType> Missing { get; private set; } = [];
@@ -28,10 +28,12 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, ICurrentAc
 
     public async Task<IActionResult> OnGetAsync(Guid clientId, CancellationToken ct)
     {
-        if (await access.RightToReadAsync(clientId, ct) is null || await DocumentPages.ClientAsync(db, clientId, ct) is not { } client)
+        if (await access.ReadNameAsync(clientId, ct) is not { } read)
         {
             return NotFound();
         }
+
+        var (client, right) = read;
 
         Client = client;
         var rows = await DocumentPages.Of(db, clientId).OrderByDescending(d => d.UploadedAt).ThenByDescending(d => d.Id).Take(MaxRows + 1)
@@ -43,7 +45,7 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess access, ICurrentAc
         Current = rows.Where(r => r.ArchivedAt is null).ToList();
         Archived = rows.Where(r => r.ArchivedAt is not null).ToList();
         Missing = DossierCompleteness.Missing(Current.Select(r => r.Standing), clock.Today);
-        MayUpload = await DocumentPages.ChangerAsync(db, actor, User, clientId, ct) is not null;
+        MayUpload = await DocumentPages.ChangerAsync(db, actor, User, client, right, ct) is not null;
         return Page();
     }
 }
