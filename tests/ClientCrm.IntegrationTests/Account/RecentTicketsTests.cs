@@ -11,11 +11,29 @@ using Microsoft.Extensions.Options;
 namespace ClientCrm.IntegrationTests.Account;
 
 /// <summary>
-/// The sign-in cookie is decrypted once per value and kept a minute (RecentTickets). What keeps a kept ticket from
-/// outliving its session is tested elsewhere with the cache in place: a copied cookie replayed after sign-out is refused
-/// (SessionEndTests), and a session ends 12 hours after sign-in (SessionLifetimeTests).
+/// The sign-in cookie is decrypted once per value and kept a minute (RecentTickets): wired into the app. What keeps a
+/// kept ticket from outliving its session is tested elsewhere with the cache in place: a copied cookie replayed after
+/// sign-out is refused (SessionEndTests), and a session ends 12 hours after sign-in (SessionLifetimeTests).
 /// </summary>
 public sealed class RecentTicketsTests(PostgresFixture postgres) : AppTest(postgres)
+{
+    [Fact]
+    public async Task The_sign_in_cookie_is_read_through_the_kept_tickets_and_signed_in_pages_open_with_it()
+    {
+        var options = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        Assert.IsType<RecentTickets>(options.TicketDataFormat);
+
+        var staff = await SignedInAsync("staff1a");
+        for (var i = 0; i < 3; i++)
+        {
+            using var page = await staff.GetAsync("/Clients");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+    }
+}
+
+/// <summary>RecentTickets over a stand-in for the key ring: no database or app needed, so none is started.</summary>
+public sealed class RecentTicketsFormatTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
 
@@ -63,20 +81,6 @@ public sealed class RecentTicketsTests(PostgresFixture postgres) : AppTest(postg
         clock.Advance(TimeSpan.FromSeconds(2));
         tickets.Unprotect(CountingFormat.Good);
         Assert.Equal(4, decrypting.Decrypted);
-    }
-
-    [Fact]
-    public async Task The_sign_in_cookie_is_read_through_the_kept_tickets_and_signed_in_pages_open_with_it()
-    {
-        var options = App.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        Assert.IsType<RecentTickets>(options.TicketDataFormat);
-
-        var staff = await SignedInAsync("staff1a");
-        for (var i = 0; i < 3; i++)
-        {
-            using var page = await staff.GetAsync("/Clients");
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        }
     }
 
     /// <summary>Stands for the key ring: one text decrypts to a fresh ticket each time, anything else to nothing.</summary>
