@@ -81,7 +81,7 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     /// <summary>Starts the built app on a free loopback port and waits until <c>GET /health</c> answers 200.</summary>
     public static async Task<AppUnderTest> StartAsync(string appDir, string connectionString, BenchmarkKeys keys, string logFile,
-        TextWriter log, CancellationToken ct)
+        TextWriter log, CancellationToken ct, IEnumerable<KeyValuePair<string, string>>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(log);
@@ -118,7 +118,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         start.Environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
         // As the Dockerfile ships it: the young generation's budget (the runtime reads it from the environment only).
         start.Environment["DOTNET_GCgen0size"] = "0x4000000";
-        foreach (var (name, value) in keys.Environment)
+        foreach (var (name, value) in keys.Environment.Concat(environment ?? []))
         {
             start.Environment[name] = value;
         }

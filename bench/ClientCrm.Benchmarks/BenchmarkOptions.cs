@@ -79,6 +79,15 @@ public sealed record BenchmarkOptions
     /// <summary><c>--app-dir DIR</c> (page benchmark): the checkout whose src/ClientCrm.Web is built and run; default this one.</summary>
     public string? AppDir { get; init; }
 
+    /// <summary>
+    /// <c>--warm-all</c> (page benchmark): with <c>--only</c>, warm up every page of the catalogue first, as a full run does,
+    /// and measure only those matched: a line's figure after the full run's warm-up without the full run's hour.
+    /// </summary>
+    public bool WarmAll { get; init; }
+
+    /// <summary><c>--app-env NAME=VALUE</c> (page benchmark, repeatable): an environment variable for the app, for trying a runtime setting.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> AppEnvironment { get; init; } = [];
+
     /// <summary><c>--compare FILE</c> (page benchmark): an earlier run's JSON whose /Clients p99 the run is held to (×1.2).</summary>
     public string? Compare { get; init; }
 
@@ -151,6 +160,16 @@ public sealed record BenchmarkOptions
                     break;
                 case "--only":
                     options = options with { Only = Text(args, ref i) };
+                    break;
+                case "--warm-all":
+                    options = options with { WarmAll = true };
+                    break;
+                case "--app-env":
+                    var setting = Text(args, ref i);
+                    var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                    options = equals > 0
+                        ? options with { AppEnvironment = [.. options.AppEnvironment, new(setting[..equals], setting[(equals + 1)..])] }
+                        : throw new ArgumentException($"--app-env takes NAME=VALUE (not '{setting}').");
                     break;
                 case "--app-dir":
                     options = options with { AppDir = Text(args, ref i) };

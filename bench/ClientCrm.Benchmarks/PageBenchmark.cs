@@ -103,7 +103,7 @@ public static class PageBenchmark
             var sizes = await DataSizesAsync(data, ct);
             output.WriteLine("Data: " + string.Join(", ", sizes.Select(s => Invariant($"{s.Key} {s.Value:N0}"))));
 
-            var app = await AppUnderTest.StartAsync(appDir, data.ConnectionString, data.Keys, Path.Combine(work, "app.log"), output, ct);
+            var app = await AppUnderTest.StartAsync(appDir, data.ConnectionString, data.Keys, Path.Combine(work, "app.log"), output, ct, options.AppEnvironment);
             try
             {
                 var measured = await MeasureAsync(app, data, ids, options, only, output, ct);
@@ -243,7 +243,7 @@ public static class PageBenchmark
         }
 
         // The sign-in page is always measured: every other page's req/s is compared with it.
-        var pages = PageCatalog.All.Where(p => p.Budget == PageBudget.SignIn || only is null || only.IsMatch(p.Name)).ToList();
+        var pages = PageCatalog.All.Where(p => p.Budget == PageBudget.SignIn || only is null || options.WarmAll || only.IsMatch(p.Name)).ToList();
         var context = new PageContext(ids, client, jars);
         var urls = new List<(PageSpec Page, string Url)>();
         foreach (var page in pages)
@@ -270,17 +270,18 @@ public static class PageBenchmark
         var rows = new List<PageRow>();
         double peakRss = 0;
         var total = Stopwatch.StartNew();
-        output.WriteLine(Invariant($"Driving {urls.Count} pages at {string.Join(", ", options.Connections)} connections, {options.DurationSeconds} s each (wrk script {wrk.ScriptPath})"));
+        var measured = urls.Where(u => u.Page.Budget == PageBudget.SignIn || only is null || only.IsMatch(u.Page.Name)).ToList();
+        output.WriteLine(Invariant($"Driving {measured.Count} pages at {string.Join(", ", options.Connections)} connections, {options.DurationSeconds} s each (wrk script {wrk.ScriptPath})"));
         // A server runs for days: the figures are of JIT-compiled, tiered-up code. Every page first runs for a while, so the
         // code paths pages share are warm before the first measured run, whichever page comes first.
-        output.WriteLine(Invariant($"Warming up: every page {options.WarmUpSeconds} s at {options.Connections[0]} connections"));
+        output.WriteLine(Invariant($"Warming up: {(urls.Count > measured.Count ? $"all {urls.Count} pages (--warm-all)" : "every page")} {options.WarmUpSeconds} s at {options.Connections[0]} connections"));
         foreach (var (page, url) in urls)
         {
             await wrk.RunAsync(new Uri(app.BaseAddress, url), await CookieAsync(page.Role), options.Connections[0], options.WarmUpSeconds, ct);
         }
 
         await WaitIdleAsync(app, data, output, ct);
-        foreach (var (page, url) in urls)
+        foreach (var (page, url) in measured)
         {
             var address = new Uri(app.BaseAddress, url);
             // At the most connections measured: a server that has run for a while has its connection pool full, each

@@ -168,6 +168,7 @@ internal static class WebServices
         services.AddSingleton<Pages.AccessRequests.AccessRequestTokens>();
         // Internal validators too, so a validator's visibility never decides whether its page can be built.
         Validation.CultureValidators.Register(services, typeof(WebServices).Assembly);
+        services.AddSingleton<DatabaseProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -165,13 +165,18 @@ public sealed partial class DetailsModel(CrmDbContext db, ICurrentActor actor, I
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var found = await db.AccountabilityCases.AsNoTracking().AsSplitQuery()
-            .Include(c => c.Events).Include(c => c.Countermeasures).Include(c => c.Persons)
+        // The report's rows in one statement with the case (countermeasures × persons: a few dozen rows), the timeline in
+        // a second: a split query cost four round trips, and the timeline in the product would multiply the rows by the
+        // events, which grow with every note.
+        var found = await db.AccountabilityCases.AsNoTracking().AsSingleQuery()
+            .Include(c => c.Countermeasures).Include(c => c.Persons)
             .FirstOrDefaultAsync(c => c.Id == id, ct);
         if (found is null)
         {
             return false;
         }
+
+        var events = await db.AccountabilityEvents.AsNoTracking().Where(e => e.CaseId == id).ToListAsync(ct);
 
         Case = found;
         Today = clock.Today;
@@ -179,8 +184,8 @@ public sealed partial class DetailsModel(CrmDbContext db, ICurrentActor actor, I
         // Active penalties to choose from, and any inactive one a posted row still names, so nothing chosen disappears.
         var named = Input.Persons.Select(p => p.PenaltyId).OfType<int>().ToList();
         Penalties = (await PickLists.PenaltiesAsync(db, summaries, ct)).Where(p => p.IsActive || named.Contains(p.Id)).ToList();
-        Timeline = WorkflowTimeline.Of("case-timeline", found.Events, e => e.Kind);
-        var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
+        Timeline = WorkflowTimeline.Of("case-timeline", events, e => e.Kind);
+        var who = WorkflowPeople.Actor(actor, User, Client);
         Actions = found.ActionsFor(who.Is);
         Input.Version = found.Version;
         ModelState.Remove($"{nameof(Input)}.{nameof(AccountabilityInput.Version)}");

@@ -128,7 +128,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
             .Select(d => (d.Id, d.Name)).ToList();
         ResponsibleDepartmentName = Departments.FirstOrDefault(d => d.Id == complaint.ResponsibleDepartmentId).Name;
         Timeline = WorkflowTimeline.Of("complaint-timeline", complaint.Events, e => e.Kind);
-        var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
+        var who = WorkflowPeople.Actor(actor, User, Client);
         Actions = complaint.ActionsFor(who.Is);
         Input.Version = complaint.Version;
         ModelState.Remove($"{nameof(Input)}.{nameof(ComplaintInput.Version)}");

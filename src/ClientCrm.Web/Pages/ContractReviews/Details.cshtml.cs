@@ -101,8 +101,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
             return await RedisplayAsync(new DomainException(), ct);
         }
 
-        var client = await EvaluationClient.ReadAsync(db, review.ClientId, ct);
-        var who = await WorkflowPeople.ActorAsync(db, actor, User, client.OwnerId, client.DepartmentId, ct);
+        var who = WorkflowPeople.Actor(actor, User, await EvaluationClient.ReadAsync(db, review.ClientId, ct));
         // A note or an opinion only adds a line, so neither conflicts with what others did since the page was opened.
         if (action is not (ContractReviewAction.Note or ContractReviewAction.Opinion))
         {
@@ -177,7 +176,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
                     .OrderByDescending(r => r.Round).Select(r => new { r.Id, r.Round, r.State }).ToListAsync(ct))
                 .Select(r => (r.Id, r.Round, r.State)).ToList()
             : [];
-        var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
+        var who = WorkflowPeople.Actor(actor, User, Client);
         Actions = review.ActionsFor(who);
         if (ContractReview.Flow.IsOpen(review.State))
         {

@@ -56,7 +56,7 @@ public sealed class StartModel(CrmDbContext db, ICurrentActor actor, IValidator<
         }
 
         var project = await db.CooperationProjects.SingleAsync(p => p.Id == projectId, ct);
-        var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
+        var who = WorkflowPeople.Actor(actor, User, Client);
         var now = clock.UtcNow;
         var review = Rejected is null
             ? ContractReview.Start(project, Project.Grade, who, now)

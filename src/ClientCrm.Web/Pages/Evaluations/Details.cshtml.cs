@@ -1,7 +1,9 @@
+using ClientCrm.Domain.Access;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Identity;
 using ClientCrm.Infrastructure.Persistence;
 using ClientCrm.Web.Validation;
 using FluentValidation;
@@ -162,7 +164,7 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
             .OrderByDescending(e => e.Round)
             .Select(e => new EvaluationRound(e.Id, e.Round, e.State, e.DecidedAt, e.DecidedByName))
             .ToListAsync(ct);
-        var who = await WorkflowPeople.ActorAsync(db, actor, User, Client.OwnerId, Client.DepartmentId, ct);
+        var who = WorkflowPeople.Actor(actor, User, Client);
         Actions = evaluation.ActionsFor(who.Is);
         MayRevise = evaluation.State == EvaluationState.Rejected && (who.Is & ClientEvaluation.StartedBy) != 0
             && !await db.ClientEvaluations.AnyAsync(e => e.ClientId == evaluation.ClientId && e.Round > evaluation.Round, ct);
@@ -173,9 +175,12 @@ public sealed class DetailsModel(CrmDbContext db, ICurrentActor actor, IValidato
     }
 }
 
-/// <summary>The evaluated client as the evaluation's pages show it.</summary>
+/// <summary>
+/// The evaluated client as the workflow pages show it, with whether its department has an enabled head
+/// (<see cref="WorkflowPeople.Actor(ICurrentActor, System.Security.Claims.ClaimsPrincipal, EvaluationClient)"/>).
+/// </summary>
 public sealed record EvaluationClient(Guid Id, string Name, string? ChineseName, string CountryCode, string OwnerId, string OwnerName,
-    int DepartmentId, string DepartmentName, Domain.Clients.ClientStatus Status)
+    int DepartmentId, string DepartmentName, Domain.Clients.ClientStatus Status, bool DepartmentHasHead)
 {
     public static Task<EvaluationClient> ReadAsync(CrmDbContext db, Guid clientId, CancellationToken ct)
     {
@@ -183,7 +188,8 @@ public sealed record EvaluationClient(Guid Id, string Name, string? ChineseName,
         return db.Clients.Where(c => c.Id == clientId)
             .Select(c => new EvaluationClient(c.Id, c.Name, c.ChineseName, c.CountryCode, c.OwnerId,
                 db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-                c.DepartmentId, db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "", c.Status))
+                c.DepartmentId, db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault() ?? "", c.Status,
+                db.InRole(Roles.DepartmentHead).Any(u => u.DepartmentId == c.DepartmentId)))
             .SingleAsync(ct);
     }
 }

@@ -20,10 +20,25 @@ public static class WorkflowPeople
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var hasHead = await db.InRole(Roles.DepartmentHead).AnyAsync(u => u.DepartmentId == departmentId, ct);
+        return Actor(actor, user, ownerId, departmentId, hasHead);
+    }
+
+    /// <summary>
+    /// <see cref="ActorAsync"/> for a client read with <see cref="EvaluationClient.ReadAsync"/>, which asks whether its
+    /// department has a head in the same statement: one round trip less on every workflow page.
+    /// </summary>
+    public static WorkflowActor Actor(ICurrentActor actor, ClaimsPrincipal user, EvaluationClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return Actor(actor, user, client.OwnerId, client.DepartmentId, client.DepartmentHasHead);
+    }
+
+    private static WorkflowActor Actor(ICurrentActor actor, ClaimsPrincipal user, string ownerId, int departmentId, bool hasHead)
+    {
         ArgumentNullException.ThrowIfNull(actor);
         var who = GradingPeople.Decider(actor, user);
         var scope = actor.Scope;
-        var hasHead = await db.InRole(Roles.DepartmentHead).AnyAsync(u => u.DepartmentId == departmentId, ct);
         var parties = WorkflowParties.Of(scope.IsLeader, scope.IsDepartmentHead && scope.DepartmentId == departmentId,
             ownerId == actor.UserId, hasHead);
         return new WorkflowActor(who.UserId, who.Name, parties);
