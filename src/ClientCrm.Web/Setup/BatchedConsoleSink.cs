@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Serilog;
 using Serilog.Configuration;
 using Serilog.Core;
@@ -20,13 +21,23 @@ public sealed class BatchedConsoleSink(ITextFormatter formatter, TextWriter outp
     public Task EmitBatchAsync(IReadOnlyCollection<LogEvent> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        foreach (var logEvent in batch)
+        var text = new StringBuilder();
+        using (var writer = new StringWriter(text, CultureInfo.InvariantCulture))
         {
-            formatter.Format(logEvent, text);
+            foreach (var logEvent in batch)
+            {
+                formatter.Format(logEvent, writer);
+            }
         }
 
-        output.Write(text.ToString());
+        // Chunk by chunk (at most 8,000 characters each), not as one string: a full batch as one string (up to 1,000
+        // lines, some 300 kB) went to the large-object heap several times a second under load, and each spent share of
+        // that heap's budget started a gen-2 collection (one every 5-6 s in the page benchmark, docs/performance.md).
+        foreach (var chunk in text.GetChunks())
+        {
+            output.Write(chunk.Span);
+        }
+
         output.Flush();
         return Task.CompletedTask;
     }
