@@ -243,7 +243,8 @@ public static class PageBenchmark
         }
 
         // The sign-in page is always measured: every other page's req/s is compared with it.
-        var pages = PageCatalog.All.Where(p => p.Budget == PageBudget.SignIn || only is null || options.WarmAll || only.IsMatch(p.Name)).ToList();
+        bool Measured(PageSpec page) => page.Budget == PageBudget.SignIn || only is null || only.IsMatch(page.Name);
+        var pages = PageCatalog.All.Where(p => options.WarmAll || Measured(p)).ToList();
         var context = new PageContext(ids, client, jars);
         var urls = new List<(PageSpec Page, string Url)>();
         foreach (var page in pages)
@@ -270,7 +271,7 @@ public static class PageBenchmark
         var rows = new List<PageRow>();
         double peakRss = 0;
         var total = Stopwatch.StartNew();
-        var measured = urls.Where(u => u.Page.Budget == PageBudget.SignIn || only is null || only.IsMatch(u.Page.Name)).ToList();
+        var measured = urls.Where(u => Measured(u.Page)).ToList();
         output.WriteLine(Invariant($"Driving {measured.Count} pages at {string.Join(", ", options.Connections)} connections, {options.DurationSeconds} s each (wrk script {wrk.ScriptPath})"));
         // A server runs for days: the figures are of JIT-compiled, tiered-up code. Every page first runs for a while, so the
         // code paths pages share are warm before the first measured run, whichever page comes first.

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Evaluations;
 
@@ -38,7 +39,13 @@ public class WorkflowSettings : IAuditable
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
-    public EvaluationSettings Evaluation => new() { StepDueDays = EvaluationStepDueDays, PauseNeedsNewEvaluationDays = PauseNeedsNewEvaluationDays };
+    /// <summary><see cref="Evaluation"/> for a query (the gate reads the settings in its own statement).</summary>
+    public static readonly Expression<Func<WorkflowSettings, EvaluationSettings>> EvaluationOf =
+        s => new EvaluationSettings { StepDueDays = s.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = s.PauseNeedsNewEvaluationDays };
+
+    private static readonly Func<WorkflowSettings, EvaluationSettings> ReadEvaluation = EvaluationOf.Compile();
+
+    public EvaluationSettings Evaluation => ReadEvaluation(this);
 
     public static WorkflowSettings CreateDefault(DateTimeOffset now) => new() { UpdatedAt = now };
 

@@ -1,6 +1,7 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Dossier;
 using ClientCrm.Domain.Evaluations;
+using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Dossier;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -38,8 +39,7 @@ public static class GateFactsQuery
                     .Select(s => new { s.ToStatus, s.ChangedAt }).ToList(),
                 Documents = db.ClientDocuments.Where(d => d.ClientId == c.Id).Where(DossierStanding.Counted)
                     .Select(d => new DocumentStanding(d.Type, d.ValidUntil, false)).ToList(),
-                StepDueDays = db.WorkflowSettings.Select(s => s.EvaluationStepDueDays).First(),
-                PauseDays = db.WorkflowSettings.Select(s => s.PauseNeedsNewEvaluationDays).First(),
+                Settings = db.WorkflowSettings.Select(WorkflowSettings.EvaluationOf).First(),
             })
             .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
@@ -50,7 +50,6 @@ public static class GateFactsQuery
 
         var changes = client.Changes.Select(s => (s.ToStatus, s.ChangedAt)).ToList();
         var missing = DossierCompleteness.Missing(client.Documents, clock.Today);
-        return (new GateFacts(client.Status, missing, client.EvaluationApprovedAt, changes, now),
-            new EvaluationSettings { StepDueDays = client.StepDueDays, PauseNeedsNewEvaluationDays = client.PauseDays });
+        return (new GateFacts(client.Status, missing, client.EvaluationApprovedAt, changes, now), client.Settings);
     }
 }
