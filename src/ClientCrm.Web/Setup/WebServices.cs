@@ -98,6 +98,8 @@ internal static class WebServices
             o.Cookie.Name = environment.IsDevelopment() ? "ClientCrm.Antiforgery" : "__Host-ClientCrm.Antiforgery";
             o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
+        // The forms' request token made once per antiforgery cookie and user (RecentAntiforgeryTokens), not on every page.
+        RecentAntiforgeryTokens.Register(services);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
