@@ -27,7 +27,7 @@ internal sealed class RecentAntiforgeryTokens(IAntiforgery making, IOptions<Anti
     /// <summary>Token sets kept at most (about 0.5 KB each): far more than the users working at one instance.</summary>
     public const int Capacity = 4096;
 
-    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = Capacity, Clock = new CacheClock(clock) });
+    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = Capacity, Clock = new RecentTickets.CacheClock(clock) });
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
     {
@@ -86,11 +86,6 @@ internal sealed class RecentAntiforgeryTokens(IAntiforgery making, IOptions<Anti
 
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return string.IsNullOrEmpty(id) ? null : id + "\n" + text;
-    }
-
-    private sealed class CacheClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
-    {
-        public DateTimeOffset UtcNow => clock.GetUtcNow();
     }
 
     /// <summary>Puts the kept tokens in front of the framework's antiforgery, registered by AddAntiforgery before this runs.</summary>

@@ -60,7 +60,8 @@ internal sealed class RecentTickets(ISecureDataFormat<AuthenticationTicket> decr
 
     public void Dispose() => _tickets.Dispose();
 
-    private sealed class CacheClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    /// <summary>The app's clock for a memory cache of its own (tests move it to expire entries).</summary>
+    internal sealed class CacheClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
     {
         public DateTimeOffset UtcNow => clock.GetUtcNow();
     }

@@ -189,6 +189,9 @@ public sealed class DossierAccessTests(PostgresFixture postgres) : AppTest(postg
         var leader = await SignedInAsync("leader");
         var log = await leader.GetPageAsync($"/DossierUse?clientId={clientId}");
         Assert.Equal(3, log.QuerySelectorAll("#use-table tbody tr[data-kind='CardViewed']").Length);
+        // The heading names the client whose log it is.
+        var clientName = await App.WithDbAsync(db => db.Clients.Where(c => c.Id == clientId).Select(c => c.Name).SingleAsync());
+        Assert.Contains(clientName, log.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         var staffId = await App.WithDbAsync(db => db.Users.Where(u => u.UserName == "staff1a").Select(u => u.Id).SingleAsync());
         // Each row links to the client's page and to its user's log.
         var staffRow = log.QuerySelectorAll("#use-table tbody tr").First(tr => tr.GetAttribute("data-user-id") == staffId);

@@ -57,11 +57,13 @@ public sealed class IndexModel(CrmDbContext db, DossierAccess dossier, BusinessC
 
             return seek == Seek.Before ? q.OrderBy(u => u.At).ThenBy(u => u.Id) : q.OrderByDescending(u => u.At).ThenByDescending(u => u.Id);
         }, u => Cursor.Encode(u.At, u.Id), ct);
-        var names = await PickLists.ClientNamesAsync(db, page.Rows.Select(u => u.ClientId).OfType<Guid>(), ct);
+        // The filtered client's name with the rows' names, in one statement.
+        var clientIds = page.Rows.Select(u => u.ClientId).OfType<Guid>();
+        var names = await PickLists.ClientNamesAsync(db, ClientId is { } filtered ? clientIds.Append(filtered) : clientIds, ct);
         Rows = page.Rows.Select(u => new UseRow(u, u.ClientId is { } c ? names.GetValueOrDefault(c) : null)).ToList();
         Pager = Keyset.Links(page, ListPath, Filters());
         People = await PickLists.PeopleAsync(db, summaries, ct);
-        ClientName = ClientId is { } id ? await db.Clients.AsNoTracking().Where(c => c.Id == id).Select(c => c.Name).FirstOrDefaultAsync(ct) : null;
+        ClientName = ClientId is { } id ? names.GetValueOrDefault(id) : null;
     }
 
     /// <summary>The filtered log as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese): the newest <see cref="ExportCap"/> lines.</summary>
