@@ -1,7 +1,6 @@
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Dossier;
 using ClientCrm.Domain.Evaluations;
-using ClientCrm.Domain.Workflows;
 using ClientCrm.Infrastructure.Dossier;
 using ClientCrm.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +38,11 @@ public static class GateFactsQuery
                     .Select(s => new { s.ToStatus, s.ChangedAt }).ToList(),
                 Documents = db.ClientDocuments.Where(d => d.ClientId == c.Id).Where(DossierStanding.Counted)
                     .Select(d => new DocumentStanding(d.Type, d.ValidUntil, false)).ToList(),
-                Settings = db.WorkflowSettings.Select(WorkflowSettings.EvaluationOf).First(),
+                // Written out, not WorkflowSettings.EvaluationOf: a Select over a stored expression is not part of the
+                // tree EF translates, so EF ran it apart, synchronously, on every read (under load that held thread-pool
+                // threads until the connection pool ran dry, docs/performance.md).
+                StepDueDays = db.WorkflowSettings.Select(s => s.EvaluationStepDueDays).First(),
+                PauseDays = db.WorkflowSettings.Select(s => s.PauseNeedsNewEvaluationDays).First(),
             })
             .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
@@ -50,6 +53,7 @@ public static class GateFactsQuery
 
         var changes = client.Changes.Select(s => (s.ToStatus, s.ChangedAt)).ToList();
         var missing = DossierCompleteness.Missing(client.Documents, clock.Today);
-        return (new GateFacts(client.Status, missing, client.EvaluationApprovedAt, changes, now), client.Settings);
+        return (new GateFacts(client.Status, missing, client.EvaluationApprovedAt, changes, now),
+            new EvaluationSettings { StepDueDays = client.StepDueDays, PauseNeedsNewEvaluationDays = client.PauseDays });
     }
 }

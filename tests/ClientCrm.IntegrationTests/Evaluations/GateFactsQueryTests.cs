@@ -2,7 +2,11 @@ using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Infrastructure.Evaluations;
 using ClientCrm.IntegrationTests.Infrastructure;
+using ClientCrm.Infrastructure.Access;
+using ClientCrm.Infrastructure.Persistence;
+using ClientCrm.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClientCrm.IntegrationTests.Evaluations;
 
@@ -33,6 +37,49 @@ public sealed class GateFactsQueryTests(PostgresFixture postgres) : AppTest(post
         Assert.DoesNotContain(after.StatusChanges, c => c.At < approvedAt);
         Assert.Equal(TimeSpan.FromDays(days + 1), BusinessGate.LongestPause(after));
         Assert.Equal([GateCondition.EvaluationCurrent], (await App.WithDbAsync(db => GateFactsQuery.MissingAsync(db, clientId, App.Clock, default)))!);
+    }
+
+    [Fact]
+    public async Task The_gate_with_its_settings_is_read_in_one_statement_sent_asynchronously()
+    {
+        var (clientId, _) = await PassingClientAsync();
+        var commands = new CommandLog();
+        var facts = await App.WithDbAsync(async db =>
+        {
+            await using var counted = CrmDbContext.Create(new DbContextOptionsBuilder<CrmDbContext>(
+                    App.Services.GetRequiredService<DbContextOptions<CrmDbContext>>()).AddInterceptors(commands).Options,
+                SystemActor.Instance, App.Services.GetRequiredService<IFieldCipher>());
+            return await GateFactsQuery.ReadAsync(counted, clientId, App.Clock, default);
+        });
+
+        Assert.NotNull(facts);
+        // A stored expression used inside the projection once made EF read the settings apart, synchronously, on every view:
+        // under load that held thread-pool threads until the connection pool ran dry.
+        Assert.Equal(0, commands.Synchronous);
+        Assert.Equal(1, commands.Asynchronous);
+    }
+
+    private sealed class CommandLog : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Synchronous { get; private set; }
+
+        public int Asynchronous { get; private set; }
+
+        public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> ReaderExecuting(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result)
+        {
+            Synchronous++;
+            return result;
+        }
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Asynchronous++;
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>An active client that passes the gate today: approved, with a valid licence and credit certificate on file.</summary>
