@@ -39,8 +39,9 @@ public class WorkflowSettings : IAuditable
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
-    /// <summary><see cref="Evaluation"/> for a query (the gate reads the settings in its own statement).</summary>
-    public static readonly Expression<Func<WorkflowSettings, EvaluationSettings>> EvaluationOf =
+    // Not for use inside a query's projection: EF runs a Select over a stored expression there apart, synchronously
+    // (GateFactsQuery writes the two columns out for that reason).
+    private static readonly Expression<Func<WorkflowSettings, EvaluationSettings>> EvaluationOf =
         s => new EvaluationSettings { StepDueDays = s.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = s.PauseNeedsNewEvaluationDays };
 
     private static readonly Func<WorkflowSettings, EvaluationSettings> ReadEvaluation = EvaluationOf.Compile();
