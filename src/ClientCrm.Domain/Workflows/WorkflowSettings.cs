@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Evaluations;
 
@@ -39,14 +38,7 @@ public class WorkflowSettings : IAuditable
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
-    // Not for use inside a query's projection: EF runs a Select over a stored expression there apart, synchronously
-    // (GateFactsQuery writes the two columns out for that reason).
-    private static readonly Expression<Func<WorkflowSettings, EvaluationSettings>> EvaluationOf =
-        s => new EvaluationSettings { StepDueDays = s.EvaluationStepDueDays, PauseNeedsNewEvaluationDays = s.PauseNeedsNewEvaluationDays };
-
-    private static readonly Func<WorkflowSettings, EvaluationSettings> ReadEvaluation = EvaluationOf.Compile();
-
-    public EvaluationSettings Evaluation => ReadEvaluation(this);
+    public EvaluationSettings Evaluation => new() { StepDueDays = EvaluationStepDueDays, PauseNeedsNewEvaluationDays = PauseNeedsNewEvaluationDays };
 
     public static WorkflowSettings CreateDefault(DateTimeOffset now) => new() { UpdatedAt = now };
 

@@ -38,9 +38,9 @@ public static class GateFactsQuery
                     .Select(s => new { s.ToStatus, s.ChangedAt }).ToList(),
                 Documents = db.ClientDocuments.Where(d => d.ClientId == c.Id).Where(DossierStanding.Counted)
                     .Select(d => new DocumentStanding(d.Type, d.ValidUntil, false)).ToList(),
-                // Written out, not WorkflowSettings.EvaluationOf: a Select over a stored expression is not part of the
-                // tree EF translates, so EF ran it apart, synchronously, on every read (under load that held thread-pool
-                // threads until the connection pool ran dry, docs/performance.md).
+                // Written out, not selected through a stored expression: EF does not translate a Select over a stored
+                // expression here, and ran it apart, synchronously, on every read (under load that held thread-pool threads
+                // until the connection pool ran dry, docs/performance.md).
                 StepDueDays = db.WorkflowSettings.Select(s => s.EvaluationStepDueDays).First(),
                 PauseDays = db.WorkflowSettings.Select(s => s.PauseNeedsNewEvaluationDays).First(),
             })

@@ -44,7 +44,8 @@ public sealed class GateFactsQueryTests(PostgresFixture postgres) : AppTest(post
     {
         var (clientId, _) = await PassingClientAsync();
         var commands = new CommandLog();
-        var facts = await App.WithDbAsync(async db =>
+        // A context of its own with the counting interceptor; WithDbAsync only provides the scope.
+        var facts = await App.WithDbAsync(async _ =>
         {
             await using var counted = CrmDbContext.Create(new DbContextOptionsBuilder<CrmDbContext>(
                     App.Services.GetRequiredService<DbContextOptions<CrmDbContext>>()).AddInterceptors(commands).Options,
