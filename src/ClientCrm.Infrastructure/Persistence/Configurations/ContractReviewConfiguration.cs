@@ -53,6 +53,9 @@ internal sealed class ContractReviewConfiguration : IEntityTypeConfiguration<Con
         b.HasIndex(r => new { r.State, r.StateSince, r.Id }, "IX_ContractReviews_Open_State_Since").HasFilter(OpenStateSql);
         b.HasIndex(r => new { r.StateSince, r.Id }, "IX_ContractReviews_Open_Since").HasFilter(OpenStateSql);
         b.HasIndex(r => new { r.StateSince, r.Id }, "IX_ContractReviews_Since");
+        // A head's to-do: the department's open ones, the oldest first, on the rows' copy of the client's department.
+        ClientDepartmentCopy.Configure(b);
+        b.HasIndex([ClientDepartmentCopy.Column, nameof(ContractReview.StateSince), nameof(ContractReview.Id)], "IX_ContractReviews_Open_Department_StateSince").HasFilter(OpenStateSql);
     }
 }
 

@@ -37,6 +37,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<int>("ClientDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
@@ -118,6 +121,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "Trigger")
                         .IsUnique()
                         .HasDatabaseName("IX_AccountabilityCases_OneOpenPerClientAndTrigger")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
+
+                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_AccountabilityCases_Open_Department_StateSince")
                         .HasFilter("\"State\" IN (1, 2, 3, 4)");
 
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_AccountabilityCases_Open_Since")
@@ -837,6 +843,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ClientDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
@@ -920,6 +929,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ClientId", "ReceivedOn");
 
+                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_Complaints_Open_Department_StateSince")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4, 5)");
+
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_Complaints_Open_Since")
                         .HasFilter("\"State\" IN (1, 2, 3, 4, 5)");
 
@@ -968,6 +980,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("ClientDepartmentId")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
@@ -1086,6 +1101,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ProjectId", "Round")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_ContractReviews_Open_Department_StateSince")
+                        .HasFilter("\"State\" IN (1, 2)");
 
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_ContractReviews_Open_Since")
                         .HasFilter("\"State\" IN (1, 2)");
@@ -1760,6 +1778,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<int>("ClientDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
@@ -1869,6 +1890,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ClientId", "Round")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_ClientEvaluations_Open_Department_StateSince")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_ClientEvaluations_Open_Since")
                         .HasFilter("\"State\" IN (1, 2, 3)");
@@ -2394,6 +2418,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<int>("ClientDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
@@ -2485,6 +2512,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_Escalated_RaisedAt")
                         .HasFilter("\"State\" IN (1, 2, 3) AND \"EscalatedAt\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "ClientDepartmentId", "RaisedAt", "Id" }, "IX_Warnings_Open_Department_RaisedAt")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.HasIndex(new[] { "RaisedAt", "Id" }, "IX_Warnings_Open_RaisedAt")
                         .HasFilter("\"State\" IN (1, 2, 3)");

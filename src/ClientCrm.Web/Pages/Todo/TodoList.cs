@@ -1,6 +1,7 @@
 using ClientCrm.Domain.Dossier;
 using System.Linq.Expressions;
 using ClientCrm.Domain.Access;
+using ClientCrm.Domain.Clients;
 using ClientCrm.Domain.Common;
 using ClientCrm.Domain.Evaluations;
 using ClientCrm.Domain.Warnings;
@@ -109,7 +110,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> EvaluationsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var evaluations = db.ClientEvaluations.AsNoTracking();
+        var evaluations = InScope(db.ClientEvaluations.AsNoTracking(), scope);
         IQueryable<ClientEvaluation> mine;
         if (scope.IsLeader)
         {
@@ -138,7 +139,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
             return [];
         }
 
-        var open = db.Warnings.AsNoTracking().Where(Warning.IsOpen);
+        var open = InScope(db.Warnings.AsNoTracking(), scope).Where(Warning.IsOpen);
         // A head reviews the department's warnings (the scope filter); a leader those escalated or of a department without a head.
         var mine = open;
         if (scope.IsLeader)
@@ -162,7 +163,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> ComplaintsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var complaints = db.Complaints.AsNoTracking();
+        var complaints = InScope(db.Complaints.AsNoTracking(), scope);
         IQueryable<Domain.Complaints.Complaint> mine;
         if (scope.IsLeader)
         {
@@ -195,7 +196,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> ContractReviewsAsync(AccessScope scope, List<int> headless, int dueDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var reviews = db.ContractReviews.AsNoTracking();
+        var reviews = InScope(db.ContractReviews.AsNoTracking(), scope);
         var draft = Domain.ContractReviews.ContractReviewState.Draft;
         var submitted = Domain.ContractReviews.ContractReviewState.Submitted;
         Expression<Func<Domain.ContractReviews.ContractReview, bool>> ownTurn = r => r.Client!.OwnerId == me
@@ -236,7 +237,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> AccountabilityCasesAsync(AccessScope scope, IReadOnlyList<int> headless, int stepDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var cases = db.AccountabilityCases.AsNoTracking();
+        var cases = InScope(db.AccountabilityCases.AsNoTracking(), scope);
         IQueryable<Domain.Accountability.AccountabilityCase> mine;
         if (scope.IsLeader)
         {
@@ -309,6 +310,15 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         return rows.Select(r => new TodoItem(TodoKind.DocumentExpiring, r.Id, r.ClientId, "", $"Todo.DocumentExpiring.{r.Type}",
             clock.StartOf(DossierCompleteness.RemindFrom(r.ValidUntil)), clock.StartOf(r.ValidUntil.AddDays(1)))).ToList();
     }
+
+    /// <summary>
+    /// A department head's items of a workflow read on the rows' copy of their client's department (<see cref="ClientDepartmentCopy"/>):
+    /// one range of the workflow's department index, oldest first, where the scope filter alone walked every open item of the
+    /// company and looked up its client until 200 matched. The scope filter still applies; other scopes are left as they are.
+    /// </summary>
+    private static IQueryable<T> InScope<T>(IQueryable<T> items, AccessScope scope)
+        where T : class, IClientRecord =>
+        ClientDepartmentCopy.Narrowing<T>(scope) is { } narrowing ? items.Where(narrowing) : items;
 
     /// <summary>
     /// The oldest <see cref="PerWorkflow"/> of <paramref name="mine"/> (one range of the workflow's open-state index), as to-do
