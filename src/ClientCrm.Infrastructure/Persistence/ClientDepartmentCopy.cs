@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ClientCrm.Infrastructure.Persistence;
 
 /// <summary>
-/// The client's department, kept on the rows of the workflows a department head works through (evaluations, warnings,
-/// complaints, contract reviews, accountability cases), so that a head's to-do walks one index range of the department's
-/// open items, oldest first, instead of probing the client of each of the company's open items until 200 match (the head's
-/// recount at 1,000,000 clients: 276 ms, 3,800 probes for the evaluations alone; issue 9).
+/// The client's department, kept on the rows a department head's to-do reads (evaluations, warnings, complaints, contract
+/// reviews, accountability cases, documents), so that it walks one index range of the department's open items, oldest
+/// first, instead of probing the client of each of the company's open items until 200 match (the head's recount at
+/// 1,000,000 clients: 276 ms, 3,800 probes for the evaluations alone; issue 9).
 /// <para>
 /// The database keeps the copy, not the code: a trigger sets it from the client whenever a row is written, and one on the
 /// clients carries a client's new department to its rows in the statement that moved it (migration

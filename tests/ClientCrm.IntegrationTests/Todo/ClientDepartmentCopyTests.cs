@@ -11,7 +11,7 @@ namespace ClientCrm.IntegrationTests.Todo;
 /// </summary>
 public sealed class ClientDepartmentCopyTests(PostgresFixture postgres) : AppTest(postgres)
 {
-    private static readonly string[] Tables = ["ClientEvaluations", "Warnings", "Complaints", "ContractReviews", "AccountabilityCases"];
+    private static readonly string[] Tables = ["ClientEvaluations", "Warnings", "Complaints", "ContractReviews", "AccountabilityCases", "ClientDocuments"];
 
     [Fact]
     public async Task Every_workflow_row_written_by_the_demo_and_the_warning_engine_carries_its_clients_department()

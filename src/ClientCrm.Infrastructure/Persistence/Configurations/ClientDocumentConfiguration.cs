@@ -35,6 +35,10 @@ internal sealed class ClientDocumentConfiguration : IEntityTypeConfiguration<Cli
         // document of the company expiring in the window (40,000 at 1,000,000 clients: 670 ms cold, 38 ms now).
         b.HasIndex(d => new { d.ValidUntil, d.ClientId }, "IX_ClientDocuments_Watched_ValidUntil").HasFilter(WatchedSql)
             .IncludeProperties(d => new { d.Id, d.Type });
+        // A head's expiring documents: the department's, by valid-until day, on the rows' copy of the client's department.
+        ClientDepartmentCopy.Configure(b);
+        b.HasIndex([ClientDepartmentCopy.Column, nameof(ClientDocument.ValidUntil), nameof(ClientDocument.Id)], "IX_ClientDocuments_Watched_Department_ValidUntil")
+            .HasFilter(WatchedSql).IncludeProperties(d => new { d.ClientId, d.Type });
     }
 }
 

@@ -1613,6 +1613,9 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("ClientDepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
@@ -1660,6 +1663,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId", "UploadedAt");
+
+                    b.HasIndex(new[] { "ClientDepartmentId", "ValidUntil", "Id" }, "IX_ClientDocuments_Watched_Department_ValidUntil")
+                        .HasFilter("\"ArchivedAt\" IS NULL AND \"ValidUntil\" IS NOT NULL AND \"Type\" IN (1, 2)");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "ClientDepartmentId", "ValidUntil", "Id" }, "IX_ClientDocuments_Watched_Department_ValidUntil"), new[] { "ClientId", "Type" });
 
                     b.HasIndex(new[] { "ValidUntil", "ClientId" }, "IX_ClientDocuments_Watched_ValidUntil")
                         .HasFilter("\"ArchivedAt\" IS NULL AND \"ValidUntil\" IS NOT NULL AND \"Type\" IN (1, 2)");

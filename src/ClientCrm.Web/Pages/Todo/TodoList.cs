@@ -301,7 +301,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         var me = scope.UserId!;
         var today = clock.Today;
         var last = today.AddDays(DossierCompleteness.ReminderDays);
-        var documents = db.ClientDocuments.AsNoTracking().Where(Infrastructure.Dossier.DossierStanding.Counted)
+        var documents = InScope(db.ClientDocuments.AsNoTracking(), scope).Where(Infrastructure.Dossier.DossierStanding.Counted)
             .Where(d => d.ValidUntil != null && d.ValidUntil >= today && d.ValidUntil <= last);
         var mine = scope.IsDepartmentHead ? documents : documents.Where(d => d.Client!.OwnerId == me);
         var rows = await mine.OrderBy(d => d.ValidUntil).ThenBy(d => d.Id).Take(PerWorkflow)

@@ -8,7 +8,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
     public partial class ClientDepartmentCopy : Migration
     {
         // Written out, not read from the model: a migration stays what it was when it ran.
-        private static readonly string[] Tables = ["ClientEvaluations", "Warnings", "Complaints", "ContractReviews", "AccountabilityCases"];
+        private static readonly string[] Tables = ["ClientEvaluations", "Warnings", "Complaints", "ContractReviews", "AccountabilityCases", "ClientDocuments"];
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -37,6 +37,13 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "ClientDepartmentId",
                 table: "ClientEvaluations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ClientDepartmentId",
+                table: "ClientDocuments",
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
@@ -105,6 +112,13 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 filter: "\"State\" IN (1, 2, 3)");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClientDocuments_Watched_Department_ValidUntil",
+                table: "ClientDocuments",
+                columns: new[] { "ClientDepartmentId", "ValidUntil", "Id" },
+                filter: "\"ArchivedAt\" IS NULL AND \"ValidUntil\" IS NOT NULL AND \"Type\" IN (1, 2)")
+                .Annotation("Npgsql:IndexInclude", new[] { "ClientId", "Type" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AccountabilityCases_Open_Department_StateSince",
                 table: "AccountabilityCases",
                 columns: new[] { "ClientDepartmentId", "StateSince", "Id" },
@@ -139,6 +153,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                 table: "ClientEvaluations");
 
             migrationBuilder.DropIndex(
+                name: "IX_ClientDocuments_Watched_Department_ValidUntil",
+                table: "ClientDocuments");
+
+            migrationBuilder.DropIndex(
                 name: "IX_AccountabilityCases_Open_Department_StateSince",
                 table: "AccountabilityCases");
 
@@ -157,6 +175,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             migrationBuilder.DropColumn(
                 name: "ClientDepartmentId",
                 table: "ClientEvaluations");
+
+            migrationBuilder.DropColumn(
+                name: "ClientDepartmentId",
+                table: "ClientDocuments");
 
             migrationBuilder.DropColumn(
                 name: "ClientDepartmentId",
