@@ -46,8 +46,8 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
         b.HasIndex(c => new { c.StateSince, c.Id }, "IX_AccountabilityCases_Open_Since").HasFilter(OpenStateSql);
         b.HasIndex(c => new { c.StateSince, c.Id }, "IX_AccountabilityCases_Since");
         // A head's to-do: the department's open ones, the oldest first, on the rows' copy of the client's department.
-        ClientDepartmentCopy.Configure(b);
-        b.HasIndex([ClientDepartmentCopy.Column, nameof(AccountabilityCase.StateSince), nameof(AccountabilityCase.Id)], "IX_AccountabilityCases_Open_Department_StateSince").HasFilter(OpenStateSql);
+        ClientScopeCopy.Configure(b);
+        b.HasIndex([ClientScopeCopy.DepartmentColumn, nameof(AccountabilityCase.StateSince), nameof(AccountabilityCase.Id)], "IX_AccountabilityCases_Open_Department_StateSince").HasFilter(OpenStateSql);
         // The start pages' overdue reports: still opened, the earliest due first.
         b.HasIndex(c => new { c.ReportDueOn, c.Id }, "IX_AccountabilityCases_ReportDue")
             .HasFilter($"\"State\" = {(int)AccountabilityState.Opened}");

@@ -36,8 +36,8 @@ internal sealed class ClientDocumentConfiguration : IEntityTypeConfiguration<Cli
         b.HasIndex(d => new { d.ValidUntil, d.ClientId }, "IX_ClientDocuments_Watched_ValidUntil").HasFilter(WatchedSql)
             .IncludeProperties(d => new { d.Id, d.Type });
         // A head's expiring documents: the department's, by valid-until day, on the rows' copy of the client's department.
-        ClientDepartmentCopy.Configure(b);
-        b.HasIndex([ClientDepartmentCopy.Column, nameof(ClientDocument.ValidUntil), nameof(ClientDocument.Id)], "IX_ClientDocuments_Watched_Department_ValidUntil")
+        ClientScopeCopy.Configure(b);
+        b.HasIndex([ClientScopeCopy.DepartmentColumn, nameof(ClientDocument.ValidUntil), nameof(ClientDocument.Id)], "IX_ClientDocuments_Watched_Department_ValidUntil")
             .HasFilter(WatchedSql).IncludeProperties(d => new { d.ClientId, d.Type });
     }
 }

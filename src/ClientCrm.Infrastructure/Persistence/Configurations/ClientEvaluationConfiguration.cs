@@ -49,8 +49,12 @@ internal sealed class ClientEvaluationConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(e => new { e.State, e.StateSince, e.Id }, "IX_ClientEvaluations_Open_State_Since").HasFilter(OpenStateSql);
         b.HasIndex(e => new { e.StateSince, e.Id }, "IX_ClientEvaluations_Open_Since").HasFilter(OpenStateSql);
         b.HasIndex(e => new { e.StateSince, e.Id }, "IX_ClientEvaluations_Since");
-        // A head's to-do: the department's open ones, the oldest first, on the rows' copy of the client's department.
-        ClientDepartmentCopy.Configure(b);
-        b.HasIndex([ClientDepartmentCopy.Column, nameof(ClientEvaluation.StateSince), nameof(ClientEvaluation.Id)], "IX_ClientEvaluations_Open_Department_StateSince").HasFilter(OpenStateSql);
+        // The to-do lists: the open ones, the oldest first, on the rows' copy of their client's department and owner (ClientScopeCopy).
+        ClientScopeCopy.Configure(b);
+        // Each step one range: a head's the department's submissions, anyone's their own clients' drafts.
+        b.HasIndex([ClientScopeCopy.DepartmentColumn, nameof(ClientEvaluation.State), nameof(ClientEvaluation.StateSince), nameof(ClientEvaluation.Id)], "IX_ClientEvaluations_Open_Department_State_Since")
+            .HasFilter(OpenStateSql);
+        b.HasIndex([ClientScopeCopy.OwnerColumn, nameof(ClientEvaluation.State), nameof(ClientEvaluation.StateSince), nameof(ClientEvaluation.Id)], "IX_ClientEvaluations_Open_Owner_State_Since")
+            .HasFilter(OpenStateSql);
     }
 }

@@ -39,7 +39,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.StateSince, c.Id }, "IX_Complaints_Open_Since").HasFilter(OpenStateSql);
         b.HasIndex(c => new { c.StateSince, c.Id }, "IX_Complaints_Since");
         // A head's to-do: the department's open ones, the oldest first, on the rows' copy of the client's department.
-        ClientDepartmentCopy.Configure(b);
-        b.HasIndex([ClientDepartmentCopy.Column, nameof(Complaint.StateSince), nameof(Complaint.Id)], "IX_Complaints_Open_Department_StateSince").HasFilter(OpenStateSql);
+        ClientScopeCopy.Configure(b);
+        b.HasIndex([ClientScopeCopy.DepartmentColumn, nameof(Complaint.StateSince), nameof(Complaint.Id)], "IX_Complaints_Open_Department_StateSince").HasFilter(OpenStateSql);
     }
 }

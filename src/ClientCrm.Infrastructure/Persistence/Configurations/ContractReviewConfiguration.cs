@@ -53,9 +53,13 @@ internal sealed class ContractReviewConfiguration : IEntityTypeConfiguration<Con
         b.HasIndex(r => new { r.State, r.StateSince, r.Id }, "IX_ContractReviews_Open_State_Since").HasFilter(OpenStateSql);
         b.HasIndex(r => new { r.StateSince, r.Id }, "IX_ContractReviews_Open_Since").HasFilter(OpenStateSql);
         b.HasIndex(r => new { r.StateSince, r.Id }, "IX_ContractReviews_Since");
-        // A head's to-do: the department's open ones, the oldest first, on the rows' copy of the client's department.
-        ClientDepartmentCopy.Configure(b);
-        b.HasIndex([ClientDepartmentCopy.Column, nameof(ContractReview.StateSince), nameof(ContractReview.Id)], "IX_ContractReviews_Open_Department_StateSince").HasFilter(OpenStateSql);
+        // The to-do lists: the open ones, the oldest first, on the rows' copy of their client's department and owner (ClientScopeCopy).
+        ClientScopeCopy.Configure(b);
+        // Each step one range: a head's the department's submissions, anyone's their own clients' drafts.
+        b.HasIndex([ClientScopeCopy.DepartmentColumn, nameof(ContractReview.State), nameof(ContractReview.StateSince), nameof(ContractReview.Id)], "IX_ContractReviews_Open_Department_State_Since")
+            .HasFilter(OpenStateSql);
+        b.HasIndex([ClientScopeCopy.OwnerColumn, nameof(ContractReview.State), nameof(ContractReview.StateSince), nameof(ContractReview.Id)], "IX_ContractReviews_Open_Owner_State_Since")
+            .HasFilter(OpenStateSql);
     }
 }
 

@@ -67,8 +67,8 @@ internal sealed class WarningConfiguration : IEntityTypeConfiguration<Warning>
         // A leader's escalated ones on their own: few among tens of thousands open, so the range above would be read whole.
         b.HasIndex(w => new { w.RaisedAt, w.Id }, "IX_Warnings_Escalated_RaisedAt").HasFilter(OpenWarnings.StateSql + " AND \"EscalatedAt\" IS NOT NULL");
         // A head's to-do: the department's open ones, the oldest first, on the rows' copy of the client's department.
-        ClientDepartmentCopy.Configure(b);
-        b.HasIndex([ClientDepartmentCopy.Column, nameof(Warning.RaisedAt), nameof(Warning.Id)], "IX_Warnings_Open_Department_RaisedAt").HasFilter(OpenWarnings.StateSql);
+        ClientScopeCopy.Configure(b);
+        b.HasIndex([ClientScopeCopy.DepartmentColumn, nameof(Warning.RaisedAt), nameof(Warning.Id)], "IX_Warnings_Open_Department_RaisedAt").HasFilter(OpenWarnings.StateSql);
     }
 }
 

@@ -43,6 +43,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -852,6 +857,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly?>("ClientNotifiedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -987,6 +997,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1102,7 +1117,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProjectId", "Round")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_ContractReviews_Open_Department_StateSince")
+                    b.HasIndex(new[] { "ClientDepartmentId", "State", "StateSince", "Id" }, "IX_ContractReviews_Open_Department_State_Since")
+                        .HasFilter("\"State\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "ClientOwnerId", "State", "StateSince", "Id" }, "IX_ContractReviews_Open_Owner_State_Since")
                         .HasFilter("\"State\" IN (1, 2)");
 
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_ContractReviews_Open_Since")
@@ -1619,6 +1637,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("CollectionMethod")
                         .HasColumnType("integer");
 
@@ -1792,6 +1815,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1899,7 +1927,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "Round")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_ClientEvaluations_Open_Department_StateSince")
+                    b.HasIndex(new[] { "ClientDepartmentId", "State", "StateSince", "Id" }, "IX_ClientEvaluations_Open_Department_State_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.HasIndex(new[] { "ClientOwnerId", "State", "StateSince", "Id" }, "IX_ClientEvaluations_Open_Owner_State_Since")
                         .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_ClientEvaluations_Open_Since")
@@ -2431,6 +2462,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");

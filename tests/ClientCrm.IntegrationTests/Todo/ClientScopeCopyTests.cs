@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ClientCrm.IntegrationTests.Todo;
 
 /// <summary>
-/// The workflow rows' copy of their client's department (ClientDepartmentCopy), which a head's to-do reads: the database
-/// fills it on every write and carries a client's move to another department to its rows.
+/// The workflow rows' copy of their client's department and owner (ClientScopeCopy), which the to-do lists read: the database
+/// fills it on every write and carries a client's new owner and department to its rows.
 /// </summary>
-public sealed class ClientDepartmentCopyTests(PostgresFixture postgres) : AppTest(postgres)
+public sealed class ClientScopeCopyTests(PostgresFixture postgres) : AppTest(postgres)
 {
     private static readonly string[] Tables = ["ClientEvaluations", "Warnings", "Complaints", "ContractReviews", "AccountabilityCases", "ClientDocuments"];
 
@@ -22,7 +22,7 @@ public sealed class ClientDepartmentCopyTests(PostgresFixture postgres) : AppTes
         {
             var (rows, wrong) = await CountAsync(table, clientId: null);
             Assert.True(rows > 0, $"The demo data has {table}.");
-            Assert.True(wrong == 0, $"{wrong} of {rows} {table} rows carry another department than their client's.");
+            Assert.True(wrong == 0, $"{wrong} of {rows} {table} rows carry another department or owner than their client's.");
         }
     }
 
@@ -49,23 +49,24 @@ public sealed class ClientDepartmentCopyTests(PostgresFixture postgres) : AppTes
         foreach (var table in Tables)
         {
             var (_, wrong) = await CountAsync(table, clientId);
-            Assert.True(wrong == 0, $"{table}: the moved client's rows keep the old department.");
+            Assert.True(wrong == 0, $"{table}: the moved client's rows keep the old department or owner.");
         }
 
         var copied = await App.WithDbAsync(db => db.Warnings.Where(w => w.Id == warning)
-            .Select(w => EF.Property<int>(w, ClientDepartmentCopy.Column)).SingleAsync());
-        Assert.Equal(department2, copied);
+            .Select(w => new { Department = EF.Property<int>(w, ClientScopeCopy.DepartmentColumn), Owner = EF.Property<string>(w, ClientScopeCopy.OwnerColumn) }).SingleAsync());
+        Assert.Equal(department2, copied.Department);
+        Assert.Equal(staff2a, copied.Owner);
     }
 
     private static async Task<List<Guid>> WarningsAsync(CrmClient head) =>
         (await head.GetPageAsync("/Todo?kind=Warning")).QuerySelectorAll("#todo-table tbody tr[data-kind='Warning']")
         .Select(tr => Guid.Parse(tr.GetAttribute("data-id")!)).ToList();
 
-    /// <summary>A table's rows (of one client, or all) and how many of them carry another department than their client's.</summary>
+    /// <summary>A table's rows (of one client, or all) and how many of them carry another department or owner than their client's.</summary>
     private Task<(int Rows, int Wrong)> CountAsync(string table, Guid? clientId) => App.WithDbAsync(async db =>
     {
         var sql = $"""
-             SELECT count(*)::int AS "Rows", count(*) FILTER (WHERE r."{ClientDepartmentCopy.Column}" <> c."DepartmentId")::int AS "Wrong"
+             SELECT count(*)::int AS "Rows", count(*) FILTER (WHERE r."{ClientScopeCopy.DepartmentColumn}" <> c."DepartmentId" OR r."{ClientScopeCopy.OwnerColumn}" <> c."OwnerId")::int AS "Wrong"
              FROM "{table}" r JOIN "Clients" c ON c."Id" = r."ClientId"
              """;
         // The table names are this class's own constants; the client is a parameter.

@@ -9,30 +9,36 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ClientCrm.Infrastructure.Persistence;
 
 /// <summary>
-/// The client's department, kept on the rows a department head's to-do reads (evaluations, warnings, complaints, contract
-/// reviews, accountability cases, documents), so that it walks one index range of the department's open items, oldest
-/// first, instead of probing the client of each of the company's open items until 200 match (the head's recount at
-/// 1,000,000 clients: 276 ms, 3,800 probes for the evaluations alone; issue 9).
+/// The two values of a client the scope reads, its department and its owner, kept on the rows a to-do list reads
+/// (evaluations, warnings, complaints, contract reviews, accountability cases, documents), so that a head's to-do walks one
+/// index range of the department's open items, oldest first, and anyone's "my clients' items" one range of their own,
+/// instead of probing the client of each open item until 200 match (the head's recount at 1,000,000 clients: 276 ms, 3,800
+/// probes for the evaluations alone; issue 9).
 /// <para>
 /// The database keeps the copy, not the code: a trigger sets it from the client whenever a row is written, and one on the
-/// clients carries a client's new department to its rows in the statement that moved it (migration
-/// <c>ClientDepartmentCopy</c>), so no path (a page, a job, a bulk COPY) can leave it stale. EF never writes it.
+/// clients carries a client's new department or owner to its rows in the statement that changed them (migration
+/// <c>ClientScopeCopy</c>), so no path (a page, a job, a bulk COPY) can leave it stale. EF never writes it.
 /// </para>
 /// It narrows a query; it does not decide what anyone sees: every query keeps the scope filter (<see cref="ClientVisibility"/>).
 /// </summary>
-public static class ClientDepartmentCopy
+public static class ClientScopeCopy
 {
-    public const string Column = "ClientDepartmentId";
+    public const string DepartmentColumn = "ClientDepartmentId";
 
-    /// <summary>The copy as a read-only column of the entity (a shadow property: the domain has no use for it).</summary>
-    public static PropertyBuilder<int> Configure<T>(EntityTypeBuilder<T> builder)
+    public const string OwnerColumn = "ClientOwnerId";
+
+    private static readonly System.Reflection.MethodInfo PropertyOfInt = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(int));
+
+    /// <summary>Both copies as read-only columns of the entity (shadow properties: the domain has no use for them).</summary>
+    public static void Configure<T>(EntityTypeBuilder<T> builder)
         where T : class, IClientRecord
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var property = builder.Property<int>(Column);
-        property.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
-        property.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
-        return property;
+        foreach (var property in new IMutableProperty[] { builder.Property<int>(DepartmentColumn).Metadata, builder.Property<string>(OwnerColumn).HasMaxLength(450).IsRequired().Metadata })
+        {
+            property.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            property.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        }
     }
 
     /// <summary>
@@ -56,16 +62,19 @@ public static class ClientDepartmentCopy
         return Expression.Lambda<Func<T, bool>>(body, row);
     }
 
+    /// <summary>The rows of the clients <paramref name="userId"/> owns (their own drafts, their turn), read on the copy.</summary>
+    public static Expression<Func<T, bool>> OwnedBy<T>(string userId)
+        where T : class, IClientRecord =>
+        row => EF.Property<string>(row, OwnerColumn) == userId;
+
     private sealed record Captured(AccessScope Scope);
 
     /// <summary>The client's department becomes the row's copy; the rule may read nothing else of the client.</summary>
     private sealed class OntoCopy(ParameterExpression client, ParameterExpression row) : ExpressionVisitor
     {
-        private static readonly System.Reflection.MethodInfo PropertyOf = typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(typeof(int));
-
         protected override Expression VisitMember(MemberExpression node) =>
             node.Expression == client && node.Member.Name == nameof(Client.DepartmentId)
-                ? Expression.Call(PropertyOf, row, Expression.Constant(Column))
+                ? Expression.Call(PropertyOfInt, row, Expression.Constant(DepartmentColumn))
                 : base.VisitMember(node);
 
         protected override Expression VisitParameter(ParameterExpression node) =>

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ClientCrm.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(CrmDbContext))]
-    [Migration("20261205061009_ClientDepartmentCopy")]
-    partial class ClientDepartmentCopy
+    [Migration("20261205064821_ClientScopeCopy")]
+    partial class ClientScopeCopy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -45,6 +45,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -855,6 +860,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<DateOnly?>("ClientNotifiedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -990,6 +1000,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1105,7 +1120,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ProjectId", "Round")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_ContractReviews_Open_Department_StateSince")
+                    b.HasIndex(new[] { "ClientDepartmentId", "State", "StateSince", "Id" }, "IX_ContractReviews_Open_Department_State_Since")
+                        .HasFilter("\"State\" IN (1, 2)");
+
+                    b.HasIndex(new[] { "ClientOwnerId", "State", "StateSince", "Id" }, "IX_ContractReviews_Open_Owner_State_Since")
                         .HasFilter("\"State\" IN (1, 2)");
 
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_ContractReviews_Open_Since")
@@ -1622,6 +1640,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("CollectionMethod")
                         .HasColumnType("integer");
 
@@ -1795,6 +1818,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1902,7 +1930,10 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
                     b.HasIndex("ClientId", "Round")
                         .IsUnique();
 
-                    b.HasIndex(new[] { "ClientDepartmentId", "StateSince", "Id" }, "IX_ClientEvaluations_Open_Department_StateSince")
+                    b.HasIndex(new[] { "ClientDepartmentId", "State", "StateSince", "Id" }, "IX_ClientEvaluations_Open_Department_State_Since")
+                        .HasFilter("\"State\" IN (1, 2, 3)");
+
+                    b.HasIndex(new[] { "ClientOwnerId", "State", "StateSince", "Id" }, "IX_ClientEvaluations_Open_Owner_State_Since")
                         .HasFilter("\"State\" IN (1, 2, 3)");
 
                     b.HasIndex(new[] { "StateSince", "Id" }, "IX_ClientEvaluations_Open_Since")
@@ -2434,6 +2465,11 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ClientOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
