@@ -105,7 +105,8 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
 
             // The copy is the database's to keep (ClientScopeCopy): filled from the client when a row is written, and carried
             // to a client's rows in the statement that gives the client another department or owner. A client that does not
-            // exist leaves 0 and "", so the foreign key, not the copy, refuses the row.
+            // exist leaves 0 and "", so the foreign key, not the copy, refuses the row. The columns' defaults served the rows
+            // already there; without them a row written without the trigger fails instead of carrying a made-up copy.
             migrationBuilder.Sql("""
                 CREATE FUNCTION "CopyClientScope"() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -123,6 +124,7 @@ namespace ClientCrm.Infrastructure.Persistence.Migrations
             {
                 migrationBuilder.Sql($"""
                     UPDATE "{table}" r SET "ClientDepartmentId" = c."DepartmentId", "ClientOwnerId" = c."OwnerId" FROM "Clients" c WHERE c."Id" = r."ClientId";
+                    ALTER TABLE "{table}" ALTER COLUMN "ClientDepartmentId" DROP DEFAULT, ALTER COLUMN "ClientOwnerId" DROP DEFAULT;
                     CREATE TRIGGER "{table}_CopyClientScope" BEFORE INSERT OR UPDATE OF "ClientId", "ClientDepartmentId", "ClientOwnerId" ON "{table}"
                         FOR EACH ROW EXECUTE FUNCTION "CopyClientScope"();
                     """);
