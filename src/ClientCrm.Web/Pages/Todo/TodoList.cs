@@ -126,7 +126,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> EvaluationsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var evaluations = InScope(db.ClientEvaluations.AsNoTracking(), scope);
+        var evaluations = OnDepartmentCopy(db.ClientEvaluations.AsNoTracking(), scope);
         IQueryable<ClientEvaluation> mine;
         if (scope.IsLeader)
         {
@@ -167,7 +167,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
             return [];
         }
 
-        var open = InScope(db.Warnings.AsNoTracking(), scope).Where(Warning.IsOpen);
+        var open = OnDepartmentCopy(db.Warnings.AsNoTracking(), scope).Where(Warning.IsOpen);
         // A head reviews the department's warnings (the scope filter); a leader those escalated or of a department without a head.
         var mine = open;
         if (scope.IsLeader)
@@ -191,7 +191,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> ComplaintsAsync(AccessScope scope, IReadOnlyList<int> headless, int dueDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var complaints = InScope(db.Complaints.AsNoTracking(), scope);
+        var complaints = OnDepartmentCopy(db.Complaints.AsNoTracking(), scope);
         IQueryable<Domain.Complaints.Complaint> mine;
         if (scope.IsLeader)
         {
@@ -224,11 +224,11 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> ContractReviewsAsync(AccessScope scope, List<int> headless, int dueDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var reviews = InScope(db.ContractReviews.AsNoTracking(), scope);
+        var reviews = OnDepartmentCopy(db.ContractReviews.AsNoTracking(), scope);
         var draft = Domain.ContractReviews.ContractReviewState.Draft;
         var submitted = Domain.ContractReviews.ContractReviewState.Submitted;
-        Expression<Func<Domain.ContractReviews.ContractReview, bool>> ownTurn = r => EF.Property<string>(r, ClientScopeCopy.OwnerColumn) == me
-            && (r.State == draft || (r.State == submitted && !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)));
+        var ownTurn = reviews.Where(ClientScopeCopy.OwnedBy<Domain.ContractReviews.ContractReview>(me))
+            .Where(r => r.State == draft || (r.State == submitted && !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me)));
         Expression<Func<Domain.ContractReviews.ContractReview, Waiting<Domain.ContractReviews.ContractReviewState>>> row =
             r => new Waiting<Domain.ContractReviews.ContractReviewState>(r.Id, r.ClientId, null, r.State, r.StateSince, null);
         var due = DueAfter(Domain.ContractReviews.ContractReview.Flow, dueDays);
@@ -245,7 +245,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
             }
 
             var leaders = await OldestAsync(reviews.Where(leadersTurn), TodoKind.ContractReview, row, due, ct);
-            return Merged(leaders, await OldestAsync(reviews.Where(ownTurn), TodoKind.ContractReview, row, due, ct));
+            return Merged(leaders, await OldestAsync(ownTurn, TodoKind.ContractReview, row, due, ct));
         }
 
         if (scope.IsDepartmentHead)
@@ -254,10 +254,10 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
             // own clients' turn apart; one OR of both looked up the client of every open review of the department for its owner.
             var heads = await OldestAsync(reviews.Where(r => r.State == submitted && (!r.LeaderRequired || !r.Opinions.Any(o => o.Submission == r.Submission && o.ById == me))),
                 TodoKind.ContractReview, row, due, ct);
-            return Merged(heads, await OldestAsync(reviews.Where(ownTurn), TodoKind.ContractReview, row, due, ct));
+            return Merged(heads, await OldestAsync(ownTurn, TodoKind.ContractReview, row, due, ct));
         }
 
-        return await OldestAsync(reviews.Where(ownTurn), TodoKind.ContractReview, row, due, ct);
+        return await OldestAsync(ownTurn, TodoKind.ContractReview, row, due, ct);
     }
 
     /// <summary>
@@ -268,7 +268,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     private async Task<List<TodoItem>> AccountabilityCasesAsync(AccessScope scope, IReadOnlyList<int> headless, int stepDays, CancellationToken ct)
     {
         var me = scope.UserId!;
-        var cases = InScope(db.AccountabilityCases.AsNoTracking(), scope);
+        var cases = OnDepartmentCopy(db.AccountabilityCases.AsNoTracking(), scope);
         IQueryable<Domain.Accountability.AccountabilityCase> mine;
         if (scope.IsLeader)
         {
@@ -332,7 +332,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
         var me = scope.UserId!;
         var today = clock.Today;
         var last = today.AddDays(DossierCompleteness.ReminderDays);
-        var documents = InScope(db.ClientDocuments.AsNoTracking(), scope).Where(Infrastructure.Dossier.DossierStanding.Counted)
+        var documents = OnDepartmentCopy(db.ClientDocuments.AsNoTracking(), scope).Where(Infrastructure.Dossier.DossierStanding.Counted)
             .Where(d => d.ValidUntil != null && d.ValidUntil >= today && d.ValidUntil <= last);
         var mine = scope.IsDepartmentHead ? documents : documents.Where(d => d.Client!.OwnerId == me);
         var rows = await mine.OrderBy(d => d.ValidUntil).ThenBy(d => d.Id).Take(PerWorkflow)
@@ -347,7 +347,7 @@ public sealed class TodoList(CrmDbContext db, ICurrentActor actor, ScopeSummarie
     /// one range of the workflow's department index, oldest first, where the scope filter alone walked every open item of the
     /// company and looked up its client until 200 matched. The scope filter still applies; other scopes are left as they are.
     /// </summary>
-    private static IQueryable<T> InScope<T>(IQueryable<T> items, AccessScope scope)
+    private static IQueryable<T> OnDepartmentCopy<T>(IQueryable<T> items, AccessScope scope)
         where T : class, IClientRecord =>
         ClientScopeCopy.Narrowing<T>(scope) is { } narrowing ? items.Where(narrowing) : items;
 
